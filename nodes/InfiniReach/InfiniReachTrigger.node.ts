@@ -1,0 +1,99 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { signatureOptions } from '../shared/fields';
+import {
+	checkSignature,
+	eventItems,
+	jsonBodyOf,
+	rawBodyOf,
+	respondWithoutRunning,
+	type SignatureOptionValues,
+} from '../shared/webhook';
+import { CREDENTIAL_TYPE } from './transport';
+
+export const SIGNATURE_HEADER = 'X-Webhook-Signature';
+
+export class InfiniReachTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'InfiniReach Trigger',
+		name: 'infiniReachTrigger',
+		icon: { light: 'file:infinireach.svg', dark: 'file:infinireach.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow on InfiniReach message and device events',
+		defaults: { name: 'InfiniReach Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName:
+					'InfiniReach has no API to register webhooks: copy this node\'s Production URL into the InfiniReach dashboard under Integrations → Webhooks and pick the same events there. Set a secret there and the same Webhook Secret in the credential, so that only signed requests start the workflow.',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				options: [
+					{ name: 'Device Offline', value: 'device.offline', description: 'A device stopped answering (white-label servers)' },
+					{ name: 'Message Delivered', value: 'message.delivered', description: 'A sent message was delivered' },
+					{ name: 'Message Failed', value: 'message.failed', description: 'A message could not be sent' },
+					{ name: 'Message Inbound', value: 'message.inbound', description: 'A message was received' },
+					{ name: 'Message Received', value: 'message.received', description: 'A message was received (white-label servers)' },
+					{ name: 'Message Sent', value: 'message.sent', description: 'A device sent a message (white-label servers)' },
+				],
+				default: ['message.inbound'],
+				description: 'Events that start the workflow; others are acknowledged and ignored',
+			},
+			signatureOptions(SIGNATURE_HEADER),
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			// The URL is registered by hand in the dashboard, so there is nothing to find, create or delete.
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+		const raw = await rawBodyOf(this);
+		const secret = String(credentials.webhookSecret ?? '');
+		if (secret) {
+			const options = this.getNodeParameter('signature', {}) as SignatureOptionValues;
+			const verdict = checkSignature(this, raw, secret, options, SIGNATURE_HEADER);
+			if (!verdict.valid) {
+				return respondWithoutRunning(this, 401, { error: `Webhook refused: ${verdict.reason}` });
+			}
+		}
+		const events = this.getNodeParameter('events', []) as string[];
+		const items = eventItems(jsonBodyOf(this, raw), events);
+		if (!items.length) {
+			return { webhookResponse: { received: true, started: false } };
+		}
+		return { workflowData: [this.helpers.returnJsonArray(items as IDataObject[])] };
+	}
+}

@@ -1,0 +1,179 @@
+import { createHash } from 'crypto';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { itemError, parseInput } from '../../../shared/items';
+import type { RunState } from '../../../shared/operation';
+import { CHANNELS, normalizeRecipient, type Channel } from '../../recipient';
+import { infiniReachRequest } from '../../transport';
+
+export const MAX_MESSAGE_LENGTH = 1600;
+export const DEFAULT_REQUESTS_PER_MINUTE = 100;
+
+const displayOptions = { show: { resource: ['message'], operation: ['send'] } };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Channel',
+		name: 'channel',
+		type: 'options',
+		required: true,
+		options: [
+			{ name: 'SMS', value: 'sms' },
+			{ name: 'WhatsApp', value: 'whatsapp' },
+		],
+		default: 'sms',
+		description: 'Whether the device sends the message as an SMS or through its WhatsApp instance',
+		displayOptions,
+	},
+	{
+		displayName: 'From Name or ID',
+		name: 'from',
+		type: 'options',
+		required: true,
+		typeOptions: { loadOptionsMethod: 'getSenders' },
+		default: '',
+		description:
+			'Sender number of one of your registered devices or WhatsApp instances; it must match exactly. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions,
+	},
+	{
+		displayName: 'To',
+		name: 'to',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '+14155550123',
+		description:
+			'Recipient in E.164, or in national format with a Default Country. For WhatsApp also a group ID (&lt;group-ID&gt;@g.us) or a contact key from the app (group:&lt;instance&gt;:&lt;group-ID&gt;@g.us).',
+		displayOptions,
+	},
+	{
+		displayName: 'Message',
+		name: 'message',
+		type: 'string',
+		required: true,
+		typeOptions: { rows: 4 },
+		default: '',
+		description: `Text to send, at most ${MAX_MESSAGE_LENGTH} characters`,
+		displayOptions,
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions,
+		options: [
+			{
+				displayName: 'Default Country',
+				name: 'defaultCountry',
+				type: 'string',
+				default: '',
+				placeholder: 'US',
+				description: 'Two-letter ISO country code used for recipients written without a country code',
+			},
+			{
+				displayName: 'External ID',
+				name: 'externalId',
+				type: 'string',
+				default: '',
+				description:
+					'Your unique ID for this message: InfiniReach sends a message only once per ID. Left empty, an ID is derived from the execution, the item and the message, so a retried item is never sent twice.',
+			},
+			{
+				displayName: 'Requests Per Minute',
+				name: 'requestsPerMinute',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: DEFAULT_REQUESTS_PER_MINUTE,
+				description:
+					'Most sends this node makes in any minute. InfiniReach allows 100 per API key; lower it if other workflows share the key.',
+			},
+		],
+	},
+];
+
+/** Same execution, node, item and message → same ID: n8n's "Retry On Fail" and our own retries reuse it. */
+function derivedExternalId(context: IExecuteFunctions, itemIndex: number, message: IDataObject): string {
+	const hash = createHash('sha256')
+		.update(
+			JSON.stringify([
+				context.getWorkflow().id,
+				context.getExecutionId(),
+				context.getNode().name,
+				itemIndex,
+				message,
+			]),
+		)
+		.digest('hex');
+	return `n8n-${hash.slice(0, 32)}`;
+}
+
+function senderFrom(value: unknown): string {
+	const text = String(value ?? '').trim();
+	// Formatting users paste around a number; the gateway compares the bare number exactly.
+	return /^[\d\s\-().+]+$/.test(text) ? text.replace(/[\s\-().]/g, '') : text;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunState) {
+	const channel = String(this.getNodeParameter('channel', itemIndex, '')).trim().toLowerCase() as Channel;
+	if (!CHANNELS.includes(channel)) {
+		throw itemError(this, itemIndex, `Unknown channel "${channel}"`, 'Set Channel to "sms" or "whatsapp".');
+	}
+	const from = senderFrom(this.getNodeParameter('from', itemIndex, ''));
+	if (!from) {
+		throw itemError(
+			this,
+			itemIndex,
+			'No sender ("From") is set',
+			'Choose one of your registered device numbers in "From", or give it with an expression.',
+		);
+	}
+	const text = String(this.getNodeParameter('message', itemIndex, '') ?? '');
+	if (!text.trim()) {
+		throw itemError(this, itemIndex, 'The message is empty', 'Write the text to send in "Message".');
+	}
+	if (text.length > MAX_MESSAGE_LENGTH) {
+		throw itemError(
+			this,
+			itemIndex,
+			`The message is ${text.length} characters long; InfiniReach accepts at most ${MAX_MESSAGE_LENGTH}`,
+			'Shorten it, or split it into several messages.',
+		);
+	}
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const to = parseInput(this, itemIndex, 'Invalid "To"', () =>
+		normalizeRecipient(this.getNodeParameter('to', itemIndex, ''), channel, options.defaultCountry as string),
+	);
+	const message = { to, message: text, from, channel };
+	const externalId =
+		String(options.externalId ?? '').trim() || derivedExternalId(this, itemIndex, message);
+	const perMinute = Number(options.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE);
+	if (!Number.isFinite(perMinute) || perMinute < 1) {
+		throw itemError(this, itemIndex, 'Requests Per Minute must be 1 or more', 'Set it to at most 100, InfiniReach\'s limit.');
+	}
+
+	await run.pacers.get('infiniReach', perMinute).take();
+	const response = await infiniReachRequest.call(this, {
+		method: 'POST',
+		path: '/api/v1/messages',
+		body: { ...message, externalId },
+		// externalId makes a repeat harmless, so ambiguous failures may be retried.
+		idempotent: true,
+		itemIndex,
+	});
+	const data = (response.data && typeof response.data === 'object' ? response.data : {}) as IDataObject;
+	const queued = response.queued ?? data.queued;
+	return {
+		success: response.success ?? true,
+		messageId: response.messageId ?? response.id ?? data.messageId ?? data.id ?? null,
+		jobId: response.jobId ?? data.jobId ?? null,
+		status: response.status ?? data.status ?? (queued === false ? 'accepted' : 'queued'),
+		queued: queued ?? null,
+		externalId,
+		channel,
+		from,
+		to,
+	};
+}

@@ -1,0 +1,12 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { routeOperation } from '../../shared/operation';
+import * as device from './device';
+import * as message from './message';
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await routeOperation(this, {
+		message: { send: message.send.execute, get: message.get.execute, getAll: message.getAll.execute },
+		device: { getAll: device.getAll.execute },
+	});
+}

@@ -1,0 +1,88 @@
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+
+/** "Return All" and "Limit", the n8n way, for a list operation. */
+export function returnAllFields(displayOptions: IDisplayOptions): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions,
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { ...displayOptions, show: { ...displayOptions.show, returnAll: [false] } },
+		},
+	];
+}
+
+/**
+ * Options every webhook trigger offers for its signature, for gateways that leave the exact
+ * scheme undocumented.
+ */
+export function signatureOptions(defaultHeader: string): INodeProperties {
+	return {
+		displayName: 'Signature Options',
+		name: 'signature',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Algorithm',
+				name: 'algorithm',
+				type: 'options',
+				options: [
+					{ name: 'HMAC-MD5', value: 'md5' },
+					{ name: 'HMAC-SHA1', value: 'sha1' },
+					{ name: 'HMAC-SHA256', value: 'sha256' },
+					{ name: 'HMAC-SHA384', value: 'sha384' },
+					{ name: 'HMAC-SHA512', value: 'sha512' },
+				],
+				default: 'sha256',
+				description: 'Hash the gateway signs the raw request body with',
+			},
+			{
+				displayName: 'Encoding',
+				name: 'encoding',
+				type: 'options',
+				options: [
+					{ name: 'Hex', value: 'hex' },
+					{ name: 'Base64', value: 'base64' },
+				],
+				default: 'hex',
+				description: 'How the signature is written in the header',
+			},
+			{
+				displayName: 'Header Name',
+				name: 'header',
+				type: 'string',
+				default: defaultHeader,
+				description: 'Request header that carries the signature',
+			},
+			{
+				displayName: 'Timestamp Header',
+				name: 'timestampHeader',
+				type: 'string',
+				default: '',
+				description:
+					'If the gateway signs "timestamp.body", the header that carries the timestamp. Leave empty when it signs the body alone.',
+			},
+			{
+				displayName: 'Timestamp Tolerance (Seconds)',
+				name: 'toleranceSeconds',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 300,
+				description: 'How old or new a signed timestamp may be before the request is refused',
+			},
+		],
+	};
+}

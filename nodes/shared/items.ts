@@ -1,0 +1,75 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+export type ItemResult = IDataObject | IDataObject[] | INodeExecutionData | INodeExecutionData[];
+
+function isExecutionData(value: unknown): value is INodeExecutionData {
+	return typeof value === 'object' && value !== null && 'json' in value && typeof value.json === 'object';
+}
+
+function toExecutionData(result: ItemResult): INodeExecutionData[] {
+	const list = Array.isArray(result) ? result : [result];
+	return list.map((entry) => (isExecutionData(entry) ? entry : { json: entry as IDataObject }));
+}
+
+/** A problem with what the user entered, worded to say how to fix it. */
+export class InputError extends Error {}
+
+/** A user-facing, per-item input error: names the item, says how to fix it, and sends nothing. */
+export function itemError(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	message: string,
+	description?: string,
+): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `${message} [item ${itemIndex}]`, {
+		itemIndex,
+		description,
+	});
+}
+
+/** Runs a parser of user input; an InputError it throws becomes that item's error, labelled. */
+export function parseInput<T>(context: IExecuteFunctions, itemIndex: number, label: string, parse: () => T): T {
+	try {
+		return parse();
+	} catch (error) {
+		if (error instanceof InputError) throw itemError(context, itemIndex, `${label}: ${error.message}`);
+		throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+	}
+}
+
+function withItemIndex(context: IExecuteFunctions, error: unknown, itemIndex: number): Error {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.context.itemIndex = itemIndex;
+		if (!/\[item \d+\]$/.test(error.message)) error.message = `${error.message} [item ${itemIndex}]`;
+		return error;
+	}
+	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+}
+
+/**
+ * The per-item loop every operation runs in: one or more output items per input item, each paired
+ * to it; with "Continue On Fail" a failing item becomes `{ error }` and the run goes on.
+ */
+export async function forEachItem(
+	context: IExecuteFunctions,
+	handle: (itemIndex: number) => Promise<ItemResult>,
+): Promise<INodeExecutionData[]> {
+	const output: INodeExecutionData[] = [];
+	const count = context.getInputData().length;
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		try {
+			const produced = toExecutionData(await handle(itemIndex));
+			for (const entry of produced) output.push({ ...entry, pairedItem: { item: itemIndex } });
+		} catch (caught) {
+			const error = withItemIndex(context, caught, itemIndex);
+			if (!context.continueOnFail()) throw error;
+			const json: IDataObject = { error: error.message };
+			const { description, httpCode } = error as NodeApiError;
+			if (description) json.description = description;
+			if (httpCode) json.httpCode = httpCode;
+			output.push({ json, pairedItem: { item: itemIndex } });
+		}
+	}
+	return output;
+}

@@ -1,0 +1,36 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { forEachItem, type ItemResult } from './items';
+import { PacerPool } from './pacing';
+
+/** State that lives for one run of a node, across its items (e.g. the send pacers). */
+export interface RunState {
+	pacers: PacerPool;
+}
+
+export type OperationExecute = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: RunState,
+) => Promise<ItemResult>;
+
+export type OperationMap = Record<string, Record<string, OperationExecute>>;
+
+/** Picks the operation named by `resource` and `operation` and runs it once per input item. */
+export async function routeOperation(
+	context: IExecuteFunctions,
+	operations: OperationMap,
+): Promise<INodeExecutionData[][]> {
+	const resource = context.getNodeParameter('resource', 0) as string;
+	const operation = context.getNodeParameter('operation', 0) as string;
+	const execute = operations[resource]?.[operation];
+	if (!execute) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The operation "${operation}" is not supported for "${resource}"`,
+		);
+	}
+	const run: RunState = { pacers: new PacerPool() };
+	return [await forEachItem(context, async (itemIndex) => await execute.call(context, itemIndex, run))];
+}

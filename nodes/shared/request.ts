@@ -1,0 +1,234 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { clock } from './clock';
+import { USER_AGENT } from './version';
+
+export type RequestContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IPollFunctions
+	| IWebhookFunctions;
+
+/** What a gateway's error envelope says, in common terms. */
+export interface GatewayErrorInfo {
+	message?: string;
+	details?: string;
+	requestId?: string;
+	retryAfterSeconds?: number;
+}
+
+/** How one gateway's API is reached: the only gateway-specific part of every request. */
+export interface Gateway {
+	/** Shown in errors: "InfiniReach answered …" */
+	name: string;
+	credentialType: string;
+	/** Display name of the credential, for "check the API key in …" hints */
+	credentialName: string;
+	defaultBaseUrl?: string;
+	parseError(body: unknown): GatewayErrorInfo;
+	/** Some gateways answer 200 with an error envelope. */
+	isErrorBody?(body: unknown): boolean;
+	/** Extra advice per HTTP status, in the gateway's own terms. */
+	hints?: Partial<Record<number, string>>;
+}
+
+export interface GatewayRequest {
+	method: IHttpRequestMethods;
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	/**
+	 * Whether sending the request twice is harmless: reads, or a body that carries the gateway's
+	 * idempotency key. Only such requests are re-sent when their fate is unknown.
+	 */
+	idempotent?: boolean;
+	/** Advice per HTTP status for this request, over the gateway's own. */
+	hints?: Partial<Record<number, string>>;
+	/** Binary response (an image): returned as a Buffer. */
+	binary?: boolean;
+	itemIndex?: number;
+}
+
+export interface GatewayResponse<T> {
+	body: T;
+	headers: Record<string, string | string[] | undefined>;
+	statusCode: number;
+}
+
+export interface RetryPolicy {
+	/** Tries in all, the first included. */
+	maxTries: number;
+	/** The longest single wait the node accepts (a longer Retry-After fails the item instead). */
+	maxWaitMs: number;
+	/** First back-off step; doubled on each further try. */
+	backoffMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxTries: 6, maxWaitMs: 120_000, backoffMs: 1_000 };
+
+/** Network failures after which the request certainly never reached the gateway. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+const STATUS_HINTS: Record<number, string> = {
+	400: 'The gateway rejected a field: correct the value it names and run again.',
+	403: 'The key is valid but not allowed to do this: check its permissions in the gateway dashboard.',
+	404: 'Nothing exists at that ID or path: check the ID, and that the Base URL in the credential points at your server.',
+	409: 'The gateway reports a conflict with the current state: check the resource and try again.',
+	413: 'The request is too large for the gateway: send fewer or smaller items per request.',
+	422: 'The gateway could not process the values given: correct them and run again.',
+};
+
+export function baseUrlFrom(credentials: IDataObject, gateway: Gateway): string {
+	const raw = String(credentials.baseUrl ?? gateway.defaultBaseUrl ?? '').trim();
+	return raw.replace(/\/+$/, '');
+}
+
+/** Seconds from a Retry-After header: a number of seconds or an HTTP date. */
+export function parseRetryAfter(value: unknown, now = clock.now()): number | undefined {
+	if (Array.isArray(value)) value = value[0];
+	if (value === undefined || value === null || value === '') return undefined;
+	const text = String(value).trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+	const date = Date.parse(text);
+	if (Number.isNaN(date)) return undefined;
+	return Math.max(0, (date - now) / 1000);
+}
+
+function backoff(policy: RetryPolicy, attempt: number): number {
+	return Math.min(policy.backoffMs * 2 ** (attempt - 1), policy.maxWaitMs);
+}
+
+function errorCode(error: unknown): string | undefined {
+	const seen = new Set<unknown>();
+	let current = error as { code?: unknown; cause?: unknown } | undefined;
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		if (typeof current.code === 'string' && /^E[A-Z_]+$/.test(current.code)) return current.code;
+		current = current.cause as typeof current;
+	}
+	return undefined;
+}
+
+function describeRequestId(info: GatewayErrorInfo): string {
+	return info.requestId ? ` (request ID ${info.requestId})` : '';
+}
+
+/**
+ * Every gateway call: authentication through n8n's credential helpers, the package's User-Agent,
+ * the gateway's error envelope turned into a NodeApiError, and the retries that are safe —
+ * 429 after Retry-After, 503 with back-off, and ambiguous failures only when the request is idempotent.
+ */
+export async function gatewayRequest<T = IDataObject>(
+	this: RequestContext,
+	gateway: Gateway,
+	request: GatewayRequest,
+	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): Promise<GatewayResponse<T>> {
+	const credentials = await this.getCredentials(gateway.credentialType);
+	const baseUrl = baseUrlFrom(credentials, gateway);
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${baseUrl}${request.path}`,
+		headers: { 'User-Agent': USER_AGENT, Accept: 'application/json' },
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		json: !request.binary,
+	};
+	if (request.qs && Object.keys(request.qs).length) options.qs = request.qs;
+	if (request.body !== undefined) options.body = request.body;
+	if (request.binary) options.encoding = 'arraybuffer';
+
+	const fail = (httpCode: string | undefined, body: JsonObject, message: string, description: string) =>
+		new NodeApiError(this.getNode(), body, { message, description, httpCode, itemIndex: request.itemIndex });
+
+	for (let attempt = 1; ; attempt++) {
+		const tries = `${attempt} ${attempt === 1 ? 'try' : 'tries'}`;
+		let response: GatewayResponse<unknown>;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				gateway.credentialType,
+				options,
+			)) as GatewayResponse<unknown>;
+		} catch (error) {
+			const code = errorCode(error) ?? 'a network error';
+			const notSent = NOT_SENT_CODES.has(code);
+			if ((notSent || request.idempotent) && attempt < policy.maxTries) {
+				await clock.sleep(backoff(policy, attempt));
+				continue;
+			}
+			const description = notSent
+				? `Check the Base URL in the "${gateway.credentialName}" credential and that the server is up.`
+				: 'The request may have reached the gateway, so it was not sent again (that could duplicate it). Check its history before running this item again.';
+			throw fail(
+				undefined,
+				{ network: code },
+				`${gateway.name} could not be reached at ${baseUrl} (${code.toLowerCase()}) after ${tries}`,
+				description,
+			);
+		}
+
+		const { statusCode, body } = response;
+		const bodyIsError = gateway.isErrorBody?.(body) ?? false;
+		if (statusCode < 400 && !bodyIsError) {
+			return response as GatewayResponse<T>;
+		}
+
+		const info = gateway.parseError(body);
+		let waitMs: number | undefined;
+		if (statusCode === 429 || statusCode === 503) {
+			// Neither was accepted, so re-sending cannot duplicate anything.
+			const seconds = parseRetryAfter(response.headers['retry-after']) ?? info.retryAfterSeconds;
+			waitMs = seconds !== undefined ? Math.ceil(seconds * 1000) : backoff(policy, attempt);
+		} else if (statusCode >= 500 && request.idempotent) {
+			waitMs = backoff(policy, attempt);
+		}
+
+		const said = info.message ?? `HTTP ${statusCode}`;
+		const detail = info.details ? ` ${info.details}` : '';
+		const errorBody: JsonObject =
+			body && typeof body === 'object' && !Buffer.isBuffer(body) ? (body as JsonObject) : {};
+
+		if (waitMs !== undefined && attempt < policy.maxTries) {
+			if (waitMs > policy.maxWaitMs) {
+				throw fail(
+					String(statusCode),
+					errorBody,
+					`${gateway.name} asked to wait ${Math.ceil(waitMs / 1000)} s before retrying${describeRequestId(info)}`,
+					`That is longer than the ${policy.maxWaitMs / 1000} s this node waits. Lower the send rate, or run the workflow again later.`,
+				);
+			}
+			await clock.sleep(waitMs);
+			continue;
+		}
+
+		let description = request.hints?.[statusCode] ?? gateway.hints?.[statusCode] ?? STATUS_HINTS[statusCode];
+		if (statusCode === 401) {
+			description = `The API key was refused (missing, mistyped, revoked or expired). Check the key in the "${gateway.credentialName}" credential.`;
+		} else if (statusCode === 429) {
+			description = `Still rate limited after ${tries}. Lower the send rate in the node's options, or run again later.`;
+		} else if (statusCode >= 500) {
+			description = request.idempotent || statusCode === 503
+				? `${gateway.name} kept failing after ${tries}. It is a problem on the gateway's side: try again later.`
+				: `${gateway.name} failed on its side. The request may have been processed, so it was not re-sent (that could duplicate it): check its history before running this item again.`;
+		}
+		throw fail(
+			String(statusCode),
+			errorBody,
+			`${gateway.name} answered ${statusCode}: ${said}${describeRequestId(info)}`,
+			`${description ?? ''}${detail ? `${description ? ' ' : ''}Details:${detail}` : ''}`.trim(),
+		);
+	}
+}

@@ -1,0 +1,84 @@
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { clock } from './clock';
+import { verifySignature, type SignatureAlgorithm, type SignatureEncoding, type SignatureVerdict } from './signature';
+
+export interface SignatureOptionValues {
+	algorithm?: SignatureAlgorithm;
+	encoding?: SignatureEncoding;
+	header?: string;
+	timestampHeader?: string;
+	toleranceSeconds?: number;
+}
+
+/** The request body exactly as it arrived: signatures are computed over these bytes. */
+export async function rawBodyOf(context: IWebhookFunctions): Promise<Buffer> {
+	const request = context.getRequestObject() as unknown as {
+		rawBody?: Buffer;
+		readRawBody?: () => Promise<void>;
+	};
+	if (!request.rawBody && typeof request.readRawBody === 'function') await request.readRawBody();
+	if (request.rawBody) return Buffer.from(request.rawBody);
+	// No raw body available (it should always be): fall back to the parsed JSON.
+	return Buffer.from(JSON.stringify(context.getBodyData()));
+}
+
+/** The parsed JSON body, parsing the raw bytes when n8n did not (e.g. a text/plain content type). */
+export function jsonBodyOf(context: IWebhookFunctions, raw: Buffer): unknown {
+	const parsed = context.getBodyData() as unknown;
+	if (parsed && typeof parsed === 'object' && Object.keys(parsed as IDataObject).length) return parsed;
+	try {
+		return JSON.parse(raw.toString('utf8'));
+	} catch {
+		return parsed;
+	}
+}
+
+export function checkSignature(
+	context: IWebhookFunctions,
+	raw: Buffer,
+	secret: string,
+	options: SignatureOptionValues,
+	defaultHeader: string,
+): SignatureVerdict {
+	const headers = context.getHeaderData();
+	const header = (options.header || defaultHeader).toLowerCase();
+	const timestampHeader = options.timestampHeader?.trim().toLowerCase();
+	return verifySignature({
+		secret,
+		payload: raw,
+		signature: headers[header],
+		algorithm: options.algorithm,
+		encoding: options.encoding,
+		timestamp: timestampHeader
+			? { value: headers[timestampHeader], toleranceSeconds: options.toleranceSeconds ?? 300, nowMs: clock.now() }
+			: undefined,
+	});
+}
+
+/** Answers the request directly (e.g. 401) so that no execution starts. */
+export function respondWithoutRunning(
+	context: IWebhookFunctions,
+	statusCode: number,
+	body: IDataObject,
+): IWebhookResponseData {
+	const response = context.getResponseObject();
+	response.status(statusCode).json(body);
+	return { noWebhookResponse: true };
+}
+
+/**
+ * Items for the events a trigger listens to, from `{event, timestamp, data}` envelopes (one, or a
+ * batch in an array): the event's data flattened for easy use, the raw envelope kept in `payload`.
+ */
+export function eventItems(body: unknown, wanted: string[]): IDataObject[] {
+	const envelopes = (Array.isArray(body) ? body : [body]).filter(
+		(entry): entry is IDataObject => !!entry && typeof entry === 'object',
+	);
+	return envelopes
+		.filter((envelope) => wanted.includes(String(envelope.event)))
+		.map((envelope) => {
+			const data = envelope.data && typeof envelope.data === 'object' ? (envelope.data as IDataObject) : {};
+			return { event: envelope.event, eventTimestamp: envelope.timestamp ?? null, ...data, payload: envelope };
+		});
+}
