@@ -1,10 +1,10 @@
 // eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- libphonenumber-js is the package's one deliberate runtime dependency
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 
+import { InputError } from './items';
+
 /** How a gateway wants numbers: `+14155550123` or `14155550123`. */
 export type PhoneFormat = 'e164' | 'digits';
-
-import { InputError } from './items';
 
 /** A user-facing problem with a number, worded to say how to fix it. */
 export class PhoneNumberError extends InputError {}

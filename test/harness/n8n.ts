@@ -1,0 +1,263 @@
+import { ExecutionLifecycleHooks, ExternalSecretsProxy, HookContext, LoadOptionsContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodePropertyOptions,
+	INodeType,
+	IRun,
+	IWebhookData,
+	IWebhookResponseData,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { createRunExecutionData, Workflow } from 'n8n-workflow';
+
+import { InfiniReachApi } from '../../credentials/InfiniReachApi.credentials';
+import { InfiniReach } from '../../nodes/InfiniReach/InfiniReach.node';
+import { InfiniReachTrigger } from '../../nodes/InfiniReach/InfiniReachTrigger.node';
+import { TestCredentialsHelper } from './credentials-helper';
+import { TestNodeTypes } from './node-types';
+
+/** Node types are named as in a real install: `<package name>.<node name>`. */
+export const PACKAGE = 'n8n-nodes-message-gateways';
+
+const nodeClasses: INodeType[] = [new InfiniReach(), new InfiniReachTrigger()];
+const credentialClasses: ICredentialType[] = [new InfiniReachApi()];
+
+const nodeTypes = new TestNodeTypes(
+	Object.fromEntries(nodeClasses.map((type) => [`${PACKAGE}.${type.description.name}`, type])),
+);
+const credentialTypes = new Map(credentialClasses.map((type) => [type.name, type]));
+
+export interface NodeSetup {
+	/** Node name without the package prefix, e.g. `infiniReach`. */
+	type: string;
+	parameters: INodeParameters;
+	/** Credentials by type, as the user would have entered them. */
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	continueOnFail?: boolean;
+	staticData?: IDataObject;
+}
+
+export interface NodeRun {
+	/** The node's first output. */
+	items: INodeExecutionData[];
+	/** The node's error when it failed (a plain object, as n8n stores it). */
+	error?: { message: string; description?: string | null; name?: string; httpCode?: string | null; context?: IDataObject };
+	run: IRun;
+}
+
+function buildNode(setup: NodeSetup): INode {
+	return {
+		id: 'f0c1a7e2-0000-4000-8000-000000000001',
+		name: 'Gateway',
+		type: `${PACKAGE}.${setup.type}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: setup.parameters,
+		credentials: Object.fromEntries(
+			Object.keys(setup.credentials).map((type) => [type, { id: `cred-${type}`, name: `Test ${type}` }]),
+		),
+		...(setup.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+}
+
+function buildWorkflow(node: INode, staticData?: IDataObject): Workflow {
+	return new Workflow({
+		id: 'wf-harness',
+		name: 'Harness',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+		staticData,
+		settings: { executionOrder: 'v1' },
+	});
+}
+
+let executions = 0;
+
+function buildAdditionalData(setup: NodeSetup, mode: WorkflowExecuteMode): IWorkflowExecuteAdditionalData {
+	const executionId = `exec-${++executions}`;
+	const base = 'http://127.0.0.1:5678';
+	return {
+		credentialsHelper: new TestCredentialsHelper(credentialTypes, setup.credentials),
+		hooks: new ExecutionLifecycleHooks(mode, executionId, {
+			id: 'wf-harness',
+			name: 'Harness',
+			active: false,
+			nodes: [],
+			connections: {},
+			isArchived: false,
+			activeVersionId: null,
+			createdAt: new Date(),
+			updatedAt: new Date(),
+		}),
+		executionId,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: `${base}/rest`,
+		instanceBaseUrl: base,
+		formBaseUrl: `${base}/form`,
+		formWaitingBaseUrl: `${base}/form-waiting`,
+		formTestBaseUrl: `${base}/form-test`,
+		webhookBaseUrl: `${base}/webhook`,
+		webhookWaitingBaseUrl: `${base}/webhook-waiting`,
+		webhookTestBaseUrl: `${base}/webhook-test`,
+		mcpBaseUrl: `${base}/mcp`,
+		mcpTestBaseUrl: `${base}/mcp-test`,
+		variables: {},
+		externalSecretsProxy: new ExternalSecretsProxy(),
+		evalLlmMockHandler: undefined,
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/** Runs a one-node workflow through n8n-core's WorkflowExecute, fed with `items`. */
+export async function runNode(setup: NodeSetup, items: IDataObject[] = [{}]): Promise<NodeRun> {
+	const node = buildNode(setup);
+	const workflow = buildWorkflow(node, setup.staticData);
+	const additionalData = buildAdditionalData(setup, 'manual');
+	const runData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node, data: { main: [items.map((json) => ({ json }))] }, source: null }],
+		},
+	});
+	const run = await new WorkflowExecute(additionalData, 'manual', runData).processRunExecutionData(workflow);
+	const task = run.data.resultData.runData[node.name]?.[0];
+	return {
+		items: task?.data?.main?.[0] ?? [],
+		error: task?.error as NodeRun['error'],
+		run,
+	};
+}
+
+/** Calls a node's loadOptions method as the editor does. */
+export async function loadOptions(setup: NodeSetup, method: string): Promise<INodePropertyOptions[]> {
+	const node = buildNode(setup);
+	const workflow = buildWorkflow(node);
+	const nodeType = nodeTypes.getByNameAndVersion(node.type);
+	const context = new LoadOptionsContext(workflow, node, buildAdditionalData(setup, 'internal'), method);
+	return await nodeType.methods!.loadOptions![method].call(context);
+}
+
+export interface WebhookCall {
+	body: string | Buffer;
+	headers?: Record<string, string>;
+}
+
+export interface WebhookResult {
+	statusCode: number;
+	responseBody: unknown;
+	/** Whether n8n would start an execution. */
+	started: boolean;
+	items: INodeExecutionData[];
+	result: IWebhookResponseData;
+}
+
+function webhookData(node: INode, nodeType: INodeType, additionalData: IWorkflowExecuteAdditionalData): IWebhookData {
+	const description = nodeType.description.webhooks![0];
+	return {
+		httpMethod: 'POST',
+		node: node.name,
+		path: String(description.path),
+		webhookDescription: description,
+		workflowId: 'wf-harness',
+		workflowExecuteAdditionalData: additionalData,
+		webhookId: 'hook-1',
+	};
+}
+
+/** Delivers an HTTP request to a trigger's webhook() as n8n's webhook server would. */
+export async function callWebhook(setup: NodeSetup, call: WebhookCall): Promise<WebhookResult> {
+	const node = buildNode(setup);
+	const workflow = buildWorkflow(node, setup.staticData);
+	const nodeType = nodeTypes.getByNameAndVersion(node.type);
+	const additionalData = buildAdditionalData(setup, 'webhook');
+
+	const raw = Buffer.isBuffer(call.body) ? call.body : Buffer.from(call.body);
+	const headers = Object.fromEntries(
+		Object.entries({ 'content-type': 'application/json', ...(call.headers ?? {}) }).map(([k, v]) => [k.toLowerCase(), v]),
+	);
+	let parsed: unknown = {};
+	if (String(headers['content-type']).includes('json')) {
+		try {
+			parsed = JSON.parse(raw.toString('utf8'));
+		} catch {
+			parsed = {};
+		}
+	}
+	const response = { statusCode: 200, body: undefined as unknown, ended: false };
+	const res = {
+		status(code: number) {
+			response.statusCode = code;
+			return res;
+		},
+		json(body: unknown) {
+			response.body = body;
+			response.ended = true;
+			return res;
+		},
+		send(body: unknown) {
+			response.body = body;
+			response.ended = true;
+			return res;
+		},
+		end() {
+			response.ended = true;
+			return res;
+		},
+		setHeader() {
+			return res;
+		},
+	};
+	const req = { body: parsed, headers, rawBody: raw, query: {}, params: {}, method: 'POST' };
+	additionalData.httpRequest = req as unknown as IWorkflowExecuteAdditionalData['httpRequest'];
+	additionalData.httpResponse = res as unknown as IWorkflowExecuteAdditionalData['httpResponse'];
+
+	const context = new WebhookContext(
+		workflow,
+		node,
+		additionalData,
+		'webhook',
+		webhookData(node, nodeType, additionalData),
+		[],
+		null,
+	);
+	const result = await nodeType.webhook!.call(context);
+	const started = result.workflowData !== undefined;
+	if (!result.noWebhookResponse && !response.ended) {
+		// What n8n answers itself for responseMode "onReceived".
+		response.statusCode = 200;
+		response.body = result.webhookResponse ?? { message: started ? 'Workflow was started' : 'Webhook call received' };
+	}
+	return {
+		statusCode: response.statusCode,
+		responseBody: response.body,
+		started,
+		items: result.workflowData?.[0] ?? [],
+		result,
+	};
+}
+
+/** Runs a trigger's checkExists / create / delete as n8n does on activation and deactivation. */
+export async function runWebhookMethod(
+	setup: NodeSetup,
+	method: 'checkExists' | 'create' | 'delete',
+): Promise<boolean | undefined> {
+	const node = buildNode(setup);
+	const workflow = buildWorkflow(node, setup.staticData);
+	const nodeType = nodeTypes.getByNameAndVersion(node.type);
+	const additionalData = buildAdditionalData(setup, 'trigger');
+	const context = new HookContext(
+		workflow,
+		node,
+		additionalData,
+		'trigger',
+		'activate',
+		webhookData(node, nodeType, additionalData),
+	);
+	return await nodeType.webhookMethods!.default![method].call(context);
+}
