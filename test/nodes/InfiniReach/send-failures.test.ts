@@ -1,0 +1,203 @@
+import nock from 'nock';
+import type { IDataObject } from 'n8n-workflow';
+
+import { runNode } from '../../harness/n8n';
+import { useFakeClock, type FakeClock } from '../../harness/fake-clock';
+import { API_KEY, credentials, gateway, sendParameters, serialized } from './fixtures';
+
+const accepted = (id: string) => ({ success: true, queued: true, messageId: id, jobId: `job-${id}` });
+
+describe('InfiniReach → Message → Send: limits, retries and errors', () => {
+	let fakeClock: FakeClock;
+	beforeEach(() => {
+		fakeClock = useFakeClock();
+	});
+	afterEach(() => fakeClock.restore());
+
+	it('paces a run to Requests Per Minute: the first N go at once, the next waits for the window', async () => {
+		const sentAt: number[] = [];
+		gateway()
+			.post('/api/v1/messages')
+			.times(5)
+			.reply(201, () => (sentAt.push(fakeClock.now()), accepted(`m${sentAt.length}`)));
+
+		const { items, error } = await runNode(
+			{ type: 'infiniReach', parameters: sendParameters({ options: { requestsPerMinute: 2 } }), credentials },
+			[1, 2, 3, 4, 5].map((n) => ({ to: `+1415555010${n}`, text: `hello ${n}` })),
+		);
+
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(5);
+		const start = sentAt[0];
+		expect(sentAt.map((t) => t - start)).toEqual([0, 0, 60_000, 60_000, 120_000]);
+	});
+
+	it('waits out a 429 for its Retry-After header, then sends', async () => {
+		const scope = gateway()
+			.post('/api/v1/messages')
+			.reply(429, { error: 'Rate limit exceeded' }, { 'Retry-After': '7' })
+			.post('/api/v1/messages')
+			.reply(201, accepted('m1'));
+
+		const { items, error } = await runNode({ type: 'infiniReach', parameters: sendParameters(), credentials }, [
+			{ to: '+14155550123', text: 'hi' },
+		]);
+
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(fakeClock.sleeps).toEqual([7_000]);
+		expect(items[0].json.messageId).toBe('m1');
+	});
+
+	it('honours a retryAfter field in a 429 body when there is no header', async () => {
+		gateway()
+			.post('/api/v1/messages')
+			.reply(429, { error: 'Too many requests', retryAfter: 3 })
+			.post('/api/v1/messages')
+			.reply(201, accepted('m1'));
+
+		const { error } = await runNode({ type: 'infiniReach', parameters: sendParameters(), credentials }, [
+			{ to: '+14155550123', text: 'hi' },
+		]);
+
+		expect(error).toBeUndefined();
+		expect(fakeClock.sleeps).toEqual([3_000]);
+	});
+
+	it('backs off on 503 with growing waits, then succeeds', async () => {
+		gateway()
+			.post('/api/v1/messages')
+			.times(3)
+			.reply(503, { error: 'Service unavailable' })
+			.post('/api/v1/messages')
+			.reply(201, accepted('m1'));
+
+		const { items, error } = await runNode({ type: 'infiniReach', parameters: sendParameters(), credentials }, [
+			{ to: '+14155550123', text: 'hi' },
+		]);
+
+		expect(error).toBeUndefined();
+		expect(items[0].json.messageId).toBe('m1');
+		expect(fakeClock.sleeps).toEqual([1_000, 2_000, 4_000]);
+	});
+
+	it('gives up after the bounded number of tries with a clear error', async () => {
+		const scope = gateway().post('/api/v1/messages').times(6).reply(503, { error: 'Service unavailable' });
+
+		const { error } = await runNode({ type: 'infiniReach', parameters: sendParameters(), credentials }, [
+			{ to: '+14155550123', text: 'hi' },
+		]);
+
+		expect(scope.isDone()).toBe(true);
+		expect(error?.message).toBe('InfiniReach answered 503: Service unavailable [item 0]');
+		expect(error?.description).toContain('kept failing after 6 tries');
+	});
+
+	it('explains a 401 and keeps the API key out of the error', async () => {
+		gateway().post('/api/v1/messages').reply(401, { error: 'Invalid or missing API key' });
+
+		const { error, items } = await runNode({ type: 'infiniReach', parameters: sendParameters(), credentials }, [
+			{ to: '+14155550123', text: 'hi' },
+		]);
+
+		expect(items).toEqual([]);
+		expect(error?.message).toBe('InfiniReach answered 401: Invalid or missing API key [item 0]');
+		expect(error?.description).toContain('Check the key in the "InfiniReach API" credential');
+		expect(error?.httpCode).toBe('401');
+		expect(fakeClock.sleeps).toEqual([]);
+		expect(serialized(error)).not.toContain(API_KEY);
+	});
+
+	it('surfaces the gateway message of a 400 with what to fix', async () => {
+		gateway().post('/api/v1/messages').reply(400, { error: 'from does not match a registered device' });
+
+		const { error } = await runNode({ type: 'infiniReach', parameters: sendParameters(), credentials }, [
+			{ to: '+14155550123', text: 'hi' },
+		]);
+
+		expect(error?.message).toBe('InfiniReach answered 400: from does not match a registered device [item 0]');
+		expect(error?.description).toContain('must match a registered device number exactly');
+	});
+
+	it('re-sends after a dropped connection with the same externalId, so the gateway can drop the duplicate', async () => {
+		const ids: string[] = [];
+		gateway()
+			.post('/api/v1/messages', (b) => (ids.push(b.externalId), true))
+			.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))
+			.post('/api/v1/messages', (b) => (ids.push(b.externalId), true))
+			.reply(201, accepted('m1'));
+
+		const { items, error } = await runNode({ type: 'infiniReach', parameters: sendParameters(), credentials }, [
+			{ to: '+14155550123', text: 'hi' },
+		]);
+
+		expect(error).toBeUndefined();
+		expect(items[0].json.messageId).toBe('m1');
+		expect(ids).toHaveLength(2);
+		expect(ids[0]).toBe(ids[1]);
+	});
+
+	it('with Continue On Fail, reports the failed item and sends the rest', async () => {
+		gateway()
+			.post('/api/v1/messages', (b) => b.to === '+14155550101')
+			.reply(201, accepted('m1'))
+			.post('/api/v1/messages', (b) => b.to === '+14155550103')
+			.reply(201, accepted('m3'));
+
+		const { items, error } = await runNode(
+			{ type: 'infiniReach', parameters: sendParameters(), credentials, continueOnFail: true },
+			[
+				{ to: '+14155550101', text: 'one' },
+				{ to: 'not a number', text: 'two' },
+				{ to: '+14155550103', text: 'three' },
+			],
+		);
+
+		expect(error).toBeUndefined();
+		expect(nock.isDone()).toBe(true);
+		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(items[0].json.messageId).toBe('m1');
+		expect(items[1].json.error).toBe(
+			'Invalid "To": "not a number" is not a phone number: it contains letters or symbols. Write it in international format with + and the country code (e.g. +14155550123), or set Default Country for national numbers. [item 1]',
+		);
+		expect(items[2].json.messageId).toBe('m3');
+	});
+});
+
+describe('InfiniReach → Message → Send: bad input fails the item and sends nothing', () => {
+	const cases: Array<[string, Record<string, unknown>, IDataObject, string]> = [
+		['an invalid number', {}, { to: '+1 234', text: 'hi' }, 'Invalid "To": "+1 234" is not a valid phone number.'],
+		['an empty recipient', {}, { to: '', text: 'hi' }, 'Invalid "To": The phone number is empty.'],
+		['a national number without a default country', {}, { to: '020 7946 0958', text: 'hi' }, 'Invalid "To": "020 7946 0958" is not a valid phone number.'],
+		['an unknown default country', { options: { defaultCountry: 'XX' } }, { to: '020 7946 0958', text: 'hi' }, 'Invalid "To": Default Country "XX" is not a known two-letter ISO country code'],
+		['a WhatsApp group on the SMS channel', {}, { to: '120363043049692322@g.us', text: 'hi' }, 'Invalid "To": "120363043049692322@g.us" is a WhatsApp group, which only the "whatsapp" channel can reach.'],
+		['an empty message', {}, { to: '+14155550123', text: '   ' }, 'The message is empty [item 0]'],
+		['a message over 1600 characters', {}, { to: '+14155550123', text: 'x'.repeat(1601) }, 'The message is 1601 characters long; InfiniReach accepts at most 1600 [item 0]'],
+		['a missing sender', { from: '={{ "" }}' }, { to: '+14155550123', text: 'hi' }, 'No sender ("From") is set [item 0]'],
+		['an unknown channel', { channel: '={{ "telegram" }}' }, { to: '+14155550123', text: 'hi' }, 'Unknown channel "telegram" [item 0]'],
+	];
+
+	it.each(cases)('%s', async (_name, parameters, item, message) => {
+		const scope = nock('https://api.infinireach.io').post(/.*/).reply(201, {});
+
+		const { error, items } = await runNode(
+			{ type: 'infiniReach', parameters: sendParameters(parameters), credentials },
+			[item],
+		);
+
+		expect(items).toEqual([]);
+		expect(error?.message).toContain(message);
+		expect(error?.message).toMatch(/\[item 0\]$/);
+		expect(error?.context?.itemIndex).toBe(0);
+		expect(scope.isDone()).toBe(false);
+	});
+
+	it('accepts exactly 1600 characters', async () => {
+		const scope = nock('https://api.infinireach.io').post('/api/v1/messages').reply(201, { messageId: 'ok' });
+		const { error } = await runNode({ type: 'infiniReach', parameters: sendParameters(), credentials }, [
+			{ to: '+14155550123', text: 'x'.repeat(1600) },
+		]);
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+});
