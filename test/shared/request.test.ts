@@ -1,0 +1,28 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
+import { baseUrlFrom, parseRetryAfter, type Gateway } from '../../nodes/shared/request';
+import { USER_AGENT } from '../../nodes/shared/version';
+
+describe('request helpers', () => {
+	it('reads Retry-After as seconds or as an HTTP date', () => {
+		const now = Date.UTC(2026, 10, 22, 12, 0, 0);
+		expect(parseRetryAfter('7', now)).toBe(7);
+		expect(parseRetryAfter(['2.5'], now)).toBe(2.5);
+		expect(parseRetryAfter('Sun, 22 Nov 2026 12:00:30 GMT', now)).toBe(30);
+		expect(parseRetryAfter('Sun, 22 Nov 2026 11:00:00 GMT', now)).toBe(0);
+		expect(parseRetryAfter('soon', now)).toBeUndefined();
+		expect(parseRetryAfter(undefined, now)).toBeUndefined();
+	});
+
+	it('takes the Base URL from the credential without trailing slashes, else the default', () => {
+		const gateway = { defaultBaseUrl: 'https://default.example' } as Gateway;
+		expect(baseUrlFrom({ baseUrl: ' https://sms.example.com/// ' }, gateway)).toBe('https://sms.example.com');
+		expect(baseUrlFrom({}, gateway)).toBe('https://default.example');
+	});
+
+	it('names this package and its real version in the User-Agent', () => {
+		const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { name: string; version: string };
+		expect(USER_AGENT).toBe(`${pkg.name}/${pkg.version}`);
+	});
+});
