@@ -39,12 +39,13 @@ export function parseInput<T>(context: IExecuteFunctions, itemIndex: number, lab
 }
 
 function withItemIndex(context: IExecuteFunctions, error: unknown, itemIndex: number): Error {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		error.context.itemIndex = itemIndex;
-		if (!/\[item \d+\]$/.test(error.message)) error.message = `${error.message} [item ${itemIndex}]`;
-		return error;
-	}
-	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+	const nodeError =
+		error instanceof NodeApiError || error instanceof NodeOperationError
+			? error
+			: new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+	nodeError.context.itemIndex = itemIndex;
+	if (!/\[item \d+\]$/.test(nodeError.message)) nodeError.message = `${nodeError.message} [item ${itemIndex}]`;
+	return nodeError;
 }
 
 /**

@@ -14,7 +14,7 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { createRunExecutionData, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, NodeConnectionTypes, Workflow } from 'n8n-workflow';
 
 import { InfiniReachApi } from '../../credentials/InfiniReachApi.credentials';
 import { InfiniReach } from '../../nodes/InfiniReach/InfiniReach.node';
@@ -28,8 +28,35 @@ export const PACKAGE = 'n8n-nodes-message-gateways';
 const nodeClasses: INodeType[] = [new InfiniReach(), new InfiniReachTrigger()];
 const credentialClasses: ICredentialType[] = [new InfiniReachApi()];
 
+/**
+ * What n8n's credential tester runs for a credential's `test` request: a declarative node whose one
+ * property routes to that request, executed by n8n-core's RoutingNode with the credential applied.
+ */
+function credentialTestNode(type: ICredentialType): INodeType {
+	return {
+		description: {
+			displayName: `Test ${type.displayName}`,
+			name: `credentialTest.${type.name}`,
+			group: ['transform'],
+			version: 1,
+			description: '',
+			defaults: {},
+			inputs: [NodeConnectionTypes.Main],
+			outputs: [NodeConnectionTypes.Main],
+			credentials: [{ name: type.name, required: true }],
+			requestDefaults: type.test?.request,
+			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: {} } }],
+		},
+	};
+}
+
 const nodeTypes = new TestNodeTypes(
-	Object.fromEntries(nodeClasses.map((type) => [`${PACKAGE}.${type.description.name}`, type])),
+	Object.fromEntries(
+		[...nodeClasses, ...credentialClasses.filter((type) => type.test).map(credentialTestNode)].map((type) => [
+			`${PACKAGE}.${type.description.name}`,
+			type,
+		]),
+	),
 );
 const credentialTypes = new Map(credentialClasses.map((type) => [type.name, type]));
 
@@ -132,6 +159,11 @@ export async function runNode(setup: NodeSetup, items: IDataObject[] = [{}]): Pr
 		error: task?.error as NodeRun['error'],
 		run,
 	};
+}
+
+/** Runs a credential's `test` request, as the editor's "Test" button does. */
+export async function testCredential(type: string, data: ICredentialDataDecryptedObject): Promise<NodeRun> {
+	return await runNode({ type: `credentialTest.${type}`, parameters: {}, credentials: { [type]: data } });
 }
 
 /** Calls a node's loadOptions method as the editor does. */
