@@ -1,0 +1,54 @@
+import { createHmac } from 'crypto';
+
+/** How a delivery is signed: as the provider does, not at all, or with the wrong secret (for tests). */
+export type Signing = 'valid' | 'none' | 'wrong';
+
+export interface WebhookTarget {
+	url: string;
+	/** When set, deliveries carry a hex HMAC-SHA256 of the body in `header`. */
+	secret?: string;
+	header?: string;
+	/** Only these events (all when empty). */
+	events?: string[];
+}
+
+export interface Delivery {
+	event: string;
+	url: string;
+	signing: Signing;
+	status: number | null;
+	error?: string;
+	body: unknown;
+	at: string;
+}
+
+/**
+ * Posts events to a registered URL the way a gateway does. Signed independently of the package's
+ * own signature code, so a bug there cannot hide behind the same bug here.
+ */
+export class WebhookSender {
+	target?: WebhookTarget;
+	readonly deliveries: Delivery[] = [];
+
+	async deliver(event: string, payload: unknown, signing: Signing = 'valid'): Promise<Delivery | undefined> {
+		const target = this.target;
+		if (!target?.url) return undefined;
+		if (target.events?.length && !target.events.includes(event)) return undefined;
+		const text = JSON.stringify(payload);
+		const headers: Record<string, string> = { 'Content-Type': 'application/json', 'User-Agent': 'gateway-sandbox' };
+		const secret = signing === 'wrong' ? `${target.secret ?? ''}-not-the-secret` : target.secret;
+		if (secret && signing !== 'none') {
+			headers[target.header ?? 'X-Webhook-Signature'] = createHmac('sha256', secret).update(text).digest('hex');
+		}
+		const delivery: Delivery = { event, url: target.url, signing, status: null, body: payload, at: new Date().toISOString() };
+		this.deliveries.push(delivery);
+		try {
+			const response = await fetch(target.url, { method: 'POST', headers, body: text, signal: AbortSignal.timeout(5_000) });
+			delivery.status = response.status;
+			await response.arrayBuffer();
+		} catch (error) {
+			delivery.error = (error as Error).message;
+		}
+		return delivery;
+	}
+}
