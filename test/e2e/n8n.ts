@@ -1,0 +1,215 @@
+import axios, { type AxiosInstance } from 'axios';
+import type { ChildProcess } from 'child_process';
+import { createWriteStream, mkdirSync, readdirSync, rmSync, writeFileSync } from 'fs';
+import { createRequire } from 'module';
+import { join } from 'path';
+
+import { N8N_BIN, NODE24, ROOT, RUNTIME } from './paths';
+import { run, runOrFail, startDetached, stopGroup, waitFor } from './processes';
+
+export interface Owner {
+	email: string;
+	password: string;
+}
+
+export interface N8nOptions {
+	/** Becomes N8N_USER_FOLDER: settings, database and installed community packages. */
+	folder: string;
+	port: number;
+	/** Task-runner broker port of the server; CLI runs use the next ones. */
+	brokerPort: number;
+	owner?: Owner;
+}
+
+export interface Credential {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+const PACKAGE = 'n8n-nodes-message-gateways';
+let cliRuns = 0;
+
+/** A real n8n 2.41.1 on Node 24 (see ../shared/n8n-runtime.md), driven through its CLI and HTTP API. */
+export class N8n {
+	private server?: ChildProcess;
+	private apiClient?: AxiosInstance;
+
+	constructor(readonly options: N8nOptions) {}
+
+	get baseUrl(): string {
+		return `http://127.0.0.1:${this.options.port}`;
+	}
+
+	webhookUrl(webhookId: string, path: string): string {
+		return `${this.baseUrl}/webhook/${webhookId}/${path}`;
+	}
+
+	private env(brokerPort = this.options.brokerPort): NodeJS.ProcessEnv {
+		const owner = this.options.owner;
+		return {
+			PATH: `${join(NODE24, '..')}:${process.env.PATH ?? ''}`,
+			HOME: process.env.HOME,
+			N8N_USER_FOLDER: this.options.folder,
+			DB_TYPE: 'sqlite',
+			N8N_PORT: String(this.options.port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: '127.0.0.1',
+			N8N_PROTOCOL: 'http',
+			WEBHOOK_URL: `${this.baseUrl}/`,
+			N8N_SECURE_COOKIE: 'false',
+			N8N_ENCRYPTION_KEY: 'e2e-sandbox-encryption-key-not-secret',
+			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_HIRING_BANNER_ENABLED: 'false',
+			N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+			N8N_AI_ENABLED: 'false',
+			N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+			N8N_DISABLED_MODULES: 'mcp-registry',
+			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+			N8N_LOG_LEVEL: 'warn',
+			...(owner
+				? {
+						N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+						N8N_INSTANCE_OWNER_EMAIL: owner.email,
+						N8N_INSTANCE_OWNER_PASSWORD_HASH: passwordHash(owner.password),
+					}
+				: {}),
+		};
+	}
+
+	/** One `n8n <command>`; each gets its own runner broker port so it can run beside the server. */
+	async cli(args: string[]) {
+		// `execute` prints its result through the logger at info level.
+		const env = { ...this.env(this.options.brokerPort + 1 + (cliRuns++ % 50)), N8N_LOG_LEVEL: 'info' };
+		return await run(NODE24, [N8N_BIN, ...args], { env });
+	}
+
+	private async cliOrFail(args: string[]) {
+		const result = await this.cli(args);
+		if (result.code !== 0) throw new Error(`n8n ${args.join(' ')} exited ${result.code}:\n${result.stderr}\n${result.stdout}`.slice(0, 6000));
+		return result;
+	}
+
+	/** As a user's install does: the packed package, installed into the user folder's nodes/. */
+	async installPackage(): Promise<void> {
+		const packDir = join(this.options.folder, 'pack');
+		mkdirSync(packDir, { recursive: true });
+		await runOrFail('npm', ['pack', '--pack-destination', packDir, '--loglevel=error'], { cwd: ROOT });
+		const tarball = readdirSync(packDir).find((file) => file.startsWith(PACKAGE) && file.endsWith('.tgz'));
+		if (!tarball) throw new Error(`npm pack left no tarball in ${packDir}`);
+		const nodes = join(this.options.folder, '.n8n/nodes');
+		mkdirSync(nodes, { recursive: true });
+		writeFileSync(join(nodes, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
+		await runOrFail(
+			'npm',
+			['install', '--omit=dev', '--omit=peer', '--no-audit', '--no-fund', '--loglevel=error', join(packDir, tarball)],
+			{ cwd: nodes },
+		);
+	}
+
+	async importCredentials(credentials: Credential[]): Promise<void> {
+		const file = join(this.options.folder, 'credentials.json');
+		writeFileSync(file, JSON.stringify(credentials));
+		try {
+			await this.cliOrFail(['import:credentials', `--input=${file}`]);
+		} finally {
+			// The file holds the keys in plain text; n8n keeps them encrypted.
+			rmSync(file, { force: true });
+		}
+	}
+
+	async importWorkflows(directory: string): Promise<void> {
+		await this.cliOrFail(['import:workflow', '--separate', `--input=${directory}`]);
+	}
+
+	/** Marks a workflow active before the server starts (import deactivates what it imports). */
+	async publish(workflowId: string): Promise<void> {
+		await this.cliOrFail(['publish:workflow', `--id=${workflowId}`]);
+	}
+
+	/** `n8n execute`: the run's data, and whether it succeeded. */
+	async execute(workflowId: string): Promise<{ ok: boolean; data: ExecutionData; output: string }> {
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+		const start = result.stdout.indexOf('{');
+		if (start < 0) throw new Error(`n8n execute printed no result (exit ${result.code}):\n${result.stderr}\n${result.stdout}`.slice(0, 6000));
+		return { ok: result.code === 0, data: JSON.parse(result.stdout.slice(start)) as ExecutionData, output: result.stdout + result.stderr };
+	}
+
+	async start(logFile: string): Promise<void> {
+		const log = createWriteStream(logFile);
+		const server = startDetached(NODE24, [N8N_BIN, 'start'], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+		server.stdout!.pipe(log);
+		server.stderr!.pipe(log);
+		this.server = server;
+		await waitFor(
+			`n8n at ${this.baseUrl} (log: ${logFile})`,
+			async () => {
+				if (server.exitCode !== null) throw new Error(`n8n exited with ${server.exitCode}; see ${logFile}`);
+				const response = await axios.get(`${this.baseUrl}/healthz/readiness`, { validateStatus: () => true, timeout: 2_000 });
+				return response.status === 200 ? true : undefined;
+			},
+			120_000,
+		);
+	}
+
+	get pid(): number | undefined {
+		return this.server?.pid;
+	}
+
+	async stop(): Promise<void> {
+		if (this.server) await stopGroup(this.server);
+		this.server = undefined;
+	}
+
+	/** The public API (`/api/v1`), with a key created for the owner. */
+	async api(): Promise<AxiosInstance> {
+		if (this.apiClient) return this.apiClient;
+		const owner = this.options.owner;
+		if (!owner) throw new Error('The public API needs an owner account');
+		const rest = axios.create({ baseURL: `${this.baseUrl}/rest`, headers: { 'browser-id': 'e2e' } });
+		const login = await rest.post('/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+		const cookie = (login.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+		const scopes = (await rest.get('/api-keys/scopes', { headers: { cookie } })).data.data as string[];
+		const created = await rest.post('/api-keys', { label: `e2e-${Date.now()}`, scopes, expiresAt: null }, { headers: { cookie } });
+		this.apiClient = axios.create({ baseURL: `${this.baseUrl}/api/v1`, headers: { 'X-N8N-API-KEY': created.data.data.rawApiKey } });
+		return this.apiClient;
+	}
+
+	/** Executions of a workflow, newest first, with their data. */
+	async executions(workflowId: string): Promise<ApiExecution[]> {
+		const api = await this.api();
+		const response = await api.get('/executions', { params: { workflowId, includeData: true, limit: 100 } });
+		return response.data.data as ApiExecution[];
+	}
+}
+
+export interface ExecutionData {
+	data: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> }; error?: { message: string } }>>; error?: { message: string } } };
+}
+
+export interface ApiExecution {
+	id: string;
+	status: string;
+	finished: boolean;
+	mode: string;
+	data?: ExecutionData['data'];
+}
+
+/** The items a node produced in a run. */
+export function nodeOutput(data: ExecutionData['data'] | undefined, node: string): Array<Record<string, unknown>> {
+	return (data?.resultData.runData[node]?.[0]?.data?.main[0] ?? []).map((item) => item.json);
+}
+
+/** bcrypt, from the n8n install itself (it ships bcryptjs), for the owner account set by environment. */
+function passwordHash(password: string): string {
+	const requireFromN8n = createRequire(join(RUNTIME, 'n8n/node_modules/n8n/package.json'));
+	const bcrypt = requireFromN8n('bcryptjs') as { hashSync(value: string, rounds: number): string };
+	return bcrypt.hashSync(password, 10);
+}
