@@ -1,0 +1,53 @@
+// `npm run dev`: the sandbox and a real n8n with this package, ready to click through.
+import { join } from 'path';
+
+import { INFINIREACH_API_KEY } from '../sandbox';
+import { WORK } from './paths';
+import { AUTO_REPLY, startStack, WEBHOOK_SECRET } from './stack';
+
+const port = Number(process.env.N8N_PORT ?? 5678);
+const owner = {
+	email: process.env.DEV_OWNER_EMAIL ?? 'dev@example.com',
+	password: process.env.DEV_OWNER_PASSWORD ?? 'Dev-Sandbox-Password-1',
+};
+
+async function main(): Promise<void> {
+	const stack = await startStack({
+		folder: join(WORK, 'dev'),
+		port,
+		brokerPort: port + 1001,
+		owner,
+		sandbox: { basePort: Number(process.env.SANDBOX_PORT ?? 5700) },
+		log: (line) => console.log(`dev: ${line}`),
+	});
+	const inboundUrl = `${stack.sandbox.urls.infiniReach}/__sandbox/inbound`;
+	console.log(`
+n8n is running at ${stack.n8n.baseUrl}  (PID ${stack.n8n.pid})
+  Log in as ${owner.email} / ${owner.password}
+  The example workflows are imported, with the "InfiniReach Sandbox" credential.
+
+InfiniReach sandbox at ${stack.sandbox.urls.infiniReach}  (API key ${INFINIREACH_API_KEY})
+  Webhooks go to the active "auto-reply" workflow, signed with "${WEBHOOK_SECRET}".
+  Send it an inbound message:
+    curl -X POST ${inboundUrl} -H 'Content-Type: application/json' \\
+      -d '{"from":"+14155550199","to":"+15559876543","text":"Hello"}'
+  then see the execution of workflow ${AUTO_REPLY.workflowId} in n8n, and the reply in
+    ${stack.sandbox.urls.infiniReach}/__sandbox/messages
+
+Ctrl-C stops n8n and the sandbox.`);
+
+	let stopping = false;
+	const stop = () => {
+		if (stopping) return;
+		stopping = true;
+		console.log('\ndev: stopping');
+		void stack.stop().then(() => process.exit(0));
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+}
+
+main().catch((error: Error) => {
+	console.error(`dev: ${error.message}`);
+	process.exit(1);
+});
