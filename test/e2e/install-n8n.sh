@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the real n8n the end-to-end tests and `npm run dev` use, into .n8n-runtime/ (ignored by git):
 # Node 24 from the npm registry (n8n 2.x needs it), then n8n from test/e2e/runtime with its lockfile.
+# Run from npm scripts, npm_config_ignore_scripts=true (the repo's .npmrc) is in the environment: the two
+# steps that need their install scripts say so explicitly.
 # Cached: a stamp of the inputs skips everything when nothing changed. See ../shared/n8n-runtime.md.
 set -euo pipefail
 
@@ -27,7 +29,7 @@ rm -f "$runtime/stamp"
 if [[ ! -x "$node24" ]]; then
 	echo "n8n runtime: installing Node $node_version from the npm registry"
 	(cd "$node_dir" && echo '{"private":true}' > package.json &&
-		npm install --no-audit --no-fund --no-save "node@$node_version" >/dev/null)
+		npm install --ignore-scripts=false --no-audit --no-fund --no-save "node@$node_version" >/dev/null)
 fi
 "$node24" --version >/dev/null
 
@@ -38,7 +40,7 @@ cp "$spec/package.json" "$n8n_dir/package.json"
 # `npm ci` rejects this lockfile (optional platform packages), so `npm install` it is: the lockfile still pins.
 (cd "$n8n_dir" && PATH="$(dirname "$node24"):$PATH" npm install --ignore-scripts --no-audit --no-fund --loglevel=error)
 echo "n8n runtime: building sqlite3 for Node $node_version"
-(cd "$n8n_dir" && PATH="$(dirname "$node24"):$PATH" npm_config_nodedir="$headers" npm rebuild sqlite3 --loglevel=error \
+(cd "$n8n_dir" && PATH="$(dirname "$node24"):$PATH" npm_config_nodedir="$headers" npm rebuild sqlite3 --ignore-scripts=false --loglevel=error \
 	>"$runtime/sqlite3-build.log" 2>&1) || { tail -n 30 "$runtime/sqlite3-build.log"; exit 1; }
 # A lockfile made on a fresh machine is kept, so the next install is the same one.
 [[ -f "$spec/package-lock.json" ]] || cp "$n8n_dir/package-lock.json" "$spec/package-lock.json"
