@@ -86,3 +86,22 @@ export function signatureOptions(defaultHeader: string): INodeProperties {
 		],
 	};
 }
+
+/** The "Default Country" option of every send that takes phone numbers. */
+export function defaultCountryOption(): INodeProperties {
+	return {
+		displayName: 'Default Country',
+		name: 'defaultCountry',
+		type: 'string',
+		default: '',
+		placeholder: 'US',
+		description: 'Two-letter ISO country code used for recipients written without a country code',
+	};
+}
+
+/** A send-rate option: most requests per minute, within the gateway's documented limit. */
+export function perMinuteOption(option: { name: string; displayName: string; default: number; description: string }): INodeProperties {
+	const { name, displayName, description } = option;
+	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is the caller's number, the rule only sees literals
+	return { displayName, name, type: 'number', typeOptions: { minValue: 1 }, default: option.default, description };
+}

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { forEachItem, type ItemResult } from './items';
+import { forEachItem, itemError, type ItemResult } from './items';
 import { PacerPool } from './pacing';
 
 /** State that lives for one run of a node, across its items (e.g. the send pacers). */
@@ -33,4 +33,21 @@ export async function routeOperation(
 	}
 	const run: RunState = { pacers: new PacerPool() };
 	return [await forEachItem(context, async (itemIndex) => await execute.call(context, itemIndex, run))];
+}
+
+/**
+ * Waits for a send slot of `key` (an API key, a session) at `perMinute`, so a run of many items —
+ * a campaign — stays within the gateway's limit instead of spending sends on 429s.
+ */
+export async function takeSendSlot(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	run: RunState,
+	slot: { key: string; perMinute: unknown; label: string; max: number },
+): Promise<void> {
+	const perMinute = Number(slot.perMinute);
+	if (!Number.isFinite(perMinute) || perMinute < 1) {
+		throw itemError(context, itemIndex, `${slot.label} must be 1 or more`, `Set it to at most ${slot.max}, the gateway's limit.`);
+	}
+	await run.pacers.get(slot.key, perMinute).take();
 }

@@ -2,7 +2,8 @@ import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { itemError, parseInput } from '../../../shared/items';
-import type { RunState } from '../../../shared/operation';
+import { defaultCountryOption, perMinuteOption } from '../../../shared/fields';
+import { takeSendSlot, type RunState } from '../../../shared/operation';
 import { CHANNELS, normalizeRecipient, type Channel } from '../../recipient';
 import { infiniReachRequest } from '../../transport';
 
@@ -65,14 +66,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions,
 		options: [
-			{
-				displayName: 'Default Country',
-				name: 'defaultCountry',
-				type: 'string',
-				default: '',
-				placeholder: 'US',
-				description: 'Two-letter ISO country code used for recipients written without a country code',
-			},
+			defaultCountryOption(),
 			{
 				displayName: 'External ID',
 				name: 'externalId',
@@ -81,15 +75,13 @@ export const description: INodeProperties[] = [
 				description:
 					'Your unique ID for this message: InfiniReach sends a message only once per ID. Left empty, an ID is derived from the execution, the item and the message, so a retried item is never sent twice.',
 			},
-			{
-				displayName: 'Requests Per Minute',
+			perMinuteOption({
 				name: 'requestsPerMinute',
-				type: 'number',
-				typeOptions: { minValue: 1 },
+				displayName: 'Requests Per Minute',
 				default: DEFAULT_REQUESTS_PER_MINUTE,
 				description:
 					'Most sends this node makes in any minute. InfiniReach allows 100 per API key; lower it if other workflows share the key.',
-			},
+			}),
 		],
 	},
 ];
@@ -149,12 +141,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 	const message = { to, message: text, from, channel };
 	const externalId =
 		String(options.externalId ?? '').trim() || derivedExternalId(this, itemIndex, message);
-	const perMinute = Number(options.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE);
-	if (!Number.isFinite(perMinute) || perMinute < 1) {
-		throw itemError(this, itemIndex, 'Requests Per Minute must be 1 or more', 'Set it to at most 100, InfiniReach\'s limit.');
-	}
-
-	await run.pacers.get('infiniReach', perMinute).take();
+	await takeSendSlot(this, itemIndex, run, {
+		key: 'infiniReach',
+		perMinute: options.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE,
+		label: 'Requests Per Minute',
+		max: DEFAULT_REQUESTS_PER_MINUTE,
+	});
 	const response = await infiniReachRequest.call(this, {
 		method: 'POST',
 		path: '/api/v1/messages',
