@@ -121,6 +121,17 @@ function errorCode(error: unknown): string | undefined {
 	return undefined;
 }
 
+/** A binary request answered with JSON (an error envelope, say): that JSON, else the bytes. */
+function jsonInsteadOfBinary(response: GatewayResponse<unknown>): unknown {
+	const type = String(response.headers['content-type'] ?? '');
+	if (!type.includes('json') || !Buffer.isBuffer(response.body)) return response.body;
+	try {
+		return JSON.parse(response.body.toString('utf8')) as unknown;
+	} catch {
+		return response.body;
+	}
+}
+
 function describeRequestId(info: GatewayErrorInfo): string {
 	return info.requestId ? ` (request ID ${info.requestId})` : '';
 }
@@ -163,24 +174,33 @@ export async function gatewayRequest<T = IDataObject>(
 				options,
 			)) as GatewayResponse<unknown>;
 		} catch (error) {
-			const code = errorCode(error) ?? 'a network error';
-			const notSent = NOT_SENT_CODES.has(code);
+			const code = errorCode(error);
+			const notSent = code !== undefined && NOT_SENT_CODES.has(code);
 			if ((notSent || request.idempotent) && attempt < policy.maxTries) {
 				await clock.sleep(backoff(policy, attempt));
 				continue;
 			}
-			const description = notSent
-				? `Check the Base URL in the "${gateway.credentialName}" credential and that the server is up.`
-				: 'The request may have reached the gateway, so it was not sent again (that could duplicate it). Check its history before running this item again.';
-			throw fail(
-				undefined,
-				{ network: code },
-				`${gateway.name} could not be reached at ${baseUrl} (${code.toLowerCase()}) after ${tries}`,
-				description,
-			);
+			// The code goes in the description: n8n replaces any message that names a network code.
+			const cause = code ? `Network error ${code}. ` : '';
+			throw notSent
+				? fail(
+						undefined,
+						{ network: code },
+						`${gateway.name} could not be reached at ${baseUrl} after ${tries}`,
+						`${cause}Check the Base URL in the "${gateway.credentialName}" credential and that the server is up.`,
+					)
+				: fail(
+						undefined,
+						{ network: code ?? 'unknown' },
+						`The connection to ${gateway.name} at ${baseUrl} broke before it answered (after ${tries})`,
+						request.idempotent
+							? `${cause}It kept failing: check that the server is up, and try again later.`
+							: `${cause}The request may have reached the gateway, so it was not sent again (that could duplicate it). Check before running this item again.`,
+					);
 		}
 
-		const { statusCode, body } = response;
+		const { statusCode } = response;
+		const body = request.binary ? jsonInsteadOfBinary(response) : response.body;
 		const bodyIsError = gateway.isErrorBody?.(body) ?? false;
 		if (statusCode < 400 && !bodyIsError) {
 			return response as GatewayResponse<T>;
