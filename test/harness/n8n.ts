@@ -1,4 +1,12 @@
-import { ExecutionLifecycleHooks, ExternalSecretsProxy, HookContext, LoadOptionsContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	ExternalSecretsProxy,
+	HookContext,
+	LoadOptionsContext,
+	PollContext,
+	WebhookContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -19,14 +27,17 @@ import { createRunExecutionData, NodeConnectionTypes, Workflow } from 'n8n-workf
 import { InfiniReachApi } from '../../credentials/InfiniReachApi.credentials';
 import { InfiniReach } from '../../nodes/InfiniReach/InfiniReach.node';
 import { InfiniReachTrigger } from '../../nodes/InfiniReach/InfiniReachTrigger.node';
+import { WhatsInfinityApi } from '../../credentials/WhatsInfinityApi.credentials';
+import { WhatsInfinity } from '../../nodes/WhatsInfinity/WhatsInfinity.node';
+import { WhatsInfinityTrigger } from '../../nodes/WhatsInfinity/WhatsInfinityTrigger.node';
 import { TestCredentialsHelper } from './credentials-helper';
 import { TestNodeTypes } from './node-types';
 
 /** Node types are named as in a real install: `<package name>.<node name>`. */
 export const PACKAGE = 'n8n-nodes-message-gateways';
 
-const nodeClasses: INodeType[] = [new InfiniReach(), new InfiniReachTrigger()];
-const credentialClasses: ICredentialType[] = [new InfiniReachApi()];
+const nodeClasses: INodeType[] = [new InfiniReach(), new InfiniReachTrigger(), new WhatsInfinity(), new WhatsInfinityTrigger()];
+const credentialClasses: ICredentialType[] = [new InfiniReachApi(), new WhatsInfinityApi()];
 
 /**
  * What n8n's credential tester runs for a credential's `test` request: a declarative node whose one
@@ -292,4 +303,16 @@ export async function runWebhookMethod(
 		webhookData(node, nodeType, additionalData),
 	);
 	return await nodeType.webhookMethods!.default![method].call(context);
+}
+
+/**
+ * Runs a polling trigger's poll() once, as n8n's poller does. Give the same `staticData` object to
+ * successive polls: it is the workflow's memory between them.
+ */
+export async function runPoll(setup: NodeSetup, mode: 'trigger' | 'manual' = 'trigger'): Promise<INodeExecutionData[][] | null> {
+	const node = buildNode(setup);
+	const workflow = buildWorkflow(node, setup.staticData);
+	const nodeType = nodeTypes.getByNameAndVersion(node.type);
+	const context = new PollContext(workflow, node, buildAdditionalData(setup, mode), mode, 'activate');
+	return await nodeType.poll!.call(context);
 }

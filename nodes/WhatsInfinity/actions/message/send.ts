@@ -1,0 +1,105 @@
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { defaultCountryOption, perMinuteOption } from '../../../shared/fields';
+import { takeSendSlot, type RunState } from '../../../shared/operation';
+import { InputError, parseInput } from '../../../shared/items';
+import { normalizePhoneNumber } from '../../../shared/phone';
+import { sessionCredentials, whatsInfinityRequest } from '../../transport';
+
+export const DEFAULT_MESSAGES_PER_MINUTE = 10;
+
+export function toField(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'To',
+		name: 'to',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '+919999999999',
+		description: 'Recipient number: +E.164, bare international digits, or national with a Default Country',
+		displayOptions,
+	};
+}
+
+export function sendOptions(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions,
+		options: [
+			defaultCountryOption(),
+			{
+				displayName: 'Dry Run',
+				name: 'dryRun',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to only validate the message with WhatsInfinity, without sending it',
+			},
+			perMinuteOption({
+				name: 'messagesPerMinute',
+				displayName: 'Messages Per Minute',
+				default: DEFAULT_MESSAGES_PER_MINUTE,
+				description:
+					'Most messages this node sends through the session in any minute. WhatsInfinity allows 10 per session; lower it if other workflows use the session.',
+			}),
+			{
+				displayName: 'Typing Indicator',
+				name: 'typing',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to show "typing…" to the recipient briefly before the message',
+			},
+		],
+	};
+}
+
+/** WhatsInfinity wants 7–15 digits with the country code and no +. */
+function recipientDigits(input: unknown, defaultCountry?: string): string {
+	const digits = normalizePhoneNumber(input, { defaultCountry, format: 'digits' });
+	if (!/^\d{7,15}$/.test(digits)) throw new InputError(`"${String(input)}" is not 7 to 15 digits long`);
+	return digits;
+}
+
+/**
+ * One send through the credential's session: the recipient in the gateway's form, paced per session
+ * (dry runs send nothing, so they do not wait), and the gateway's answer with its requestId.
+ */
+export async function sendThroughSession(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	run: RunState,
+	content: IDataObject,
+): Promise<IDataObject> {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const to = parseInput(context, itemIndex, 'Invalid "To"', () =>
+		recipientDigits(context.getNodeParameter('to', itemIndex, ''), options.defaultCountry as string),
+	);
+	const { sessionId } = await sessionCredentials.call(context, itemIndex);
+	const dryRun = options.dryRun === true;
+	if (!dryRun) {
+		await takeSendSlot(context, itemIndex, run, {
+			key: `whatsInfinity:${sessionId}`,
+			perMinute: options.messagesPerMinute ?? DEFAULT_MESSAGES_PER_MINUTE,
+			label: 'Messages Per Minute',
+			max: DEFAULT_MESSAGES_PER_MINUTE,
+		});
+	}
+	const body: IDataObject = { sessionId, to, ...content };
+	if (options.typing === true) body.typing = true;
+	if (dryRun) body.dryRun = true;
+	// No idempotency key exists: a send whose fate is unknown is reported, never repeated.
+	const { data, requestId } = await whatsInfinityRequest.call(context, { method: 'POST', path: '/send', body, itemIndex });
+	return {
+		messageId: data.messageId ?? null,
+		queued: data.queued ?? null,
+		requestId,
+		sessionId,
+		to,
+		type: content.type,
+		...(dryRun ? { dryRun: true } : {}),
+		...data,
+	};
+}

@@ -1,0 +1,86 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { itemError } from '../../../shared/items';
+import type { RunState } from '../../../shared/operation';
+import { sendOptions, sendThroughSession, toField } from './send';
+
+export const MEDIA_TYPES = ['media', 'image', 'video', 'audio', 'document'];
+
+const displayOptions = { show: { resource: ['message'], operation: ['sendMedia'] } };
+
+export const description: INodeProperties[] = [
+	toField(displayOptions),
+	{
+		displayName: 'Media Type',
+		name: 'mediaType',
+		type: 'options',
+		options: [
+			{ name: 'Audio', value: 'audio', description: 'Formats such as mp3 and ogg' },
+			{ name: 'Detect From File', value: 'media', description: 'Let WhatsInfinity tell from the file' },
+			{ name: 'Document', value: 'document', description: 'Formats such as pdf, docx and xlsx' },
+			{ name: 'Image', value: 'image', description: 'Formats such as jpg, png and gif' },
+			{ name: 'Video', value: 'video', description: 'Formats such as mp4' },
+		],
+		default: 'media',
+		displayOptions,
+	},
+	{
+		displayName: 'File URL',
+		name: 'url',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'https://files.example.com/invoice.pdf',
+		description: 'Public http(s) address WhatsInfinity downloads the file from',
+		displayOptions,
+	},
+	{
+		displayName: 'Caption',
+		name: 'caption',
+		type: 'string',
+		default: '',
+		description: 'Text shown with an image, video or document',
+		displayOptions,
+	},
+	{
+		displayName: 'File Name',
+		name: 'fileName',
+		type: 'string',
+		default: '',
+		placeholder: 'invoice.pdf',
+		description: 'Name the recipient sees for a document',
+		displayOptions,
+	},
+	sendOptions(displayOptions),
+];
+
+function isPublicHttpUrl(value: string): boolean {
+	try {
+		const url = new URL(value);
+		return (url.protocol === 'http:' || url.protocol === 'https:') && !!url.hostname;
+	} catch {
+		return false;
+	}
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunState) {
+	const type = String(this.getNodeParameter('mediaType', itemIndex, 'media')).trim().toLowerCase();
+	if (!MEDIA_TYPES.includes(type)) {
+		throw itemError(this, itemIndex, `Unknown media type "${type}"`, `Use one of: ${MEDIA_TYPES.join(', ')}.`);
+	}
+	const url = String(this.getNodeParameter('url', itemIndex, '')).trim();
+	if (!isPublicHttpUrl(url)) {
+		throw itemError(
+			this,
+			itemIndex,
+			`"${url}" is not an http(s) URL`,
+			'Give the full public address of the file, starting with https:// (WhatsInfinity downloads it from there).',
+		);
+	}
+	const content: IDataObject = { type, url };
+	const caption = String(this.getNodeParameter('caption', itemIndex, '') ?? '');
+	const fileName = String(this.getNodeParameter('fileName', itemIndex, '') ?? '').trim();
+	if (caption) content.caption = caption;
+	if (fileName) content.fileName = fileName;
+	return await sendThroughSession(this, itemIndex, run, content);
+}

@@ -1,0 +1,21 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { routeOperation } from '../../shared/operation';
+import * as message from './message';
+import * as session from './session';
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await routeOperation(this, {
+		message: { sendText: message.sendText.execute, sendMedia: message.sendMedia.execute },
+		session: {
+			create: session.create.execute,
+			delete: session.deleteSession.execute,
+			getAll: session.getAll.execute,
+			getPairingCode: session.getPairingCode.execute,
+			getQr: session.getQr.execute,
+			getStatus: session.getStatus.execute,
+			restart: session.restart.execute,
+			rotateKey: session.rotateKey.execute,
+		},
+	});
+}

@@ -1,0 +1,17 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { sessionCredentials, whatsInfinityRequest } from '../../transport';
+
+export const description: INodeProperties[] = [];
+
+/** Deletes the credential's session for good: it has to be created and linked again. */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const { sessionId } = await sessionCredentials.call(this, itemIndex);
+	const { data, requestId } = await whatsInfinityRequest.call(this, {
+		method: 'POST',
+		path: '/delete-session',
+		body: { sessionId },
+		itemIndex,
+	});
+	return { sessionId, deleted: true, ...data, requestId };
+}

@@ -1,0 +1,91 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import {
+	gatewayRequest,
+	type Gateway,
+	type GatewayRequest,
+	type GatewayResponse,
+	type RequestContext,
+} from '../shared/request';
+
+export const CREDENTIAL_TYPE = 'whatsInfinityApi';
+export const DEFAULT_BASE_URL = 'http://api.whatsinfinity.com';
+export const MIN_KEY_LENGTH = 16;
+
+function asObject(value: unknown): IDataObject {
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+}
+
+export const whatsInfinity: Gateway = {
+	name: 'WhatsInfinity',
+	credentialType: CREDENTIAL_TYPE,
+	credentialName: 'WhatsInfinity API',
+	defaultBaseUrl: DEFAULT_BASE_URL,
+	// `{success:false, requestId, error, details, retryAfter?}` on every failure.
+	parseError(body) {
+		const envelope = asObject(body);
+		const retryAfter = Number(envelope.retryAfter);
+		return {
+			message: typeof envelope.error === 'string' ? envelope.error : undefined,
+			details: typeof envelope.details === 'string' ? envelope.details : undefined,
+			requestId: typeof envelope.requestId === 'string' ? envelope.requestId : undefined,
+			retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined,
+		};
+	},
+	isErrorBody: (body) => asObject(body).success === false,
+	hints: {
+		400: 'WhatsInfinity rejected the request: correct the field named in the details.',
+		404: 'No session has that ID: check Session ID in the credential, or create the session first.',
+		422: 'The number is not registered on WhatsApp: check it, or remove it from the list.',
+		503: 'The session\'s queue is full (100 messages while it is disconnected): reconnect the session, or send fewer messages.',
+	},
+};
+
+export interface SessionCredentials {
+	apiKey: string;
+	sessionId: string;
+}
+
+/** The credential's session, refusing a key the gateway would refuse anyway, before any request. */
+export async function sessionCredentials(this: RequestContext, itemIndex?: number): Promise<SessionCredentials> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const apiKey = String(credentials.apiKey ?? '');
+	const sessionId = String(credentials.sessionId ?? '').trim();
+	if (apiKey.length < MIN_KEY_LENGTH) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The API key in the "WhatsInfinity API" credential is ${apiKey.length} characters long; WhatsInfinity needs at least ${MIN_KEY_LENGTH}`,
+			{ itemIndex, description: 'Set a longer key in the credential (for a new session, choose any 16 or more characters).' },
+		);
+	}
+	if (!/^[A-Za-z0-9_-]{1,64}$/.test(sessionId)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The Session ID "${sessionId}" in the "WhatsInfinity API" credential is not valid`,
+			{ itemIndex, description: 'Use letters, numbers, - and _ only.' },
+		);
+	}
+	return { apiKey, sessionId };
+}
+
+export interface WhatsInfinityResult {
+	data: IDataObject;
+	requestId: string | null;
+}
+
+/** A JSON call: the envelope's `data`, and its `requestId` for the output. */
+export async function whatsInfinityRequest(this: RequestContext, request: GatewayRequest): Promise<WhatsInfinityResult> {
+	const response = await gatewayRequest.call(this, whatsInfinity, request);
+	const envelope = asObject(response.body);
+	const data = envelope.data;
+	return {
+		data: Array.isArray(data) ? { items: data } : asObject(data),
+		requestId: typeof envelope.requestId === 'string' ? envelope.requestId : null,
+	};
+}
+
+/** A binary call (the QR PNG). */
+export async function whatsInfinityBinary(this: RequestContext, request: GatewayRequest) {
+	return (await gatewayRequest.call(this, whatsInfinity, { ...request, binary: true })) as GatewayResponse<Buffer>;
+}
