@@ -1,0 +1,189 @@
+import type { IDataObject } from 'n8n-workflow';
+import nock from 'nock';
+
+import { useFakeClock, type FakeClock } from '../../harness/fake-clock';
+import { runNode } from '../../harness/n8n';
+import { API_KEY, BASE_URL, SESSION, credentials, failure, gateway, ok, textParameters } from './fixtures';
+
+const sent = (n: number | string) => ok({ queued: false, messageId: `wamid-${n}` }, `req-${n}`);
+
+describe('WhatsInfinity → Message', () => {
+	let fakeClock: FakeClock;
+	beforeEach(() => {
+		fakeClock = useFakeClock();
+	});
+	afterEach(() => fakeClock.restore());
+
+	it('Send Text posts the documented body and reports messageId, queued and requestId', async () => {
+		let body: unknown;
+		gateway()
+			.post('/send', (b) => ((body = b), true))
+			.reply(200, sent(1));
+
+		const { items, error } = await runNode(
+			{ type: 'whatsInfinity', parameters: textParameters({ options: { typing: true } }), credentials },
+			[{ to: '+91 99999-99999', text: 'Hello from n8n' }],
+		);
+
+		expect(error).toBeUndefined();
+		expect(body).toEqual({ sessionId: SESSION, to: '919999999999', type: 'text', message: 'Hello from n8n', typing: true });
+		expect(items).toEqual([
+			{
+				json: { messageId: 'wamid-1', queued: false, requestId: 'req-1', sessionId: SESSION, to: '919999999999', type: 'text' },
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	it('Send Media posts type, url, caption and file name', async () => {
+		let body: unknown;
+		gateway()
+			.post('/send', (b) => ((body = b), true))
+			.reply(200, ok({ queued: true, messageId: 'wamid-doc' }));
+
+		const { items } = await runNode({
+			type: 'whatsInfinity',
+			parameters: {
+				resource: 'message',
+				operation: 'sendMedia',
+				to: '919999999999',
+				mediaType: 'document',
+				url: 'https://files.example.com/invoice.pdf',
+				caption: 'April invoice',
+				fileName: 'invoice.pdf',
+			},
+			credentials,
+		});
+
+		expect(body).toEqual({
+			sessionId: SESSION,
+			to: '919999999999',
+			type: 'document',
+			url: 'https://files.example.com/invoice.pdf',
+			caption: 'April invoice',
+			fileName: 'invoice.pdf',
+		});
+		expect(items[0].json).toMatchObject({ messageId: 'wamid-doc', queued: true, type: 'document' });
+	});
+
+	it('normalises national numbers with the Default Country', async () => {
+		let body: IDataObject = {};
+		gateway()
+			.post('/send', (b) => ((body = b), true))
+			.reply(200, sent(1));
+
+		await runNode(
+			{ type: 'whatsInfinity', parameters: textParameters({ options: { defaultCountry: 'GB' } }), credentials },
+			[{ to: '07400 123456', text: 'hi' }],
+		);
+
+		expect(body.to).toBe('447400123456');
+	});
+
+	it('paces a campaign to 10 a minute per session by default', async () => {
+		const at: number[] = [];
+		gateway()
+			.post('/send')
+			.times(12)
+			.reply(200, () => (at.push(fakeClock.now()), sent(at.length)));
+
+		const { items, error } = await runNode(
+			{ type: 'whatsInfinity', parameters: textParameters(), credentials },
+			Array.from({ length: 12 }, (_, i) => ({ to: `9199999000${String(i).padStart(2, '0')}`, text: `hi ${i}` })),
+		);
+
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(12);
+		expect(at.map((t) => (t - at[0]) / 1000)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 60, 60]);
+	});
+
+	it('does not pace dry runs, which send nothing', async () => {
+		const bodies: IDataObject[] = [];
+		gateway()
+			.post('/send', (b) => (bodies.push(b), true))
+			.times(12)
+			.reply(200, ok({ queued: true, dryRun: true, to: '919999999999@s.whatsapp.net' }));
+
+		const { items } = await runNode(
+			{ type: 'whatsInfinity', parameters: textParameters({ options: { dryRun: true } }), credentials },
+			Array.from({ length: 12 }, () => ({ to: '919999999999', text: 'test' })),
+		);
+
+		expect(fakeClock.sleeps).toEqual([]);
+		expect(bodies.every((b) => b.dryRun === true)).toBe(true);
+		expect(items[0].json).toMatchObject({ dryRun: true, messageId: null, queued: true });
+	});
+
+	it('waits out a 429 for the retryAfter in its body, then sends', async () => {
+		gateway()
+			.post('/send')
+			.reply(429, failure('Rate limit exceeded', 'Too many requests', 'req-429', { retryAfter: 30 }))
+			.post('/send')
+			.reply(200, sent(1));
+
+		const { items, error } = await runNode({ type: 'whatsInfinity', parameters: textParameters(), credentials }, [
+			{ to: '919999999999', text: 'hi' },
+		]);
+
+		expect(error).toBeUndefined();
+		expect(fakeClock.sleeps).toEqual([30_000]);
+		expect(items[0].json.messageId).toBe('wamid-1');
+	});
+
+	it('retries a full queue (503) with back-off: it was not accepted, so nothing doubles', async () => {
+		const scope = gateway()
+			.post('/send')
+			.times(2)
+			.reply(503, failure('Request failed', 'Message queue full', 'req-503'))
+			.post('/send')
+			.reply(200, sent(1));
+
+		const { error } = await runNode({ type: 'whatsInfinity', parameters: textParameters(), credentials }, [
+			{ to: '919999999999', text: 'hi' },
+		]);
+
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(fakeClock.sleeps).toEqual([1_000, 2_000]);
+	});
+
+	it('reports a number not on WhatsApp (422) on its item and, with Continue On Fail, sends the rest', async () => {
+		gateway()
+			.post('/send', (b) => b.to === '919999999991')
+			.reply(200, sent(1))
+			.post('/send', (b) => b.to === '919999999992')
+			.reply(422, failure('Request failed', 'Number not registered on WhatsApp', 'req-422'))
+			.post('/send', (b) => b.to === '919999999993')
+			.reply(200, sent(3));
+
+		const { items, error } = await runNode(
+			{ type: 'whatsInfinity', parameters: textParameters(), credentials, continueOnFail: true },
+			[1, 2, 3].map((n) => ({ to: `91999999999${n}`, text: 'hi' })),
+		);
+
+		expect(error).toBeUndefined();
+		expect(nock.isDone()).toBe(true);
+		expect(items.map((i) => [i.pairedItem, i.json.messageId ?? i.json.error])).toEqual([
+			[{ item: 0 }, 'wamid-1'],
+			[{ item: 1 }, 'WhatsInfinity answered 422: Request failed (request ID req-422) [item 1]'],
+			[{ item: 2 }, 'wamid-3'],
+		]);
+		expect(items[1].json.description).toContain('not registered on WhatsApp');
+		expect(items[1].json.description).toContain('Number not registered on WhatsApp');
+	});
+
+	it('does not re-send when the connection drops after sending: the gateway has no idempotency key', async () => {
+		const scope = gateway()
+			.post('/send')
+			.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+
+		const { error } = await runNode({ type: 'whatsInfinity', parameters: textParameters(), credentials }, [
+			{ to: '919999999999', text: 'hi' },
+		]);
+
+		expect(scope.isDone()).toBe(true);
+		expect(error?.message).toBe(`The connection to WhatsInfinity at ${BASE_URL} broke before it answered (after 1 try) [item 0]`);
+		expect(error?.description).toMatch(/^Network error ECONNRESET\. The request may have reached the gateway, so it was not sent again/);
+		expect(JSON.stringify(error)).not.toContain(API_KEY);
+	});
+});
