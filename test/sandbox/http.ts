@@ -14,7 +14,10 @@ export interface SandboxRequest {
 
 export interface SandboxReply {
 	status: number;
+	/** Sent as JSON. */
 	body?: unknown;
+	/** Sent as is (an image), with its Content-Type in `headers`. */
+	raw?: Buffer;
 	headers?: Record<string, string>;
 }
 
@@ -31,6 +34,14 @@ export interface Route {
 	/** `/api/v1/messages/:id` style; params are added to the query under their names. */
 	path: string;
 	handler: Handler;
+}
+
+export interface ServerOptions {
+	name: string;
+	/** Turns a request's secret headers into "<valid>"/"<invalid>" for the log. */
+	redact?: (headers: Record<string, string>) => Record<string, string>;
+	/** The gateway's error envelope, for injected faults and unknown paths. */
+	errorBody?: (status: number, message: string) => unknown;
 }
 
 const CONTROL = '/__sandbox';
@@ -64,11 +75,14 @@ export class SandboxServer {
 	private server?: Server;
 	private readonly resets: Array<() => void> = [];
 
-	constructor(
-		readonly name: string,
-		/** Turns a request's secret headers into "<valid>"/"<invalid>" for the log. */
-		private readonly redact: (headers: Record<string, string>) => Record<string, string> = (h) => h,
-	) {
+	readonly name: string;
+	private readonly redact: (headers: Record<string, string>) => Record<string, string>;
+	private readonly errorBody: (status: number, message: string) => unknown;
+
+	constructor(options: ServerOptions) {
+		this.name = options.name;
+		this.redact = options.redact ?? ((headers) => headers);
+		this.errorBody = options.errorBody ?? ((_status, message) => ({ error: message }));
 		this.controlRoute('GET', '/requests', () => ({ status: 200, body: { requests: this.log } }));
 		this.controlRoute('GET', '/faults', () => ({ status: 200, body: { faults: this.faults.pending() } }));
 		this.controlRoute('POST', '/faults', ({ body }) => {
@@ -128,6 +142,11 @@ export class SandboxServer {
 	}
 
 	private send(response: ServerResponse, reply: SandboxReply): void {
+		if (reply.raw) {
+			response.writeHead(reply.status, reply.headers);
+			response.end(reply.raw);
+			return;
+		}
 		const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
 		response.writeHead(reply.status, {
 			...(text ? { 'Content-Type': 'application/json; charset=utf-8' } : {}),
@@ -174,10 +193,10 @@ export class SandboxServer {
 			const status = fault.status ?? 500;
 			const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
 			entry.status = status;
-			this.send(response, { status, headers, body: fault.body ?? { error: `Injected ${status}` } });
+			this.send(response, { status, headers, body: fault.body ?? this.errorBody(status, `Injected ${status}`) });
 			return;
 		}
-		const reply = match ? await match.handler(match.request) : { status: 404, body: { error: 'Not found' } };
+		const reply = match ? await match.handler(match.request) : { status: 404, body: this.errorBody(404, 'Not found') };
 		entry.status = reply.status;
 		if (fault?.type === 'drop') {
 			incoming.socket.destroy();

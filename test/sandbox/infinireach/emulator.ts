@@ -31,9 +31,13 @@ export class InfiniReachEmulator {
 	constructor(config: Partial<InfiniReachConfig> = {}) {
 		this.config = { ...defaultConfig(), ...config };
 		this.webhooks.target = this.config.webhook;
-		this.server = new SandboxServer('InfiniReach', (headers) => {
-			const key = headers['x-api-key'];
-			return key === undefined ? headers : { ...headers, 'x-api-key': this.config.apiKeys.includes(key) ? '<valid>' : '<invalid>' };
+		this.server = new SandboxServer({
+			name: 'InfiniReach',
+			redact: (headers) => {
+				const key = headers['x-api-key'];
+				return key === undefined ? headers : { ...headers, 'x-api-key': this.config.apiKeys.includes(key) ? '<valid>' : '<invalid>' };
+			},
+			errorBody: (_status, message) => ({ success: false, error: message }),
 		});
 		this.server.route('POST', '/api/v1/messages', (r) => this.authed(r, () => this.send(r)));
 		this.server.route('GET', '/api/v1/messages', (r) => this.authed(r, () => this.history(r)));
