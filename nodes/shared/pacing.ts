@@ -11,6 +11,8 @@ export class Pacer {
 	constructor(
 		readonly perWindow: number,
 		readonly windowMs = 60_000,
+		/** Added to each wait: the gateway counts from when requests arrive, a little after we send them. */
+		readonly marginMs = 1_000,
 	) {
 		if (!Number.isFinite(perWindow) || perWindow < 1) {
 			throw new RangeError(`A send rate must be at least 1 per window, got ${perWindow}`);
@@ -22,12 +24,12 @@ export class Pacer {
 		let waited = 0;
 		for (;;) {
 			const now = clock.now();
-			while (this.sent.length && this.sent[0] <= now - this.windowMs) this.sent.shift();
+			while (this.sent.length && this.sent[0] <= now - this.windowMs - this.marginMs) this.sent.shift();
 			if (this.sent.length < this.perWindow) {
 				this.sent.push(now);
 				return waited;
 			}
-			const wait = this.sent[0] + this.windowMs - now;
+			const wait = this.sent[0] + this.windowMs + this.marginMs - now;
 			await clock.sleep(wait);
 			waited += wait;
 		}

@@ -8,19 +8,19 @@ describe('Pacer', () => {
 	});
 	afterEach(() => fakeClock.restore());
 
-	it('lets the first N through at once, then one per freed slot of the sliding window', async () => {
-		const pacer = new Pacer(3, 60_000);
+	it('lets the first N through at once, then one per freed slot of the sliding window (plus its margin)', async () => {
+		const pacer = new Pacer(3, 60_000, 1_000);
 		const times: number[] = [];
 		for (let i = 0; i < 7; i++) {
 			await pacer.take();
 			times.push(fakeClock.now());
 		}
 		const start = times[0];
-		expect(times.map((t) => (t - start) / 1000)).toEqual([0, 0, 0, 60, 60, 60, 120]);
+		expect(times.map((t) => (t - start) / 1000)).toEqual([0, 0, 0, 61, 61, 61, 122]);
 	});
 
 	it('does not wait when time has passed on its own', async () => {
-		const pacer = new Pacer(1, 1_000);
+		const pacer = new Pacer(1, 1_000, 0);
 		await pacer.take();
 		await fakeClock.advance(1_000);
 		expect(await pacer.take()).toBe(0);

@@ -14,7 +14,7 @@ describe('InfiniReach → Message → Send: limits, retries and errors', () => {
 	});
 	afterEach(() => fakeClock.restore());
 
-	it('paces a run to Requests Per Minute: the first N go at once, the next waits for the window', async () => {
+	it('paces a run to Requests Per Minute: the first N go at once, the next waits for the window and a second of margin', async () => {
 		const sentAt: number[] = [];
 		gateway()
 			.post('/api/v1/messages')
@@ -29,7 +29,7 @@ describe('InfiniReach → Message → Send: limits, retries and errors', () => {
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(5);
 		const start = sentAt[0];
-		expect(sentAt.map((t) => t - start)).toEqual([0, 0, 60_000, 60_000, 120_000]);
+		expect(sentAt.map((t) => t - start)).toEqual([0, 0, 61_000, 61_000, 122_000]);
 	});
 
 	it('waits out a 429 for its Retry-After header, then sends', async () => {

@@ -94,7 +94,7 @@ describe('WhatsInfinity → Message', () => {
 
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(12);
-		expect(at.map((t) => (t - at[0]) / 1000)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 60, 60]);
+		expect(at.map((t) => (t - at[0]) / 1000)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 61, 61]);
 	});
 
 	it('does not pace dry runs, which send nothing', async () => {
