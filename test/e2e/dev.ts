@@ -1,9 +1,9 @@
 // `npm run dev`: the sandbox and a real n8n with this package, ready to click through.
 import { join } from 'path';
 
-import { INFINIREACH_API_KEY } from '../sandbox';
+import { INFINIREACH_API_KEY, WHATSINFINITY_SESSION } from '../sandbox';
 import { WORK } from './paths';
-import { AUTO_REPLY, startStack, WEBHOOK_SECRET } from './stack';
+import { AUTO_REPLY, NEW_SESSION, startStack, WEBHOOK_SECRET } from './stack';
 
 const port = Number(process.env.N8N_PORT ?? 5678);
 const owner = {
@@ -33,6 +33,13 @@ InfiniReach sandbox at ${stack.sandbox.urls.infiniReach}  (API key ${INFINIREACH
       -d '{"from":"+14155550199","to":"+15559876543","text":"Hello"}'
   then see the execution of workflow ${AUTO_REPLY.workflowId} in n8n, and the reply in
     ${stack.sandbox.urls.infiniReach}/__sandbox/messages
+
+WhatsInfinity sandbox at ${stack.sandbox.urls.whatsInfinity}
+  Session "${WHATSINFINITY_SESSION.sessionId}" is linked already; run the "create a session" workflow for "${NEW_SESSION.sessionId}",
+  then "scan" its QR with:
+    curl -X POST ${stack.sandbox.urls.whatsInfinity}/__sandbox/sessions/${NEW_SESSION.sessionId}/scan
+  The active "alert when the session disconnects" workflow fires within a minute of:
+    curl -X POST ${stack.sandbox.urls.whatsInfinity}/__sandbox/sessions/${WHATSINFINITY_SESSION.sessionId}/disconnect
 
 Ctrl-C stops n8n and the sandbox.`);
 

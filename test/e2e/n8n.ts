@@ -191,7 +191,7 @@ export class N8n {
 }
 
 export interface ExecutionData {
-	data: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> }; error?: { message: string } }>>; error?: { message: string } } };
+	data: { resultData: { runData: Record<string, Array<{ data?: { main: OutputItem[][] }; error?: { message: string } }>>; error?: { message: string } } };
 }
 
 export interface ApiExecution {
@@ -202,9 +202,19 @@ export interface ApiExecution {
 	data?: ExecutionData['data'];
 }
 
-/** The items a node produced in a run. */
+export interface OutputItem {
+	json: Record<string, unknown>;
+	binary?: Record<string, { mimeType: string; fileName?: string; fileSize?: string; id?: string; data?: string }>;
+}
+
+/** The items a node produced in a run, with their binary data. */
+export function nodeItems(data: ExecutionData['data'] | undefined, node: string): OutputItem[] {
+	return data?.resultData.runData[node]?.[0]?.data?.main[0] ?? [];
+}
+
+/** The JSON of the items a node produced in a run. */
 export function nodeOutput(data: ExecutionData['data'] | undefined, node: string): Array<Record<string, unknown>> {
-	return (data?.resultData.runData[node]?.[0]?.data?.main[0] ?? []).map((item) => item.json);
+	return nodeItems(data, node).map((item) => item.json);
 }
 
 /** bcrypt, from the n8n install itself (it ships bcryptjs), for the owner account set by environment. */

@@ -1,13 +1,18 @@
 import { mkdirSync, rmSync } from 'fs';
 import { join } from 'path';
 
-import { INFINIREACH_API_KEY, startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
+import { INFINIREACH_API_KEY, startSandbox, WHATSINFINITY_SESSION, type Sandbox, type SandboxOptions } from '../sandbox';
 import { N8n, type Owner } from './n8n';
 import { ROOT, WORKFLOWS } from './paths';
 import { runOrFail } from './processes';
 
 export const WEBHOOK_SECRET = 'sandbox-webhook-secret';
 export const AUTO_REPLY = { workflowId: 'irAutoReply00001', webhookId: 'infinireach-auto-reply', path: 'webhook' };
+export const SESSION_WATCH = { workflowId: 'wiWatch000000001' };
+/** The session the WhatsInfinity examples create (the sandbox's own session exists from the start). */
+export const NEW_SESSION = { sessionId: 'shop-e2e', apiKey: 'n8n-new-session-key-0001' };
+/** Workflows that run on their own once n8n starts. */
+const ACTIVE_WORKFLOWS = [AUTO_REPLY.workflowId, SESSION_WATCH.workflowId];
 
 export interface StackOptions {
 	/** Scratch folder: the n8n user folder and logs. Emptied first. */
@@ -57,9 +62,21 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 				type: 'infiniReachApi',
 				data: { apiKey: INFINIREACH_API_KEY, baseUrl: sandbox.urls.infiniReach, webhookSecret: WEBHOOK_SECRET },
 			},
+			{
+				id: 'wiSandboxCred001',
+				name: 'WhatsInfinity Sandbox',
+				type: 'whatsInfinityApi',
+				data: { ...WHATSINFINITY_SESSION, baseUrl: sandbox.urls.whatsInfinity },
+			},
+			{
+				id: 'wiNewSession0001',
+				name: 'WhatsInfinity New Session',
+				type: 'whatsInfinityApi',
+				data: { ...NEW_SESSION, baseUrl: sandbox.urls.whatsInfinity },
+			},
 		]);
 		await n8n.importWorkflows(WORKFLOWS);
-		await n8n.publish(AUTO_REPLY.workflowId);
+		for (const workflowId of ACTIVE_WORKFLOWS) await n8n.publish(workflowId);
 		log('starting n8n');
 		await n8n.start(join(options.folder, 'n8n.log'));
 		sandbox.infiniReach.webhooks.target = {
