@@ -38,7 +38,7 @@ export function parseInput<T>(context: IExecuteFunctions, itemIndex: number, lab
 	}
 }
 
-function withItemIndex(context: IExecuteFunctions, error: unknown, itemIndex: number): Error {
+export function withItemIndex(context: IExecuteFunctions, error: unknown, itemIndex: number): Error {
 	const nodeError =
 		error instanceof NodeApiError || error instanceof NodeOperationError
 			? error
@@ -46,6 +46,15 @@ function withItemIndex(context: IExecuteFunctions, error: unknown, itemIndex: nu
 	nodeError.context.itemIndex = itemIndex;
 	if (!/\[item \d+\]$/.test(nodeError.message)) nodeError.message = `${nodeError.message} [item ${itemIndex}]`;
 	return nodeError;
+}
+
+/** What Continue On Fail outputs for a failed item. */
+export function errorJson(error: Error): IDataObject {
+	const json: IDataObject = { error: error.message };
+	const { description, httpCode } = error as NodeApiError;
+	if (description) json.description = description;
+	if (httpCode) json.httpCode = httpCode;
+	return json;
 }
 
 /**
@@ -65,12 +74,37 @@ export async function forEachItem(
 		} catch (caught) {
 			const error = withItemIndex(context, caught, itemIndex);
 			if (!context.continueOnFail()) throw error;
-			const json: IDataObject = { error: error.message };
-			const { description, httpCode } = error as NodeApiError;
-			if (description) json.description = description;
-			if (httpCode) json.httpCode = httpCode;
-			output.push({ json, pairedItem: { item: itemIndex } });
+			output.push({ json: errorJson(error), pairedItem: { item: itemIndex } });
 		}
 	}
 	return output;
+}
+
+export interface CollectedItems<T> {
+	/** What each good item gave, with its index. */
+	entries: Array<{ itemIndex: number; value: T }>;
+	/** With Continue On Fail: an error item per bad input item, paired to it. */
+	failed: INodeExecutionData[];
+}
+
+/**
+ * Reads every input item for an operation that sends them together (a bulk job): a bad item stops
+ * the run before anything is sent, or, with Continue On Fail, is reported and left out.
+ */
+export async function collectItems<T>(
+	context: IExecuteFunctions,
+	read: (itemIndex: number) => T | Promise<T>,
+): Promise<CollectedItems<T>> {
+	const collected: CollectedItems<T> = { entries: [], failed: [] };
+	const count = context.getInputData().length;
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		try {
+			collected.entries.push({ itemIndex, value: await read(itemIndex) });
+		} catch (caught) {
+			const error = withItemIndex(context, caught, itemIndex);
+			if (!context.continueOnFail()) throw error;
+			collected.failed.push({ json: errorJson(error), pairedItem: { item: itemIndex } });
+		}
+	}
+	return collected;
 }

@@ -15,9 +15,14 @@ export type OperationExecute = (
 	run: RunState,
 ) => Promise<ItemResult>;
 
-export type OperationMap = Record<string, Record<string, OperationExecute>>;
+/** An operation that takes all input items at once (e.g. one bulk job for the whole input). */
+export interface BatchOperation {
+	batch: (this: IExecuteFunctions, run: RunState) => Promise<INodeExecutionData[]>;
+}
 
-/** Picks the operation named by `resource` and `operation` and runs it once per input item. */
+export type OperationMap = Record<string, Record<string, OperationExecute | BatchOperation>>;
+
+/** Picks the operation named by `resource` and `operation` and runs it once per input item (or once, for a batch). */
 export async function routeOperation(
 	context: IExecuteFunctions,
 	operations: OperationMap,
@@ -32,6 +37,7 @@ export async function routeOperation(
 		);
 	}
 	const run: RunState = { pacers: new PacerPool() };
+	if (typeof execute !== 'function') return [await execute.batch.call(context, run)];
 	return [await forEachItem(context, async (itemIndex) => await execute.call(context, itemIndex, run))];
 }
 

@@ -9,7 +9,7 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { clock } from './clock';
 import { USER_AGENT } from './version';
@@ -149,6 +149,12 @@ export async function gatewayRequest<T = IDataObject>(
 ): Promise<GatewayResponse<T>> {
 	const credentials = await this.getCredentials(gateway.credentialType);
 	const baseUrl = baseUrlFrom(credentials, gateway);
+	if (!/^https?:\/\/[^/]+/i.test(baseUrl)) {
+		throw new NodeOperationError(this.getNode(), `The "${gateway.credentialName}" credential has no valid Base URL`, {
+			itemIndex: request.itemIndex,
+			description: `Set Base URL in the credential to your ${gateway.name} server's address, starting with https://.`,
+		});
+	}
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${baseUrl}${request.path}`,
