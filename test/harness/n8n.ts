@@ -27,7 +27,10 @@ import { createRunExecutionData, NodeConnectionTypes, Workflow } from 'n8n-workf
 import { InfiniReachApi } from '../../credentials/InfiniReachApi.credentials';
 import { InfiniReach } from '../../nodes/InfiniReach/InfiniReach.node';
 import { InfiniReachTrigger } from '../../nodes/InfiniReach/InfiniReachTrigger.node';
+import { TxtCoopApi } from '../../credentials/TxtCoopApi.credentials';
 import { WhatsInfinityApi } from '../../credentials/WhatsInfinityApi.credentials';
+import { TxtCoop } from '../../nodes/TxtCoop/TxtCoop.node';
+import { TxtCoopTrigger } from '../../nodes/TxtCoop/TxtCoopTrigger.node';
 import { WhatsInfinity } from '../../nodes/WhatsInfinity/WhatsInfinity.node';
 import { WhatsInfinityTrigger } from '../../nodes/WhatsInfinity/WhatsInfinityTrigger.node';
 import { TestCredentialsHelper } from './credentials-helper';
@@ -36,8 +39,8 @@ import { TestNodeTypes } from './node-types';
 /** Node types are named as in a real install: `<package name>.<node name>`. */
 export const PACKAGE = 'n8n-nodes-message-gateways';
 
-const nodeClasses: INodeType[] = [new InfiniReach(), new InfiniReachTrigger(), new WhatsInfinity(), new WhatsInfinityTrigger()];
-const credentialClasses: ICredentialType[] = [new InfiniReachApi(), new WhatsInfinityApi()];
+const nodeClasses: INodeType[] = [new InfiniReach(), new InfiniReachTrigger(), new WhatsInfinity(), new WhatsInfinityTrigger(), new TxtCoop(), new TxtCoopTrigger()];
+const credentialClasses: ICredentialType[] = [new InfiniReachApi(), new WhatsInfinityApi(), new TxtCoopApi()];
 
 /**
  * What n8n's credential tester runs for a credential's `test` request: a declarative node whose one

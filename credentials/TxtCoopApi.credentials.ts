@@ -1,0 +1,59 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { USER_AGENT } from '../nodes/shared/version';
+
+export class TxtCoopApi implements ICredentialType {
+	name = 'txtCoopApi';
+
+	// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-miscased -- the brand is written in lower case, as the node's name
+	displayName = 'txtcoop API';
+
+	icon: Icon = {
+		light: 'file:../nodes/TxtCoop/txtcoop.svg',
+		dark: 'file:../nodes/TxtCoop/txtcoop.dark.svg',
+	};
+
+	documentationUrl = 'https://txtcoop.com';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			placeholder: 'brk_live_…',
+			description: 'The API key from your txtcoop dashboard (brk_live_… or brk_test_…)',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'https://your-account.example.com',
+			description: 'Your txtcoop host, as shown in your dashboard: it is different for each account',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { Authorization: '=Bearer {{$credentials.apiKey}}' } },
+	};
+
+	// The queue counts are the cheapest authenticated read.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/api/v1/messages/queue/stats',
+			headers: { 'User-Agent': USER_AGENT },
+		},
+	};
+}

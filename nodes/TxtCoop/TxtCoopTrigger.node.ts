@@ -1,0 +1,85 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { checkSignature, eventItems, jsonBodyOf, rawBodyOf, respondWithoutRunning } from '../shared/webhook';
+import { CREDENTIAL_TYPE } from './transport';
+import { registration, type Registration } from './webhooks';
+
+export const SIGNATURE_HEADER = 'X-Webhook-Signature';
+
+export class TxtCoopTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'txtcoop Trigger',
+		name: 'txtCoopTrigger',
+		icon: { light: 'file:txtcoop.svg', dark: 'file:txtcoop.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow on txtcoop message and relay events',
+		defaults: { name: 'txtcoop Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName:
+					'Registers its URL with txtcoop when the workflow is activated, with a secret of its own, and removes it when deactivated. Only requests signed with that secret start the workflow.',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				options: [
+					{ name: 'Message Failed', value: 'message.failed', description: 'A message could not be sent' },
+					{ name: 'Message Queued', value: 'message.queued', description: 'A message entered the queue' },
+					{ name: 'Message Received', value: 'message.received', description: 'An iMessage arrived' },
+					{ name: 'Message Sent', value: 'message.sent', description: 'A Mac sent a message' },
+					{ name: 'Relay Offline', value: 'relay.offline', description: 'A Mac stopped answering' },
+					{ name: 'Relay Online', value: 'relay.online', description: 'A Mac came online' },
+				],
+				default: ['message.received'],
+				description: 'Events that start the workflow',
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await registration.exists.call(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await registration.create.call(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await registration.delete.call(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const { secret } = this.getWorkflowStaticData('node') as Registration;
+		const raw = await rawBodyOf(this);
+		if (!secret) {
+			return respondWithoutRunning(this, 401, { error: 'Webhook refused: this trigger is not registered (activate the workflow again)' });
+		}
+		const verdict = checkSignature(this, raw, secret, {}, SIGNATURE_HEADER);
+		if (!verdict.valid) return respondWithoutRunning(this, 401, { error: `Webhook refused: ${verdict.reason}` });
+
+		const items = eventItems(jsonBodyOf(this, raw), this.getNodeParameter('events', []) as string[]);
+		if (!items.length) return { webhookResponse: { received: true, started: false } };
+		return { workflowData: [this.helpers.returnJsonArray(items as IDataObject[])] };
+	}
+}

@@ -1,0 +1,34 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { parseInput } from '../../../shared/items';
+import { normalizeRecipient } from '../../recipient';
+import { listFrom, txtCoopRequest } from '../../transport';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Participant',
+		name: 'participant',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '+14155550123',
+		description: 'Phone number or Apple ID email of the other side',
+		displayOptions: { show: { resource: ['conversation'], operation: ['lookup'] } },
+	},
+];
+
+/** The conversations with one participant. */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const participant = parseInput(this, itemIndex, 'Invalid "Participant"', () =>
+		normalizeRecipient(this.getNodeParameter('participant', itemIndex, '')),
+	);
+	const body = await txtCoopRequest.call(this, {
+		method: 'GET',
+		path: '/api/v1/conversations/lookup',
+		qs: { participant },
+		idempotent: true,
+		itemIndex,
+	});
+	const list = listFrom(body, 'conversations');
+	return list.length || !body.id ? list : [body as IDataObject];
+}

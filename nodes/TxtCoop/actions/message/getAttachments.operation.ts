@@ -1,0 +1,72 @@
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { baseUrlFrom, gatewayRequest } from '../../../shared/request';
+import { USER_AGENT } from '../../../shared/version';
+import { CREDENTIAL_TYPE, listFrom, txtCoop, txtCoopRequest } from '../../transport';
+import { messageIdField, messageIdOf } from './messageId';
+
+const displayOptions = { show: { resource: ['message'], operation: ['getAttachments'] } };
+
+export const description: INodeProperties[] = [
+	messageIdField(displayOptions),
+	{
+		displayName: 'Download',
+		name: 'download',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to download the files into binary fields attachment_0, attachment_1, …',
+		displayOptions,
+	},
+];
+
+const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+
+/**
+ * The file behind a download URL. The API key goes only to the txtcoop host itself; files on other
+ * hosts (storage links) are fetched without it.
+ */
+async function download(context: IExecuteFunctions, itemIndex: number, url: string, baseUrl: string): Promise<Buffer> {
+	const target = new URL(url, baseUrl);
+	if (target.origin === new URL(baseUrl).origin) {
+		const response = await gatewayRequest.call(context, txtCoop, {
+			method: 'GET',
+			path: `${target.pathname}${target.search}`,
+			binary: true,
+			idempotent: true,
+			itemIndex,
+		});
+		return Buffer.from(response.body as Buffer);
+	}
+	const body = (await context.helpers.httpRequest({
+		method: 'GET',
+		url: target.toString(),
+		encoding: 'arraybuffer',
+		headers: { 'User-Agent': USER_AGENT },
+	})) as ArrayBuffer;
+	return Buffer.from(body);
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const messageId = messageIdOf(this, itemIndex);
+	const body = await txtCoopRequest.call(this, {
+		method: 'GET',
+		path: `/api/v1/messages/${messageId}/attachments`,
+		idempotent: true,
+		itemIndex,
+	});
+	const attachments = listFrom(body, 'attachments');
+	const json: IDataObject = { messageId: decodeURIComponent(messageId), attachments };
+	if (!(this.getNodeParameter('download', itemIndex, false) as boolean)) return { json };
+
+	const baseUrl = baseUrlFrom(await this.getCredentials(CREDENTIAL_TYPE, itemIndex), txtCoop);
+	const binary: IBinaryKeyData = {};
+	for (const [index, attachment] of attachments.entries()) {
+		const url = text(attachment.downloadUrl) ?? text(attachment.url);
+		if (!url) continue;
+		const data = await download(this, itemIndex, url, baseUrl);
+		const fileName = text(attachment.fileName) ?? text(attachment.filename) ?? text(attachment.name) ?? `attachment_${index}`;
+		const mimeType = text(attachment.mimeType) ?? text(attachment.contentType);
+		binary[`attachment_${index}`] = await this.helpers.prepareBinaryData(data, fileName, mimeType);
+	}
+	return { json, binary };
+}

@@ -1,0 +1,119 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { defaultCountryOption } from '../../../shared/fields';
+import { itemError, parseInput } from '../../../shared/items';
+import { normalizePhoneNumber } from '../../../shared/phone';
+import { normalizeRecipient } from '../../recipient';
+import { txtCoopRequest } from '../../transport';
+
+export const MAX_ATTACHMENTS = 10;
+
+const displayOptions = { show: { resource: ['message'], operation: ['send'] } };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'To',
+		name: 'to',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '+14155550123',
+		description: 'Phone number (E.164, or national with a Default Country), Apple ID email, or group chat GUID',
+		displayOptions,
+	},
+	{
+		displayName: 'Body',
+		name: 'body',
+		type: 'string',
+		default: '',
+		typeOptions: { rows: 4 },
+		description: 'Message text. May be empty only when there are attachments.',
+		displayOptions,
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions,
+		options: [
+			{
+				displayName: 'Attachment URLs',
+				name: 'attachments',
+				type: 'string',
+				default: '',
+				placeholder: 'https://files.example.com/photo.jpg',
+				description: 'Up to 10 public http(s) URLs, separated by commas or new lines (or an array, by expression)',
+			},
+			defaultCountryOption(),
+			{
+				displayName: 'From Number',
+				name: 'fromNumber',
+				type: 'string',
+				default: '',
+				placeholder: '+14155550100',
+				description: 'Send from this registered phone number instead of the default',
+			},
+			{
+				displayName: 'Priority',
+				name: 'priority',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 100 },
+				default: 0,
+				description: 'From 0 to 100: higher is sent first',
+			},
+		],
+	},
+];
+
+function attachmentList(value: unknown): string[] {
+	const list = Array.isArray(value) ? value : String(value ?? '').split(/[\n,]/);
+	return list.map((entry) => String(entry).trim()).filter(Boolean);
+}
+
+function isHttpUrl(value: string): boolean {
+	try {
+		const url = new URL(value);
+		return url.protocol === 'http:' || url.protocol === 'https:';
+	} catch {
+		return false;
+	}
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const to = parseInput(this, itemIndex, 'Invalid "To"', () =>
+		normalizeRecipient(this.getNodeParameter('to', itemIndex, ''), options.defaultCountry as string),
+	);
+	const text = String(this.getNodeParameter('body', itemIndex, '') ?? '');
+	const attachments = attachmentList(options.attachments);
+	if (attachments.length > MAX_ATTACHMENTS) {
+		throw itemError(this, itemIndex, `There are ${attachments.length} attachments; txtcoop takes at most ${MAX_ATTACHMENTS}`, 'Send the rest in another message.');
+	}
+	const badUrl = attachments.find((url) => !isHttpUrl(url));
+	if (badUrl !== undefined) {
+		throw itemError(this, itemIndex, `Attachment "${badUrl}" is not an http(s) URL`, 'Give public addresses starting with https://.');
+	}
+	if (!text.trim() && !attachments.length) {
+		throw itemError(this, itemIndex, 'The message has neither a body nor attachments', 'Write a Body, or add Attachment URLs.');
+	}
+	const body: IDataObject = { to };
+	if (text.trim()) body.body = text;
+	if (attachments.length) body.attachments = attachments;
+	if (options.priority !== undefined) {
+		const priority = Number(options.priority);
+		if (!Number.isInteger(priority) || priority < 0 || priority > 100) {
+			throw itemError(this, itemIndex, `Priority ${String(options.priority)} is out of range`, 'Use a whole number from 0 to 100.');
+		}
+		body.priority = priority;
+	}
+	const fromNumber = String(options.fromNumber ?? '').trim();
+	if (fromNumber) {
+		body.fromNumber = parseInput(this, itemIndex, 'Invalid "From Number"', () =>
+			normalizePhoneNumber(fromNumber, { defaultCountry: options.defaultCountry as string }),
+		);
+	}
+	// No idempotency key: a send whose fate is unknown is reported, never repeated.
+	return await txtCoopRequest.call(this, { method: 'POST', path: '/api/v1/messages', body, itemIndex });
+}

@@ -1,0 +1,27 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { routeOperation } from '../../shared/operation';
+import * as bulkJob from './bulkJob';
+import * as conversation from './conversation';
+import * as message from './message';
+import * as relay from './relay';
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await routeOperation(this, {
+		message: {
+			send: message.send.execute,
+			getAll: message.getAll.execute,
+			getStatus: message.getStatus.execute,
+			getAttachments: message.getAttachments.execute,
+			getQueueStats: message.getQueueStats.execute,
+		},
+		bulkJob: {
+			create: { batch: bulkJob.create.batch },
+			get: bulkJob.get.execute,
+			getAll: bulkJob.getAll.execute,
+			getResults: bulkJob.getResults.execute,
+		},
+		relay: { get: relay.get.execute, getAll: relay.getAll.execute },
+		conversation: { get: conversation.get.execute, getAll: conversation.getAll.execute, lookup: conversation.lookup.execute },
+	});
+}

@@ -1,0 +1,45 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { gatewayRequest, type Gateway, type GatewayRequest, type RequestContext } from '../shared/request';
+
+export const CREDENTIAL_TYPE = 'txtCoopApi';
+
+function asObject(value: unknown): IDataObject {
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+}
+
+export const txtCoop: Gateway = {
+	name: 'txtcoop',
+	credentialType: CREDENTIAL_TYPE,
+	credentialName: 'txtcoop API',
+	// `{error, message, statusCode}`: `message` says what went wrong, `error` names the kind.
+	parseError(body) {
+		const envelope = asObject(body);
+		const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+		const message = text(envelope.message) ?? text(envelope.error);
+		return {
+			message,
+			details: message !== text(envelope.error) ? text(envelope.error) : undefined,
+			requestId: text(envelope.requestId),
+		};
+	},
+	hints: {
+		400: 'txtcoop rejected a field: check "To" (E.164, Apple ID email or group GUID), the body and the attachment URLs.',
+		404: 'Nothing has that ID: check it, and that the Base URL in the credential is your txtcoop host.',
+	},
+};
+
+export async function txtCoopRequest(this: RequestContext, request: GatewayRequest): Promise<IDataObject> {
+	const response = await gatewayRequest.call(this, txtCoop, request);
+	return asObject(response.body);
+}
+
+/** Lists come bare, or under `data` (paginated lists also carry `pagination`). */
+export function listFrom(body: unknown, ...keys: string[]): IDataObject[] {
+	if (Array.isArray(body)) return body as IDataObject[];
+	const envelope = asObject(body);
+	for (const key of ['data', ...keys]) {
+		if (Array.isArray(envelope[key])) return envelope[key] as IDataObject[];
+	}
+	return [];
+}

@@ -1,0 +1,68 @@
+import { randomBytes } from 'crypto';
+import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { listFrom, txtCoopRequest } from './transport';
+
+/** What the trigger keeps about its registration, in the workflow's static data. */
+export interface Registration extends IDataObject {
+	webhookId?: string;
+	secret?: string;
+}
+
+const sameEvents = (a: unknown, b: string[]) =>
+	Array.isArray(a) && a.length === b.length && b.every((event) => a.includes(event));
+
+/**
+ * The trigger's registration through txtcoop's webhooks API. It counts as ours only with the secret
+ * we generated; anything else at our URL is replaced, so every delivery can be verified.
+ */
+export const registration = {
+	async exists(this: IHookFunctions): Promise<boolean> {
+		const url = this.getNodeWebhookUrl('default');
+		const events = this.getNodeParameter('events', []) as string[];
+		const data = this.getWorkflowStaticData('node') as Registration;
+		const hooks = listFrom(await txtCoopRequest.call(this, { method: 'GET', path: '/api/v1/webhooks', idempotent: true }), 'webhooks');
+		const found = hooks.find((hook) => hook.url === url);
+		if (found && String(found.id) === data.webhookId && data.secret && sameEvents(found.events, events)) return true;
+		if (found) await removeHook.call(this, String(found.id));
+		delete data.webhookId;
+		delete data.secret;
+		return false;
+	},
+
+	async create(this: IHookFunctions): Promise<boolean> {
+		const url = this.getNodeWebhookUrl('default');
+		const events = this.getNodeParameter('events', []) as string[];
+		const secret = randomBytes(32).toString('hex');
+		const created = await txtCoopRequest.call(this, { method: 'POST', path: '/api/v1/webhooks', body: { url, events, secret } });
+		const hook = (created.data && typeof created.data === 'object' ? created.data : created) as IDataObject;
+		if (hook.id === undefined) {
+			throw new NodeApiError(this.getNode(), created as JsonObject, {
+				message: 'txtcoop registered the webhook but did not say its ID',
+				description: 'Check Webhooks in the txtcoop dashboard and remove the registration for this URL.',
+			});
+		}
+		const data = this.getWorkflowStaticData('node') as Registration;
+		data.webhookId = String(hook.id);
+		data.secret = secret;
+		return true;
+	},
+
+	async delete(this: IHookFunctions): Promise<boolean> {
+		const data = this.getWorkflowStaticData('node') as Registration;
+		if (data.webhookId) await removeHook.call(this, data.webhookId);
+		delete data.webhookId;
+		delete data.secret;
+		return true;
+	},
+};
+
+/** Deletes a registration; one that is gone already is fine. */
+async function removeHook(this: IHookFunctions, id: string): Promise<void> {
+	try {
+		await txtCoopRequest.call(this, { method: 'DELETE', path: `/api/v1/webhooks/${encodeURIComponent(id)}`, idempotent: true });
+	} catch (error) {
+		if ((error as NodeApiError).httpCode !== '404') throw new NodeApiError(this.getNode(), error as JsonObject);
+	}
+}
