@@ -1,5 +1,5 @@
 // `npm run sandbox`: every gateway emulator in one process, until Ctrl-C or SIGTERM.
-import { INFINIREACH_API_KEY, startSandbox, WHATSINFINITY_SESSION } from './index';
+import { INFINIREACH_API_KEY, startSandbox, TXTCOOP_API_KEY, WHATSINFINITY_SESSION } from './index';
 
 async function main(): Promise<void> {
 	const basePort = Number(process.env.SANDBOX_PORT ?? 5700);
@@ -9,6 +9,7 @@ async function main(): Promise<void> {
 	console.log(
 		`  WhatsInfinity  ${sandbox.urls.whatsInfinity}  session "${WHATSINFINITY_SESSION.sessionId}", key ${WHATSINFINITY_SESSION.apiKey}`,
 	);
+	console.log(`  txtcoop        ${sandbox.urls.txtCoop}  API key ${TXTCOOP_API_KEY}`);
 	const stop = () => {
 		void sandbox.stop().then(() => process.exit(0));
 	};
