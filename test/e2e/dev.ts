@@ -1,9 +1,9 @@
 // `npm run dev`: the sandbox and a real n8n with this package, ready to click through.
 import { join } from 'path';
 
-import { INFINIREACH_API_KEY, WHATSINFINITY_SESSION } from '../sandbox';
+import { INFINIREACH_API_KEY, TXTCOOP_API_KEY, WHATSINFINITY_SESSION } from '../sandbox';
 import { WORK } from './paths';
-import { AUTO_REPLY, NEW_SESSION, startStack, WEBHOOK_SECRET } from './stack';
+import { AUTO_REPLY, IMESSAGE_REPLY, NEW_SESSION, startStack, WEBHOOK_SECRET } from './stack';
 
 const port = Number(process.env.N8N_PORT ?? 5678);
 const owner = {
@@ -40,6 +40,11 @@ WhatsInfinity sandbox at ${stack.sandbox.urls.whatsInfinity}
     curl -X POST ${stack.sandbox.urls.whatsInfinity}/__sandbox/sessions/${NEW_SESSION.sessionId}/scan
   The active "alert when the session disconnects" workflow fires within a minute of:
     curl -X POST ${stack.sandbox.urls.whatsInfinity}/__sandbox/sessions/${WHATSINFINITY_SESSION.sessionId}/disconnect
+
+txtcoop sandbox at ${stack.sandbox.urls.txtCoop}  (API key ${TXTCOOP_API_KEY})
+  Activate the "answer inbound iMessages" workflow (${IMESSAGE_REPLY.workflowId}): it registers its own webhook. Then:
+    curl -X POST ${stack.sandbox.urls.txtCoop}/__sandbox/inbound -H 'Content-Type: application/json' \\
+      -d '{"from":"anna@icloud.com","text":"Table for two?"}'
 
 Ctrl-C stops n8n and the sandbox.`);
 

@@ -182,6 +182,15 @@ export class N8n {
 		return this.apiClient;
 	}
 
+	/** Activates a workflow on the running server: its triggers register themselves. */
+	async activate(workflowId: string): Promise<void> {
+		await (await this.api()).post(`/workflows/${workflowId}/activate`, {});
+	}
+
+	async deactivate(workflowId: string): Promise<void> {
+		await (await this.api()).post(`/workflows/${workflowId}/deactivate`, {});
+	}
+
 	/** Executions of a workflow, newest first, with their data. */
 	async executions(workflowId: string): Promise<ApiExecution[]> {
 		const api = await this.api();

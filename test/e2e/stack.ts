@@ -1,7 +1,14 @@
 import { mkdirSync, rmSync } from 'fs';
 import { join } from 'path';
 
-import { INFINIREACH_API_KEY, startSandbox, WHATSINFINITY_SESSION, type Sandbox, type SandboxOptions } from '../sandbox';
+import {
+	INFINIREACH_API_KEY,
+	startSandbox,
+	TXTCOOP_API_KEY,
+	WHATSINFINITY_SESSION,
+	type Sandbox,
+	type SandboxOptions,
+} from '../sandbox';
 import { N8n, type Owner } from './n8n';
 import { ROOT, WORKFLOWS } from './paths';
 import { runOrFail } from './processes';
@@ -9,6 +16,8 @@ import { runOrFail } from './processes';
 export const WEBHOOK_SECRET = 'sandbox-webhook-secret';
 export const AUTO_REPLY = { workflowId: 'irAutoReply00001', webhookId: 'infinireach-auto-reply', path: 'webhook' };
 export const SESSION_WATCH = { workflowId: 'wiWatch000000001' };
+/** Registers itself with txtcoop when activated (the e2e test activates it through the API). */
+export const IMESSAGE_REPLY = { workflowId: 'tcAutoReply00001', webhookId: 'txtcoop-inbound', path: 'webhook' };
 /** The session the WhatsInfinity examples create (the sandbox's own session exists from the start). */
 export const NEW_SESSION = { sessionId: 'shop-e2e', apiKey: 'n8n-new-session-key-0001' };
 /** Workflows that run on their own once n8n starts. */
@@ -73,6 +82,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 				name: 'WhatsInfinity New Session',
 				type: 'whatsInfinityApi',
 				data: { ...NEW_SESSION, baseUrl: sandbox.urls.whatsInfinity },
+			},
+			{
+				id: 'tcSandboxCred001',
+				name: 'txtcoop Sandbox',
+				type: 'txtCoopApi',
+				data: { apiKey: TXTCOOP_API_KEY, baseUrl: sandbox.urls.txtCoop },
 			},
 		]);
 		await n8n.importWorkflows(WORKFLOWS);
