@@ -31,7 +31,8 @@ export const txtCoop: Gateway = {
 
 export async function txtCoopRequest(this: RequestContext, request: GatewayRequest): Promise<IDataObject> {
 	const response = await gatewayRequest.call(this, txtCoop, request);
-	return asObject(response.body);
+	// A bare list is kept under `data`, where listFrom looks first.
+	return Array.isArray(response.body) ? { data: response.body as IDataObject[] } : asObject(response.body);
 }
 
 /** Lists come bare, or under `data` (paginated lists also carry `pagination`). */

@@ -117,6 +117,14 @@ describe('txtcoop → Relay and Conversation', () => {
 		expect(one.items[0].json).toEqual({ id: 'r2', status: 'offline', lastHeartbeat: 'x' });
 	});
 
+	it('takes a bare list as well as one under data', async () => {
+		gateway().get('/api/v1/relays').reply(200, [{ id: 'r1', status: 'online' }]);
+
+		const { items } = await runNode({ type: 'txtCoop', parameters: { resource: 'relay', operation: 'getAll' }, credentials });
+
+		expect(items.map((i) => i.json.id)).toEqual(['r1']);
+	});
+
 	it('gets, lists and looks up conversations by participant', async () => {
 		gateway().get('/api/v1/conversations/conv_1').reply(200, { id: 'conv_1', participants: ['+14155550123'] });
 		gateway().get('/api/v1/conversations').query({ page: '1', limit: '10' }).reply(200, page([{ id: 'conv_1' }], 1, 10, 1));
