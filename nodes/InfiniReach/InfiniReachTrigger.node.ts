@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
@@ -9,14 +8,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { signatureOptions } from '../shared/fields';
-import {
-	checkSignature,
-	eventItems,
-	jsonBodyOf,
-	rawBodyOf,
-	respondWithoutRunning,
-	type SignatureOptionValues,
-} from '../shared/webhook';
+import { signedEventWebhook, type SignatureOptionValues } from '../shared/webhook';
 import { CREDENTIAL_TYPE } from './transport';
 
 export const SIGNATURE_HEADER = 'X-Webhook-Signature';
@@ -80,20 +72,11 @@ export class InfiniReachTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-		const raw = await rawBodyOf(this);
-		const secret = String(credentials.webhookSecret ?? '');
-		if (secret) {
-			const options = this.getNodeParameter('signature', {}) as SignatureOptionValues;
-			const verdict = checkSignature(this, raw, secret, options, SIGNATURE_HEADER);
-			if (!verdict.valid) {
-				return respondWithoutRunning(this, 401, { error: `Webhook refused: ${verdict.reason}` });
-			}
-		}
-		const events = this.getNodeParameter('events', []) as string[];
-		const items = eventItems(jsonBodyOf(this, raw), events);
-		if (!items.length) {
-			return { webhookResponse: { received: true, started: false } };
-		}
-		return { workflowData: [this.helpers.returnJsonArray(items as IDataObject[])] };
+		// Without a secret in the credential, InfiniReach does not sign: deliveries are taken as they come.
+		return await signedEventWebhook(this, {
+			secret: String(credentials.webhookSecret ?? ''),
+			options: this.getNodeParameter('signature', {}) as SignatureOptionValues,
+			header: SIGNATURE_HEADER,
+		});
 	}
 }

@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
@@ -8,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { checkSignature, eventItems, jsonBodyOf, rawBodyOf, respondWithoutRunning } from '../shared/webhook';
+import { signedEventWebhook } from '../shared/webhook';
 import { CREDENTIAL_TYPE } from './transport';
 import { registration, type Registration } from './webhooks';
 
@@ -71,15 +70,10 @@ export class TxtCoopTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const { secret } = this.getWorkflowStaticData('node') as Registration;
-		const raw = await rawBodyOf(this);
-		if (!secret) {
-			return respondWithoutRunning(this, 401, { error: 'Webhook refused: this trigger is not registered (activate the workflow again)' });
-		}
-		const verdict = checkSignature(this, raw, secret, {}, SIGNATURE_HEADER);
-		if (!verdict.valid) return respondWithoutRunning(this, 401, { error: `Webhook refused: ${verdict.reason}` });
-
-		const items = eventItems(jsonBodyOf(this, raw), this.getNodeParameter('events', []) as string[]);
-		if (!items.length) return { webhookResponse: { received: true, started: false } };
-		return { workflowData: [this.helpers.returnJsonArray(items as IDataObject[])] };
+		return await signedEventWebhook(this, {
+			secret,
+			unsignedReason: 'this trigger is not registered (activate the workflow again)',
+			header: SIGNATURE_HEADER,
+		});
 	}
 }

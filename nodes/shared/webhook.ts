@@ -82,3 +82,29 @@ export function eventItems(body: unknown, wanted: string[]): IDataObject[] {
 			return { event: envelope.event, eventTimestamp: envelope.timestamp ?? null, ...data, payload: envelope };
 		});
 }
+
+export interface SignedEvents {
+	/** The shared secret; without one, `unsignedReason` decides. */
+	secret?: string;
+	/** Why a request cannot be verified without a secret (answered 401); undefined: accept it unsigned. */
+	unsignedReason?: string;
+	options?: SignatureOptionValues;
+	header: string;
+}
+
+/**
+ * A trigger's webhook for `{event, timestamp, data}` deliveries: 401 and no execution unless the
+ * signature checks out, one item per selected event, and a plain acknowledgement for the rest.
+ */
+export async function signedEventWebhook(context: IWebhookFunctions, check: SignedEvents): Promise<IWebhookResponseData> {
+	const raw = await rawBodyOf(context);
+	if (check.secret) {
+		const verdict = checkSignature(context, raw, check.secret, check.options ?? {}, check.header);
+		if (!verdict.valid) return respondWithoutRunning(context, 401, { error: `Webhook refused: ${verdict.reason}` });
+	} else if (check.unsignedReason) {
+		return respondWithoutRunning(context, 401, { error: `Webhook refused: ${check.unsignedReason}` });
+	}
+	const items = eventItems(jsonBodyOf(context, raw), context.getNodeParameter('events', []) as string[]);
+	if (!items.length) return { webhookResponse: { received: true, started: false } };
+	return { workflowData: [context.helpers.returnJsonArray(items)] };
+}
