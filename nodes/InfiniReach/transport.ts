@@ -1,13 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { asObject } from '../shared/json';
 import { gatewayRequest, type Gateway, type GatewayRequest, type RequestContext } from '../shared/request';
 
 export const CREDENTIAL_TYPE = 'infiniReachApi';
 export const DEFAULT_BASE_URL = 'https://api.infinireach.io';
-
-function asObject(value: unknown): IDataObject {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
-}
 
 export const infiniReach: Gateway = {
 	name: 'InfiniReach',

@@ -1,12 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { asObject } from '../shared/json';
 import { gatewayRequest, type Gateway, type GatewayRequest, type RequestContext } from '../shared/request';
 
 export const CREDENTIAL_TYPE = 'txtCoopApi';
-
-function asObject(value: unknown): IDataObject {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
-}
 
 export const txtCoop: Gateway = {
 	name: 'txtcoop',

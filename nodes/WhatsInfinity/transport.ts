@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { asObject } from '../shared/json';
 import {
 	gatewayRequest,
 	type Gateway,
@@ -12,10 +13,6 @@ import {
 export const CREDENTIAL_TYPE = 'whatsInfinityApi';
 export const DEFAULT_BASE_URL = 'http://api.whatsinfinity.com';
 export const MIN_KEY_LENGTH = 16;
-
-function asObject(value: unknown): IDataObject {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
-}
 
 export const whatsInfinity: Gateway = {
 	name: 'WhatsInfinity',

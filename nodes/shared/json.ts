@@ -1,0 +1,6 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** A gateway answer as an object; anything else (a list, text, nothing) as an empty one. */
+export function asObject(value: unknown): IDataObject {
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+}
