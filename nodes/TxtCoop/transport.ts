@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { asObject } from '../shared/json';
+import { asObject, textOf } from '../shared/json';
 import { gatewayRequest, type Gateway, type GatewayRequest, type RequestContext } from '../shared/request';
 
 export const CREDENTIAL_TYPE = 'txtCoopApi';
@@ -12,12 +12,11 @@ export const txtCoop: Gateway = {
 	// `{error, message, statusCode}`: `message` says what went wrong, `error` names the kind.
 	parseError(body) {
 		const envelope = asObject(body);
-		const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
-		const message = text(envelope.message) ?? text(envelope.error);
+		const message = textOf(envelope.message) ?? textOf(envelope.error);
 		return {
 			message,
-			details: message !== text(envelope.error) ? text(envelope.error) : undefined,
-			requestId: text(envelope.requestId),
+			details: message !== textOf(envelope.error) ? textOf(envelope.error) : undefined,
+			requestId: textOf(envelope.requestId),
 		};
 	},
 	hints: {
@@ -30,6 +29,12 @@ export async function txtCoopRequest(this: RequestContext, request: GatewayReque
 	const response = await gatewayRequest.call(this, txtCoop, request);
 	// A bare list is kept under `data`, where listFrom looks first.
 	return Array.isArray(response.body) ? { data: response.body as IDataObject[] } : asObject(response.body);
+}
+
+/** A single record comes bare, or under `data`. */
+export function recordFrom(body: IDataObject): IDataObject {
+	const inner = body.data;
+	return inner && typeof inner === 'object' && !Array.isArray(inner) ? (inner as IDataObject) : body;
 }
 
 /** Lists come bare, or under `data` (paginated lists also carry `pagination`). */

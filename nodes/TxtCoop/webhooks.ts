@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { listFrom, txtCoopRequest } from './transport';
+import { listFrom, recordFrom, txtCoopRequest } from './transport';
 
 /** What the trigger keeps about its registration, in the workflow's static data. */
 export interface Registration extends IDataObject {
@@ -36,7 +36,7 @@ export const registration = {
 		const events = this.getNodeParameter('events', []) as string[];
 		const secret = randomBytes(32).toString('hex');
 		const created = await txtCoopRequest.call(this, { method: 'POST', path: '/api/v1/webhooks', body: { url, events, secret } });
-		const hook = (created.data && typeof created.data === 'object' ? created.data : created) as IDataObject;
+		const hook = recordFrom(created);
 		if (hook.id === undefined) {
 			throw new NodeApiError(this.getNode(), created as JsonObject, {
 				message: 'txtcoop registered the webhook but did not say its ID',

@@ -4,3 +4,8 @@ import type { IDataObject } from 'n8n-workflow';
 export function asObject(value: unknown): IDataObject {
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
 }
+
+/** A non-empty string from a gateway answer, else undefined. */
+export function textOf(value: unknown): string | undefined {
+	return typeof value === 'string' && value ? value : undefined;
+}

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { txtCoopRequest } from '../../transport';
+import { recordFrom, txtCoopRequest } from '../../transport';
 import { idOf } from '../idField';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
@@ -10,5 +10,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		idempotent: true,
 		itemIndex,
 	});
-	return (body.data && typeof body.data === 'object' && !Array.isArray(body.data) ? body.data : body) as typeof body;
+	return recordFrom(body);
 }

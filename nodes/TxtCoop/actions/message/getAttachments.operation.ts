@@ -1,5 +1,6 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { textOf } from '../../../shared/json';
 import { baseUrlFrom, gatewayRequest } from '../../../shared/request';
 import { USER_AGENT } from '../../../shared/version';
 import { CREDENTIAL_TYPE, listFrom, txtCoop, txtCoopRequest } from '../../transport';
@@ -18,8 +19,6 @@ export const description: INodeProperties[] = [
 		displayOptions,
 	},
 ];
-
-const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
 
 /**
  * The file behind a download URL. The API key goes only to the txtcoop host itself; files on other
@@ -61,11 +60,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const baseUrl = baseUrlFrom(await this.getCredentials(CREDENTIAL_TYPE, itemIndex), txtCoop);
 	const binary: IBinaryKeyData = {};
 	for (const [index, attachment] of attachments.entries()) {
-		const url = text(attachment.downloadUrl) ?? text(attachment.url);
+		const url = textOf(attachment.downloadUrl) ?? textOf(attachment.url);
 		if (!url) continue;
 		const data = await download(this, itemIndex, url, baseUrl);
-		const fileName = text(attachment.fileName) ?? text(attachment.filename) ?? text(attachment.name) ?? `attachment_${index}`;
-		const mimeType = text(attachment.mimeType) ?? text(attachment.contentType);
+		const fileName = textOf(attachment.fileName) ?? textOf(attachment.filename) ?? textOf(attachment.name) ?? `attachment_${index}`;
+		const mimeType = textOf(attachment.mimeType) ?? textOf(attachment.contentType);
 		binary[`attachment_${index}`] = await this.helpers.prepareBinaryData(data, fileName, mimeType);
 	}
 	return { json, binary };

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { defaultCountryOption } from '../../../shared/fields';
 import { itemError, parseInput } from '../../../shared/items';
 import { normalizePhoneNumber } from '../../../shared/phone';
+import { isHttpUrl } from '../../../shared/url';
 import { normalizeRecipient } from '../../recipient';
 import { txtCoopRequest } from '../../transport';
 
@@ -70,15 +71,6 @@ export const description: INodeProperties[] = [
 function attachmentList(value: unknown): string[] {
 	const list = Array.isArray(value) ? value : String(value ?? '').split(/[\n,]/);
 	return list.map((entry) => String(entry).trim()).filter(Boolean);
-}
-
-function isHttpUrl(value: string): boolean {
-	try {
-		const url = new URL(value);
-		return url.protocol === 'http:' || url.protocol === 'https:';
-	} catch {
-		return false;
-	}
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { itemError } from '../../../shared/items';
 import type { RunState } from '../../../shared/operation';
+import { isHttpUrl } from '../../../shared/url';
 import { sendOptions, sendThroughSession, toField } from './send';
 
 export const MEDIA_TYPES = ['media', 'image', 'video', 'audio', 'document'];
@@ -54,22 +55,13 @@ export const description: INodeProperties[] = [
 	sendOptions(displayOptions),
 ];
 
-function isPublicHttpUrl(value: string): boolean {
-	try {
-		const url = new URL(value);
-		return (url.protocol === 'http:' || url.protocol === 'https:') && !!url.hostname;
-	} catch {
-		return false;
-	}
-}
-
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunState) {
 	const type = String(this.getNodeParameter('mediaType', itemIndex, 'media')).trim().toLowerCase();
 	if (!MEDIA_TYPES.includes(type)) {
 		throw itemError(this, itemIndex, `Unknown media type "${type}"`, `Use one of: ${MEDIA_TYPES.join(', ')}.`);
 	}
 	const url = String(this.getNodeParameter('url', itemIndex, '')).trim();
-	if (!isPublicHttpUrl(url)) {
+	if (!isHttpUrl(url)) {
 		throw itemError(
 			this,
 			itemIndex,
