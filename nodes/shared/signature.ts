@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'crypto';
 
-export type SignatureAlgorithm = 'md5' | 'sha1' | 'sha256' | 'sha384' | 'sha512';
+export const SIGNATURE_ALGORITHMS = ['md5', 'sha1', 'sha256', 'sha384', 'sha512'] as const;
+export type SignatureAlgorithm = (typeof SIGNATURE_ALGORITHMS)[number];
 export type SignatureEncoding = 'hex' | 'base64';
 
 export interface SignatureSettings {
@@ -26,6 +27,12 @@ export function computeSignature(payload: Buffer | string, settings: SignatureSe
 		.digest(settings.encoding ?? 'hex');
 }
 
+/**
+ * An `sha256=`-style label in front of the signature. Only algorithm names count: base64 signatures
+ * often read `<letters and digits>=` up to their padding, and must keep those characters.
+ */
+const ALGORITHM_PREFIX = new RegExp(`^(?:${SIGNATURE_ALGORITHMS.join('|')})=`, 'i');
+
 function single(value: string | string[] | undefined): string {
 	return (Array.isArray(value) ? value[0] : value ?? '').trim();
 }
@@ -38,11 +45,11 @@ function decode(value: string, encoding: SignatureEncoding): Buffer | undefined 
 	return /^[A-Za-z0-9+/]+={0,2}$/.test(normal) ? Buffer.from(normal, 'base64') : undefined;
 }
 
-/** HMAC check of a webhook body, constant-time, tolerant of an `<algorithm>=` prefix. */
+/** HMAC check of a webhook body, constant-time, tolerant of an `<algorithm>=` prefix (`sha256=`). */
 export function verifySignature(check: SignatureCheck): SignatureVerdict {
 	const algorithm = check.algorithm ?? 'sha256';
 	const encoding = check.encoding ?? 'hex';
-	const given = single(check.signature).replace(/^[a-z0-9]+=/i, '');
+	const given = single(check.signature).replace(ALGORITHM_PREFIX, '');
 	if (!given) return { valid: false, reason: 'missing signature' };
 
 	let payload: Buffer = Buffer.isBuffer(check.payload) ? check.payload : Buffer.from(check.payload);

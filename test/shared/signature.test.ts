@@ -1,6 +1,6 @@
-import { createHmac } from 'crypto';
+import { createHmac, randomBytes } from 'crypto';
 
-import { computeSignature, verifySignature } from '../../nodes/shared/signature';
+import { computeSignature, verifySignature, type SignatureAlgorithm } from '../../nodes/shared/signature';
 
 const secret = 'whsec_test';
 const body = Buffer.from('{"event":"message.inbound","data":{"text":"héllo"}}');
@@ -43,5 +43,28 @@ describe('verifySignature', () => {
 		expect(check(stamp, now + 299_000)).toEqual({ valid: true });
 		expect(check(stamp, now + 301_000)).toEqual({ valid: false, reason: 'timestamp outside the accepted window' });
 		expect(check(undefined)).toEqual({ valid: false, reason: 'missing or malformed timestamp' });
+	});
+
+	// A signature whose first characters look like "<word>=" must not lose them: base64 often does.
+	const algorithms: SignatureAlgorithm[] = ['md5', 'sha1', 'sha256', 'sha384', 'sha512'];
+	it.each(algorithms.flatMap((algorithm) => (['hex', 'base64'] as const).map((encoding) => [algorithm, encoding] as const)))(
+		'accepts every valid %s %s signature over 500 random bodies, bare and prefixed',
+		(algorithm, encoding) => {
+			const refused: string[] = [];
+			for (let n = 0; n < 500; n++) {
+				const payload = randomBytes(1 + (n % 97));
+				const signature = createHmac(algorithm, secret).update(payload).digest(encoding);
+				for (const given of [signature, `${algorithm}=${signature}`, `${algorithm.toUpperCase()}=${signature}`]) {
+					const verdict = verifySignature({ secret, payload, signature: given, algorithm, encoding });
+					if (!verdict.valid) refused.push(`${given}: ${verdict.reason}`);
+				}
+			}
+			expect(refused).toEqual([]);
+		},
+	);
+
+	it('strips only a known algorithm name as a prefix', () => {
+		const hex = computeSignature(body, { secret });
+		expect(verifySignature({ secret, payload: body, signature: `v1=${hex}` })).toEqual({ valid: false, reason: 'signature is not hex' });
 	});
 });
