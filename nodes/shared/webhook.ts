@@ -11,22 +11,23 @@ export interface SignatureOptionValues {
 	toleranceSeconds?: number;
 }
 
-/** The request body exactly as it arrived: signatures are computed over these bytes. */
-export async function rawBodyOf(context: IWebhookFunctions): Promise<Buffer> {
+/**
+ * The request body exactly as it arrived: signatures are computed over these bytes. Undefined when
+ * n8n kept none; re-serialising the parsed JSON would check bytes the sender never signed.
+ */
+export async function rawBodyOf(context: IWebhookFunctions): Promise<Buffer | undefined> {
 	const request = context.getRequestObject() as unknown as {
 		rawBody?: Buffer;
 		readRawBody?: () => Promise<void>;
 	};
 	if (!request.rawBody && typeof request.readRawBody === 'function') await request.readRawBody();
-	if (request.rawBody) return Buffer.from(request.rawBody);
-	// No raw body available (it should always be): fall back to the parsed JSON.
-	return Buffer.from(JSON.stringify(context.getBodyData()));
+	return request.rawBody ? Buffer.from(request.rawBody) : undefined;
 }
 
 /** The parsed JSON body, parsing the raw bytes when n8n did not (e.g. a text/plain content type). */
-export function jsonBodyOf(context: IWebhookFunctions, raw: Buffer): unknown {
+export function jsonBodyOf(context: IWebhookFunctions, raw: Buffer | undefined): unknown {
 	const parsed = context.getBodyData() as unknown;
-	if (parsed && typeof parsed === 'object' && Object.keys(parsed as IDataObject).length) return parsed;
+	if (!raw || (parsed && typeof parsed === 'object' && Object.keys(parsed as IDataObject).length)) return parsed;
 	try {
 		return JSON.parse(raw.toString('utf8'));
 	} catch {
@@ -99,6 +100,11 @@ export interface SignedEvents {
 export async function signedEventWebhook(context: IWebhookFunctions, check: SignedEvents): Promise<IWebhookResponseData> {
 	const raw = await rawBodyOf(context);
 	if (check.secret) {
+		if (!raw) {
+			return respondWithoutRunning(context, 401, {
+				error: 'Webhook refused: n8n kept no raw request body, so the signature cannot be checked',
+			});
+		}
 		const verdict = checkSignature(context, raw, check.secret, check.options ?? {}, check.header);
 		if (!verdict.valid) return respondWithoutRunning(context, 401, { error: `Webhook refused: ${verdict.reason}` });
 	} else if (check.unsignedReason) {

@@ -109,7 +109,8 @@ describe('InfiniReach in a real n8n', () => {
 
 		const unsigned = await inbound('unsigned', 'none');
 		const forged = await inbound('forged', 'wrong');
-		const signed = await inbound('Where is my order?', 'valid');
+		// Non-ASCII text in a tab-indented, reordered body: only a check over the raw bytes accepts it.
+		const signed = await inbound('Où est ma commande ? 📦', 'valid');
 
 		expect([unsigned.data.delivery.status, forged.data.delivery.status, signed.data.delivery.status]).toEqual([401, 401, 200]);
 		const replies = await waitFor('the auto-reply', async () => {
@@ -117,7 +118,7 @@ describe('InfiniReach in a real n8n', () => {
 			return found.length ? found : undefined;
 		});
 		expect(replies.map((m) => [m.e164From, m.e164To, m.body])).toEqual([
-			['+15559876543', '+14155550199', 'Thanks for your message "Where is my order?"; we will get back to you shortly.'],
+			['+15559876543', '+14155550199', 'Thanks for your message "Où est ma commande ? 📦"; we will get back to you shortly.'],
 		]);
 		const executions = await waitFor('the execution record', async () => {
 			const list = await stack.n8n.executions(AUTO_REPLY.workflowId);

@@ -192,6 +192,8 @@ export async function loadOptions(setup: NodeSetup, method: string): Promise<INo
 export interface WebhookCall {
 	body: string | Buffer;
 	headers?: Record<string, string>;
+	/** How n8n hands over the raw bytes: kept on the request, read on demand, or not at all. */
+	rawBody?: 'kept' | 'onDemand' | 'none';
 }
 
 export interface WebhookResult {
@@ -259,7 +261,13 @@ export async function callWebhook(setup: NodeSetup, call: WebhookCall): Promise<
 			return res;
 		},
 	};
-	const req = { body: parsed, headers, rawBody: raw, query: {}, params: {}, method: 'POST' };
+	const req: Record<string, unknown> = { body: parsed, headers, query: {}, params: {}, method: 'POST' };
+	if ((call.rawBody ?? 'kept') === 'kept') req.rawBody = raw;
+	if (call.rawBody === 'onDemand') {
+		req.readRawBody = async () => {
+			req.rawBody = raw;
+		};
+	}
 	additionalData.httpRequest = req as unknown as IWorkflowExecuteAdditionalData['httpRequest'];
 	additionalData.httpResponse = res as unknown as IWorkflowExecuteAdditionalData['httpResponse'];
 

@@ -23,6 +23,19 @@ export interface Delivery {
 }
 
 /**
+ * A delivery's bytes as a gateway might write them, never as a receiver would re-serialise them:
+ * tab-indented, top-level keys in reverse order, non-ASCII text unescaped, a trailing newline. A
+ * receiver that checks `JSON.stringify` of the parsed body instead of the raw bytes fails here.
+ */
+export function deliveryText(payload: unknown): string {
+	const reordered =
+		payload && typeof payload === 'object' && !Array.isArray(payload)
+			? Object.fromEntries(Object.entries(payload).reverse())
+			: payload;
+	return `${JSON.stringify(reordered, null, '\t')}\n`;
+}
+
+/**
  * Posts events to a registered URL the way a gateway does. Signed independently of the package's
  * own signature code, so a bug there cannot hide behind the same bug here.
  */
@@ -34,7 +47,7 @@ export class WebhookSender {
 		const target = this.target;
 		if (!target?.url) return undefined;
 		if (target.events?.length && !target.events.includes(event)) return undefined;
-		const text = JSON.stringify(payload);
+		const text = deliveryText(payload);
 		const headers: Record<string, string> = { 'Content-Type': 'application/json', 'User-Agent': 'gateway-sandbox' };
 		const secret = signing === 'wrong' ? `${target.secret ?? ''}-not-the-secret` : target.secret;
 		if (secret && signing !== 'none') {

@@ -43,6 +43,24 @@ describe('InfiniReach Trigger', () => {
 		]);
 	});
 
+	it('reads the raw body on demand when n8n has not kept it yet', async () => {
+		const result = await callWebhook(trigger(), { body: rawBody, headers: { 'X-Webhook-Signature': hmac(rawBody) }, rawBody: 'onDemand' });
+		expect(result.started).toBe(true);
+	});
+
+	it('refuses a signed delivery with 401 when n8n hands over no raw body, rather than checking re-serialised JSON', async () => {
+		const compact = JSON.stringify(inbound);
+		const result = await callWebhook(trigger(), { body: compact, headers: { 'X-Webhook-Signature': hmac(compact) }, rawBody: 'none' });
+
+		expect([result.statusCode, result.started]).toEqual([401, false]);
+		expect(result.responseBody).toEqual({ error: 'Webhook refused: n8n kept no raw request body, so the signature cannot be checked' });
+	});
+
+	it('takes unsigned deliveries without a raw body when no secret is set', async () => {
+		const result = await callWebhook(trigger({}, unsignedCredentials), { body: rawBody, rawBody: 'none' });
+		expect(result.started).toBe(true);
+	});
+
 	it('accepts a "sha256=" prefix on the signature', async () => {
 		const result = await callWebhook(trigger(), {
 			body: rawBody,
