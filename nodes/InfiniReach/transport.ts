@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { asObject } from '../shared/json';
+import { asObject, textOf } from '../shared/json';
 import { gatewayRequest, type Gateway, type GatewayRequest, type RequestContext } from '../shared/request';
 
 export const CREDENTIAL_TYPE = 'infiniReachApi';
@@ -29,6 +29,18 @@ export const infiniReach: Gateway = {
 			retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined,
 		};
 	},
+	// The docs say externalId "prevents duplicate sends", not how a repeat is answered: take every plausible form.
+	isRepeat(statusCode, body) {
+		if (statusCode === 409) return true;
+		if (statusCode >= 300) return false;
+		const envelope = asObject(body);
+		const nested = asObject(envelope.data);
+		const flagged = [envelope, nested].some((entry) => entry.duplicate === true || entry.isDuplicate === true || entry.status === 'duplicate');
+		const said = [envelope.message, envelope.error, nested.message].map((text) => textOf(text) ?? '').join(' ');
+		return flagged || /\bduplicate\b|\balready (sent|queued|exists|processed)\b/i.test(said);
+	},
+	// "Message Sending 100 requests/minute" per key; no Retry-After or retryAfter is promised.
+	rateWindowMs: 60_000,
 	hints: {
 		400: 'InfiniReach rejected a field: check "To" (E.164 or a WhatsApp group), "From" (must match a registered device number exactly) and the channel.',
 	},
@@ -37,4 +49,10 @@ export const infiniReach: Gateway = {
 export async function infiniReachRequest(this: RequestContext, request: GatewayRequest): Promise<IDataObject> {
 	const response = await gatewayRequest.call(this, infiniReach, request);
 	return response.body as IDataObject;
+}
+
+/** A send: the gateway's answer, and whether it said the externalId had been sent already. */
+export async function infiniReachSend(this: RequestContext, request: GatewayRequest): Promise<{ body: IDataObject; duplicate: boolean }> {
+	const response = await gatewayRequest.call(this, infiniReach, request);
+	return { body: asObject(response.body), duplicate: response.repeat === true };
 }

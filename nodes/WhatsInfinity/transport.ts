@@ -31,6 +31,8 @@ export const whatsInfinity: Gateway = {
 		};
 	},
 	isErrorBody: (body) => asObject(body).success === false,
+	// 429 (rate limit) and 503 (queue full) are documented as refusals: nothing was queued.
+	notSentStatuses: [429, 503],
 	hints: {
 		400: 'WhatsInfinity rejected the request: correct the field named in the details.',
 		404: 'No session has that ID: check Session ID in the credential, or create the session first.',

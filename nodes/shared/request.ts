@@ -42,6 +42,15 @@ export interface Gateway {
 	isErrorBody?(body: unknown): boolean;
 	/** Extra advice per HTTP status, in the gateway's own terms. */
 	hints?: Partial<Record<number, string>>;
+	/**
+	 * Whether an answer to a request carrying the gateway's idempotency key says it was done before
+	 * (a 409, or a 2xx flagged as a duplicate): the item succeeded, as a repeat.
+	 */
+	isRepeat?(statusCode: number, body: unknown): boolean;
+	/** Statuses the gateway documents as "nothing was done", so any request may be re-sent (default: 429). */
+	notSentStatuses?: number[];
+	/** The gateway's rate-limit window: a 429 without a hint is retried until it has passed (default: a minute). */
+	rateWindowMs?: number;
 }
 
 export interface GatewayRequest {
@@ -65,6 +74,8 @@ export interface GatewayResponse<T> {
 	body: T;
 	headers: Record<string, string | string[] | undefined>;
 	statusCode: number;
+	/** The gateway said this idempotent request had been done already (see Gateway.isRepeat). */
+	repeat?: boolean;
 }
 
 export interface RetryPolicy {
@@ -77,6 +88,10 @@ export interface RetryPolicy {
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxTries: 6, maxWaitMs: 120_000, backoffMs: 1_000 };
+
+const DEFAULT_RATE_WINDOW_MS = 60_000;
+/** Past the window: the gateway counts from when requests arrive, a little after they leave. */
+const RATE_WINDOW_MARGIN_MS = 1_000;
 
 /** Network failures after which the request certainly never reached the gateway. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
@@ -152,13 +167,14 @@ export async function gatewayRequest<T = IDataObject>(
 	if (!/^https?:\/\/[^/]+/i.test(baseUrl)) {
 		throw new NodeOperationError(this.getNode(), `The "${gateway.credentialName}" credential has no valid Base URL`, {
 			itemIndex: request.itemIndex,
-			description: `Set Base URL in the credential to your ${gateway.name} server's address, starting with https://.`,
+			description: `Set Base URL in the credential to your ${gateway.name} server's address, starting with http:// or https://${gateway.defaultBaseUrl ? ` (${gateway.name}'s own is ${gateway.defaultBaseUrl})` : ''}.`,
 		});
 	}
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${baseUrl}${request.path}`,
-		headers: { 'User-Agent': USER_AGENT, Accept: 'application/json' },
+		// A download takes whatever type the file has; JSON answers (errors) are still read as JSON.
+		headers: { 'User-Agent': USER_AGENT, Accept: request.binary ? '*/*' : 'application/json' },
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		json: !request.binary,
@@ -170,6 +186,7 @@ export async function gatewayRequest<T = IDataObject>(
 	const fail = (httpCode: string | undefined, body: JsonObject, message: string, description: string) =>
 		new NodeApiError(this.getNode(), body, { message, description, httpCode, itemIndex: request.itemIndex });
 
+	let rateLimitedSince: number | undefined;
 	for (let attempt = 1; ; attempt++) {
 		const tries = `${attempt} ${attempt === 1 ? 'try' : 'tries'}`;
 		let response: GatewayResponse<unknown>;
@@ -207,37 +224,53 @@ export async function gatewayRequest<T = IDataObject>(
 
 		const { statusCode } = response;
 		const body = request.binary ? jsonInsteadOfBinary(response) : response.body;
+		if (request.idempotent && request.method !== 'GET' && gateway.isRepeat?.(statusCode, body)) {
+			return { ...response, body, repeat: true } as GatewayResponse<T>;
+		}
 		const bodyIsError = gateway.isErrorBody?.(body) ?? false;
 		if (statusCode < 400 && !bodyIsError) {
 			return response as GatewayResponse<T>;
 		}
 
 		const info = gateway.parseError(body);
-		let waitMs: number | undefined;
-		if (statusCode === 429 || statusCode === 503) {
-			// Neither was accepted, so re-sending cannot duplicate anything.
-			const seconds = parseRetryAfter(response.headers['retry-after']) ?? info.retryAfterSeconds;
-			waitMs = seconds !== undefined ? Math.ceil(seconds * 1000) : backoff(policy, attempt);
-		} else if (statusCode >= 500 && request.idempotent) {
-			waitMs = backoff(policy, attempt);
-		}
-
 		const said = info.message ?? `HTTP ${statusCode}`;
 		const detail = info.details ? ` ${info.details}` : '';
 		const errorBody: JsonObject =
 			body && typeof body === 'object' && !Buffer.isBuffer(body) ? (body as JsonObject) : {};
 
-		if (waitMs !== undefined && attempt < policy.maxTries) {
-			if (waitMs > policy.maxWaitMs) {
+		// Re-sent only when that cannot duplicate anything: the gateway says nothing was done, or the request is idempotent.
+		const notDone = (gateway.notSentStatuses ?? [429]).includes(statusCode);
+		if ((statusCode === 429 || statusCode >= 500) && (notDone || request.idempotent)) {
+			const hinted = parseRetryAfter(response.headers['retry-after']) ?? info.retryAfterSeconds;
+			if (statusCode === 429 && hinted === undefined) {
+				// No hint: the limit frees up within the gateway's window at the latest, so wait that out.
+				const windowMs = gateway.rateWindowMs ?? DEFAULT_RATE_WINDOW_MS;
+				rateLimitedSince ??= clock.now();
+				const left = rateLimitedSince + windowMs + RATE_WINDOW_MARGIN_MS - clock.now();
+				if (left > 0) {
+					await clock.sleep(Math.min(backoff(policy, attempt), left));
+					continue;
+				}
 				throw fail(
-					String(statusCode),
+					'429',
 					errorBody,
-					`${gateway.name} asked to wait ${Math.ceil(waitMs / 1000)} s before retrying${describeRequestId(info)}`,
-					`That is longer than the ${policy.maxWaitMs / 1000} s this node waits. Lower the send rate, or run the workflow again later.`,
+					`${gateway.name} answered 429: ${said}${describeRequestId(info)}`,
+					`Still rate limited after waiting ${Math.round((clock.now() - rateLimitedSince) / 1000)} s, longer than ${gateway.name}'s ${windowMs / 1000}-second rate window (it said nothing of when to retry). Another workflow or app may be using the same API key: lower the send rate in the node's options, or run again later.`,
 				);
 			}
-			await clock.sleep(waitMs);
-			continue;
+			if (attempt < policy.maxTries) {
+				const waitMs = hinted !== undefined ? Math.ceil(hinted * 1000) : backoff(policy, attempt);
+				if (waitMs > policy.maxWaitMs) {
+					throw fail(
+						String(statusCode),
+						errorBody,
+						`${gateway.name} asked to wait ${Math.ceil(waitMs / 1000)} s before retrying${describeRequestId(info)}`,
+						`That is longer than the ${policy.maxWaitMs / 1000} s this node waits. Lower the send rate, or run the workflow again later.`,
+					);
+				}
+				await clock.sleep(waitMs);
+				continue;
+			}
 		}
 
 		let description = request.hints?.[statusCode] ?? gateway.hints?.[statusCode] ?? STATUS_HINTS[statusCode];
@@ -246,7 +279,7 @@ export async function gatewayRequest<T = IDataObject>(
 		} else if (statusCode === 429) {
 			description = `Still rate limited after ${tries}. Lower the send rate in the node's options, or run again later.`;
 		} else if (statusCode >= 500) {
-			description = request.idempotent || statusCode === 503
+			description = request.idempotent || notDone
 				? `${gateway.name} kept failing after ${tries}. It is a problem on the gateway's side: try again later.`
 				: `${gateway.name} failed on its side. The request may have been processed, so it was not re-sent (that could duplicate it): check its history before running this item again.`;
 		}

@@ -137,6 +137,58 @@ describe('InfiniReach → Message → Send: limits, retries and errors', () => {
 		expect(ids[0]).toBe(ids[1]);
 	});
 
+	it.each([
+		['a 409', 409, { success: false, error: 'Duplicate externalId' }, null],
+		['a 2xx flagged duplicate', 200, { success: true, duplicate: true, messageId: 'm1', jobId: 'job-m1' }, 'm1'],
+		['a 2xx saying it was already sent', 200, { success: true, message: 'Message already sent', messageId: 'm1' }, 'm1'],
+	])('reports the item sent when the re-send with the same externalId meets %s', async (_name, status, body, messageId) => {
+		const ids: string[] = [];
+		gateway()
+			.post('/api/v1/messages', (b) => (ids.push(b.externalId), true))
+			.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))
+			.post('/api/v1/messages', (b) => (ids.push(b.externalId), true))
+			.reply(status, body);
+
+		const { items, error } = await runNode({ type: 'infiniReach', parameters: sendParameters(), credentials }, [
+			{ to: '+14155550123', text: 'hi' },
+		]);
+
+		expect(error).toBeUndefined();
+		expect(ids[0]).toBe(ids[1]);
+		expect(items.map((i) => i.json)).toEqual([
+			expect.objectContaining({ success: true, duplicate: true, status: 'duplicate', messageId, externalId: ids[0], to: '+14155550123' }),
+		]);
+	});
+
+	it('marks a first-time send as no duplicate', async () => {
+		gateway().post('/api/v1/messages').reply(201, accepted('m1'));
+		const { items } = await runNode({ type: 'infiniReach', parameters: sendParameters(), credentials }, [{ to: '+14155550123', text: 'hi' }]);
+		expect(items[0].json).toMatchObject({ duplicate: false, status: 'queued', messageId: 'm1' });
+	});
+
+	it('waits out a whole minute for a 429 without Retry-After before it gives up, then sends', async () => {
+		const scope = gateway().post('/api/v1/messages').times(6).reply(429, { error: 'Too many requests' }).post('/api/v1/messages').reply(201, accepted('m1'));
+
+		const { items, error } = await runNode({ type: 'infiniReach', parameters: sendParameters(), credentials }, [{ to: '+14155550123', text: 'hi' }]);
+
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(items[0].json.messageId).toBe('m1');
+		// Six tries used to be all: the seventh comes once the window (and a second of margin) has passed.
+		expect(fakeClock.sleeps).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 30_000]);
+	});
+
+	it('fails a 429 without a hint only after the minute has passed, and says so', async () => {
+		const scope = gateway().post('/api/v1/messages').times(7).reply(429, { error: 'Too many requests' });
+
+		const { error } = await runNode({ type: 'infiniReach', parameters: sendParameters(), credentials }, [{ to: '+14155550123', text: 'hi' }]);
+
+		expect(scope.isDone()).toBe(true);
+		expect(fakeClock.sleeps.reduce((a, b) => a + b, 0)).toBe(61_000);
+		expect(error?.message).toBe('InfiniReach answered 429: Too many requests [item 0]');
+		expect(error?.description).toContain("Still rate limited after waiting 61 s, longer than InfiniReach's 60-second rate window (it said nothing of when to retry)");
+	});
+
 	it('with Continue On Fail, reports the failed item and sends the rest', async () => {
 		gateway()
 			.post('/api/v1/messages', (b) => b.to === '+14155550101')

@@ -106,6 +106,33 @@ describe('txtcoop → Message', () => {
 		expect(items[0].json.id).toBe('msg_4');
 	});
 
+	it('Send is not re-sent after a 503: txtcoop does not promise it sent nothing', async () => {
+		const scope = gateway().post('/api/v1/messages').reply(503, { error: 'Service Unavailable', message: 'Try later', statusCode: 503 });
+		const again = gateway().post('/api/v1/messages').reply(201, queued('msg_5', '+14155550123'));
+
+		const { error } = await runNode(message({ operation: 'send', to: '+14155550123', body: 'hi' }));
+
+		expect(scope.isDone()).toBe(true);
+		expect(again.isDone()).toBe(false);
+		expect(fakeClock.sleeps).toEqual([]);
+		expect(error?.message).toBe('txtcoop answered 503: Try later [item 0]');
+		expect(error?.description).toContain('The request may have been processed, so it was not re-sent');
+		nock.cleanAll();
+	});
+
+	it('reads (idempotent) are still retried after a 503', async () => {
+		gateway()
+			.get('/api/v1/messages/queue/stats')
+			.reply(503, { error: 'Service Unavailable', message: 'Try later', statusCode: 503 })
+			.get('/api/v1/messages/queue/stats')
+			.reply(200, { pending: 0, processing: 0, failed: 0, deadLetter: 0 });
+
+		const { error } = await runNode(message({ operation: 'getQueueStats' }));
+
+		expect(error).toBeUndefined();
+		expect(fakeClock.sleeps).toEqual([1_000]);
+	});
+
 	it('turns the error envelope into an error that says how to fix it, without the key', async () => {
 		gateway().post('/api/v1/messages').reply(401, { error: 'Unauthorized', message: 'API key revoked', statusCode: 401 });
 
@@ -123,6 +150,7 @@ describe('txtcoop → Message', () => {
 		});
 
 		expect(error?.message).toBe('The "txtcoop API" credential has no valid Base URL [item 0]');
+		expect(error?.description).toBe("Set Base URL in the credential to your txtcoop server's address, starting with http:// or https://.");
 	});
 
 	it('with Continue On Fail, a failed send is reported on its item and the rest go out', async () => {
@@ -195,8 +223,8 @@ describe('txtcoop → Message', () => {
 					{ id: 'att_2', fileName: 'map.png', mimeType: 'image/png', url: 'https://cdn.example.net/att_2.png' },
 				],
 			});
-		gateway().get('/files/att_1').reply(200, Buffer.from('%PDF-1.7 menu'), { 'Content-Type': 'application/pdf' });
-		const cdn = nock('https://cdn.example.net', { badheaders: ['authorization'] })
+		gateway().matchHeader('accept', '*/*').get('/files/att_1').reply(200, Buffer.from('%PDF-1.7 menu'), { 'Content-Type': 'application/pdf' });
+		const cdn = nock('https://cdn.example.net', { badheaders: ['authorization', 'x-api-key'] })
 			.get('/att_2.png')
 			.reply(200, Buffer.from('PNG bytes'), { 'Content-Type': 'image/png' });
 

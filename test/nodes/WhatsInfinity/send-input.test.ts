@@ -33,6 +33,19 @@ describe('WhatsInfinity → Message: bad input fails the item and sends nothing'
 		expect(scope.isDone()).toBe(false);
 	});
 
+	it('a Base URL that is not one, with the documented http:// address as the example', async () => {
+		const { error } = await runNode({
+			type: 'whatsInfinity',
+			parameters: text('919999999999'),
+			credentials: { whatsInfinityApi: { ...credentials.whatsInfinityApi, baseUrl: 'api.whatsinfinity.com' } },
+		});
+
+		expect(error?.message).toBe('The "WhatsInfinity API" credential has no valid Base URL [item 0]');
+		expect(error?.description).toBe(
+			"Set Base URL in the credential to your WhatsInfinity server's address, starting with http:// or https:// (WhatsInfinity's own is http://api.whatsinfinity.com).",
+		);
+	});
+
 	it('a short key in the credential', async () => {
 		const scope = nock(BASE_URL).post(/.*/).reply(200, { success: true, data: {} });
 

@@ -25,7 +25,8 @@ describe('WhatsInfinity → Session', () => {
 	});
 
 	it('Get QR Code returns the PNG as binary data in the chosen field, with the status', async () => {
-		gateway().get(`/qr/${SESSION}`).reply(200, PNG, { 'Content-Type': 'image/png' });
+		// Not "Accept: application/json": the answer is a PNG.
+		gateway().matchHeader('accept', '*/*').get(`/qr/${SESSION}`).reply(200, PNG, { 'Content-Type': 'image/png' });
 		gateway().get(`/check-session/${SESSION}`).reply(200, ok(status, 'req-status'));
 
 		const { items, error } = await runNode(session('getQr', { binaryPropertyName: 'qrImage' }));

@@ -5,7 +5,7 @@ import { itemError, parseInput } from '../../../shared/items';
 import { defaultCountryOption, perMinuteOption } from '../../../shared/fields';
 import { takeSendSlot, type RunState } from '../../../shared/operation';
 import { CHANNELS, normalizeRecipient, type Channel } from '../../recipient';
-import { infiniReachRequest } from '../../transport';
+import { infiniReachSend } from '../../transport';
 
 export const MAX_MESSAGE_LENGTH = 1600;
 export const DEFAULT_REQUESTS_PER_MINUTE = 100;
@@ -147,7 +147,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 		label: 'Requests Per Minute',
 		max: DEFAULT_REQUESTS_PER_MINUTE,
 	});
-	const response = await infiniReachRequest.call(this, {
+	const { body: response, duplicate } = await infiniReachSend.call(this, {
 		method: 'POST',
 		path: '/api/v1/messages',
 		body: { ...message, externalId },
@@ -158,11 +158,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 	const data = (response.data && typeof response.data === 'object' ? response.data : {}) as IDataObject;
 	const queued = response.queued ?? data.queued;
 	return {
-		success: response.success ?? true,
+		success: duplicate ? true : response.success ?? true,
 		messageId: response.messageId ?? response.id ?? data.messageId ?? data.id ?? null,
 		jobId: response.jobId ?? data.jobId ?? null,
-		status: response.status ?? data.status ?? (queued === false ? 'accepted' : 'queued'),
+		status: duplicate ? 'duplicate' : response.status ?? data.status ?? (queued === false ? 'accepted' : 'queued'),
 		queued: queued ?? null,
+		// InfiniReach had this externalId already: sent before (by an earlier try or run), not sent again.
+		duplicate,
 		externalId,
 		channel,
 		from,
