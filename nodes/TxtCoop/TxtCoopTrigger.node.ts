@@ -72,7 +72,8 @@ export class TxtCoopTrigger implements INodeType {
 		const { secret } = this.getWorkflowStaticData('node') as Registration;
 		return await signedEventWebhook(this, {
 			secret,
-			unsignedReason: 'this trigger is not registered (activate the workflow again)',
+			// Deliveries reach this URL only while the workflow is active: no secret yet means it is still registering.
+			withoutSecret: { answer: 'notReady', reason: 'the trigger is still registering with txtcoop; retry shortly' },
 			header: SIGNATURE_HEADER,
 		});
 	}

@@ -34,18 +34,27 @@ export const registration = {
 	async create(this: IHookFunctions): Promise<boolean> {
 		const url = this.getNodeWebhookUrl('default');
 		const events = this.getNodeParameter('events', []) as string[];
+		const data = this.getWorkflowStaticData('node') as Registration;
+		// In place before txtcoop hears of the URL: its first deliveries can arrive before it answers.
 		const secret = randomBytes(32).toString('hex');
-		const created = await txtCoopRequest.call(this, { method: 'POST', path: '/api/v1/webhooks', body: { url, events, secret } });
+		data.secret = secret;
+		delete data.webhookId;
+		let created: IDataObject;
+		try {
+			created = await txtCoopRequest.call(this, { method: 'POST', path: '/api/v1/webhooks', body: { url, events, secret } });
+		} catch (error) {
+			delete data.secret;
+			throw error;
+		}
 		const hook = recordFrom(created);
 		if (hook.id === undefined) {
+			delete data.secret;
 			throw new NodeApiError(this.getNode(), created as JsonObject, {
 				message: 'txtcoop registered the webhook but did not say its ID',
 				description: 'Check Webhooks in the txtcoop dashboard and remove the registration for this URL.',
 			});
 		}
-		const data = this.getWorkflowStaticData('node') as Registration;
 		data.webhookId = String(hook.id);
-		data.secret = secret;
 		return true;
 	},
 

@@ -62,8 +62,10 @@ export function respondWithoutRunning(
 	context: IWebhookFunctions,
 	statusCode: number,
 	body: IDataObject,
+	headers: Record<string, string> = {},
 ): IWebhookResponseData {
 	const response = context.getResponseObject();
+	for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
 	response.status(statusCode).json(body);
 	return { noWebhookResponse: true };
 }
@@ -85,10 +87,13 @@ export function eventItems(body: unknown, wanted: string[]): IDataObject[] {
 }
 
 export interface SignedEvents {
-	/** The shared secret; without one, `unsignedReason` decides. */
+	/** The shared secret; without one, `withoutSecret` decides. */
 	secret?: string;
-	/** Why a request cannot be verified without a secret (answered 401); undefined: accept it unsigned. */
-	unsignedReason?: string;
+	/**
+	 * What a delivery gets while there is no secret: undefined accepts it unsigned; `refuse` answers 401;
+	 * `notReady` answers 503, which gateways retry, for a secret that is on its way (a registration in progress).
+	 */
+	withoutSecret?: { answer: 'refuse' | 'notReady'; reason: string };
 	options?: SignatureOptionValues;
 	header: string;
 }
@@ -107,8 +112,10 @@ export async function signedEventWebhook(context: IWebhookFunctions, check: Sign
 		}
 		const verdict = checkSignature(context, raw, check.secret, check.options ?? {}, check.header);
 		if (!verdict.valid) return respondWithoutRunning(context, 401, { error: `Webhook refused: ${verdict.reason}` });
-	} else if (check.unsignedReason) {
-		return respondWithoutRunning(context, 401, { error: `Webhook refused: ${check.unsignedReason}` });
+	} else if (check.withoutSecret?.answer === 'refuse') {
+		return respondWithoutRunning(context, 401, { error: `Webhook refused: ${check.withoutSecret.reason}` });
+	} else if (check.withoutSecret?.answer === 'notReady') {
+		return respondWithoutRunning(context, 503, { error: `Webhook not ready: ${check.withoutSecret.reason}` }, { 'Retry-After': '5' });
 	}
 	const items = eventItems(jsonBodyOf(context, raw), context.getNodeParameter('events', []) as string[]);
 	if (!items.length) return { webhookResponse: { received: true, started: false } };

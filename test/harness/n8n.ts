@@ -198,6 +198,8 @@ export interface WebhookCall {
 
 export interface WebhookResult {
 	statusCode: number;
+	/** Headers the node set on its answer, names in lower case. */
+	headers: Record<string, string>;
 	responseBody: unknown;
 	/** Whether n8n would start an execution. */
 	started: boolean;
@@ -237,7 +239,7 @@ export async function callWebhook(setup: NodeSetup, call: WebhookCall): Promise<
 			parsed = {};
 		}
 	}
-	const response = { statusCode: 200, body: undefined as unknown, ended: false };
+	const response = { statusCode: 200, body: undefined as unknown, ended: false, headers: {} as Record<string, string> };
 	const res = {
 		status(code: number) {
 			response.statusCode = code;
@@ -257,7 +259,8 @@ export async function callWebhook(setup: NodeSetup, call: WebhookCall): Promise<
 			response.ended = true;
 			return res;
 		},
-		setHeader() {
+		setHeader(name: string, value: string) {
+			response.headers[name.toLowerCase()] = value;
 			return res;
 		},
 	};
@@ -289,6 +292,7 @@ export async function callWebhook(setup: NodeSetup, call: WebhookCall): Promise<
 	}
 	return {
 		statusCode: response.statusCode,
+		headers: response.headers,
 		responseBody: response.body,
 		started,
 		items: result.workflowData?.[0] ?? [],

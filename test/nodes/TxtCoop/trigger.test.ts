@@ -33,6 +33,33 @@ describe('txtcoop Trigger: registration', () => {
 		expect(staticData['node:Gateway']).toEqual({});
 	});
 
+	it('has its secret in place before txtcoop hears of the URL: a delivery during registration is verified', async () => {
+		const staticData: IDataObject = {};
+		let during: Awaited<ReturnType<typeof callWebhook>> | undefined;
+		gateway()
+			.post('/api/v1/webhooks')
+			.reply(201, async (_uri, body) => {
+				// txtcoop delivers at once, before it answers the registration.
+				const text = JSON.stringify({ event: 'message.received', timestamp: 't', data: { id: 'msg_0', body: 'early' } });
+				const signature = createHmac('sha256', (body as IDataObject).secret as string).update(text).digest('hex');
+				during = await callWebhook(trigger(staticData), { body: text, headers: { 'X-Webhook-Signature': signature } });
+				return { id: 'wh_1' };
+			});
+
+		expect(await runWebhookMethod(trigger(staticData), 'create')).toBe(true);
+
+		expect([during?.statusCode, during?.started, during?.items[0]?.json.body]).toEqual([200, true, 'early']);
+		expect(staticData['node:Gateway']).toEqual({ webhookId: 'wh_1', secret: expect.stringMatching(/^[0-9a-f]{64}$/) });
+	});
+
+	it('keeps no secret when the registration fails', async () => {
+		const staticData: IDataObject = {};
+		gateway().post('/api/v1/webhooks').reply(400, { error: 'Bad Request', message: 'url must be https', statusCode: 400 });
+
+		await expect(runWebhookMethod(trigger(staticData), 'create')).rejects.toThrow('txtcoop answered 400: url must be https');
+		expect(staticData['node:Gateway']).toEqual({});
+	});
+
 	it('replaces a registration at its URL that it cannot verify (no secret of its own)', async () => {
 		// The URL this trigger registers, learnt from a first registration.
 		let url = '';
@@ -81,10 +108,11 @@ describe('txtcoop Trigger: deliveries', () => {
 		expect(JSON.stringify(result)).not.toContain(secret);
 	});
 
-	it('refuses everything while it has no registration of its own', async () => {
+	it('answers 503 with Retry-After (which txtcoop retries) while it has no secret yet, and starts nothing', async () => {
 		const result = await callWebhook(trigger({}), { body: payload, headers: { 'X-Webhook-Signature': sign(payload) } });
 
-		expect([result.statusCode, result.started]).toEqual([401, false]);
+		expect([result.statusCode, result.started, result.headers['retry-after']]).toEqual([503, false, '5']);
+		expect(result.responseBody).toEqual({ error: 'Webhook not ready: the trigger is still registering with txtcoop; retry shortly' });
 	});
 
 	it('acknowledges events it does not listen to', async () => {
