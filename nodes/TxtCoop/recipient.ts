@@ -6,12 +6,12 @@ const APPLE_ID = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const GROUP = /^(?:(?:iMessage|SMS|any);[+-];)?chat[0-9A-Za-z-]+$|^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/i;
 
 /** What txtcoop's `to` takes: E.164, an Apple ID email, or a group GUID. */
-export function normalizeRecipient(input: unknown, defaultCountry?: string): string {
+export function normalizeRecipient(input: unknown, defaultCountry?: string, skipValidation = false): string {
 	const text = String(input ?? '').trim();
 	if (text.includes('@')) {
 		if (!APPLE_ID.test(text)) throw new InputError(`"${text}" is not an email address an Apple ID could have`);
 		return text.toLowerCase();
 	}
 	if (GROUP.test(text)) return text;
-	return normalizePhoneNumber(text, { defaultCountry, format: 'e164' });
+	return normalizePhoneNumber(text, { defaultCountry, format: 'e164', skipValidation });
 }

@@ -39,12 +39,11 @@ export const registration = {
 		const secret = randomBytes(32).toString('hex');
 		data.secret = secret;
 		delete data.webhookId;
-		let created: IDataObject;
+		let created: IDataObject | undefined;
 		try {
 			created = await txtCoopRequest.call(this, { method: 'POST', path: '/api/v1/webhooks', body: { url, events, secret } });
-		} catch (error) {
-			delete data.secret;
-			throw error;
+		} finally {
+			if (!created) delete data.secret;
 		}
 		const hook = recordFrom(created);
 		if (hook.id === undefined) {

@@ -99,6 +99,18 @@ export function defaultCountryOption(): INodeProperties {
 	};
 }
 
+/** The "Skip Number Validation" option of every send that takes phone numbers. */
+export function skipValidationOption(): INodeProperties {
+	return {
+		displayName: 'Skip Number Validation',
+		name: 'skipValidation',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to send numbers that only look international (+ and 7 to 15 digits) though the numbering plan does not know them, such as test numbers; the gateway then decides',
+	};
+}
+
 /** A send-rate option: most requests per minute, within the gateway's documented limit. */
 export function perMinuteOption(option: { name: string; displayName: string; default: number; description: string }): INodeProperties {
 	const { name, displayName, description } = option;

@@ -1,5 +1,10 @@
 // eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- libphonenumber-js is the package's one deliberate runtime dependency
-import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import {
+	isSupportedCountry,
+	parsePhoneNumberFromString,
+	validatePhoneNumberLength,
+	type CountryCode,
+} from 'libphonenumber-js/max';
 
 import { InputError } from './items';
 
@@ -13,10 +18,49 @@ export interface PhoneOptions {
 	/** Two-letter ISO country used for numbers written without a country code. */
 	defaultCountry?: string;
 	format?: PhoneFormat;
+	/**
+	 * Send what has the shape of an international number (+ and 7 to 15 digits) even when the
+	 * numbering plan does not know it: test numbers, ranges newer than the metadata. The gateway decides.
+	 */
+	skipValidation?: boolean;
 }
 
 const FORMAT_HINT =
 	'Write it in international format with + and the country code (e.g. +14155550123), or set Default Country for national numbers.';
+const SKIP_HINT =
+	'If the gateway accepts it all the same (a test number, a new range), turn on "Skip Number Validation" in the options.';
+
+/** Why the numbering plan refuses a number, in words. */
+function invalidBecause(text: string, country: CountryCode | undefined): string {
+	switch (validatePhoneNumberLength(text, country)) {
+		case 'TOO_SHORT':
+			return 'it is too short for its country code';
+		case 'TOO_LONG':
+			return 'it is too long for its country code';
+		case 'INVALID_LENGTH':
+			return 'no number of its country has that length';
+		case 'INVALID_COUNTRY':
+			return text.startsWith('+') ? 'its country code is not one in use' : 'it has no country code';
+		case 'NOT_A_NUMBER':
+			return 'it has too few digits';
+		default:
+			return 'no number of its country is in use with that prefix';
+	}
+}
+
+/**
+ * With validation skipped: digits written internationally (with + or 00, or bare without a Default
+ * Country) as they are; a national number only when its country's plan allows its length.
+ */
+function unvalidated(text: string, country: CountryCode | undefined): string | undefined {
+	let candidate = `+${text.replace(/\D/g, '')}`;
+	if (country && !text.startsWith('+')) {
+		const parsed = parsePhoneNumberFromString(text, { defaultCountry: country });
+		if (!parsed?.isPossible()) return undefined;
+		candidate = parsed.number;
+	}
+	return /^\+[1-9]\d{6,14}$/.test(candidate) ? candidate : undefined;
+}
 
 function countryFrom(value: string | undefined): CountryCode | undefined {
 	const code = (value ?? '').trim().toUpperCase();
@@ -50,8 +94,10 @@ export function normalizePhoneNumber(input: unknown, options: PhoneOptions = {})
 		const international = parsePhoneNumberFromString(`+${text.replace(/\D/g, '')}`);
 		if (international?.isValid()) parsed = international;
 	}
-	if (!parsed?.isValid()) {
-		throw new PhoneNumberError(`"${raw}" is not a valid phone number. ${FORMAT_HINT}`);
+	let number = parsed?.isValid() ? parsed.number : undefined;
+	if (!number && options.skipValidation) number = unvalidated(text, country);
+	if (!number) {
+		throw new PhoneNumberError(`"${raw}" is not a valid phone number: ${invalidBecause(text, country)}. ${FORMAT_HINT} ${SKIP_HINT}`);
 	}
-	return options.format === 'digits' ? parsed.number.slice(1) : parsed.number;
+	return options.format === 'digits' ? number.slice(1) : number;
 }

@@ -218,9 +218,9 @@ describe('InfiniReach → Message → Send: limits, retries and errors', () => {
 
 describe('InfiniReach → Message → Send: bad input fails the item and sends nothing', () => {
 	const cases: Array<[string, Record<string, unknown>, IDataObject, string]> = [
-		['an invalid number', {}, { to: '+1 234', text: 'hi' }, 'Invalid "To": "+1 234" is not a valid phone number.'],
+		['an invalid number', {}, { to: '+1 234', text: 'hi' }, 'Invalid "To": "+1 234" is not a valid phone number: it is too short for its country code.'],
 		['an empty recipient', {}, { to: '', text: 'hi' }, 'Invalid "To": The phone number is empty.'],
-		['a national number without a default country', {}, { to: '020 7946 0958', text: 'hi' }, 'Invalid "To": "020 7946 0958" is not a valid phone number.'],
+		['a national number without a default country', {}, { to: '020 7946 0958', text: 'hi' }, 'Invalid "To": "020 7946 0958" is not a valid phone number: it has no country code.'],
 		['an unknown default country', { options: { defaultCountry: 'XX' } }, { to: '020 7946 0958', text: 'hi' }, 'Invalid "To": Default Country "XX" is not a known two-letter ISO country code'],
 		['a WhatsApp group on the SMS channel', {}, { to: '120363043049692322@g.us', text: 'hi' }, 'Invalid "To": "120363043049692322@g.us" is a WhatsApp group, which only the "whatsapp" channel can reach.'],
 		['an empty message', {}, { to: '+14155550123', text: '   ' }, 'The message is empty [item 0]'],

@@ -46,7 +46,7 @@ describe('InfiniReach → Message → Send', () => {
 		expect(serialized(items)).not.toContain(API_KEY);
 	});
 
-	it('normalises national numbers with the default country and WhatsApp contact keys', async () => {
+	it('normalises national numbers with the default country, and sends WhatsApp contact keys as written (InfiniReach matches the contact by their instance ID)', async () => {
 		const bodies: Array<Record<string, unknown>> = [];
 		gateway()
 			.post('/api/v1/messages', (b) => (bodies.push(b), true))
@@ -69,8 +69,8 @@ describe('InfiniReach → Message → Send', () => {
 		expect(error).toBeUndefined();
 		expect(bodies.map((b) => [b.to, b.channel, b.externalId])).toEqual([
 			['+442079460958', 'whatsapp', 'order-1'],
-			['120363423156426110@g.us', 'whatsapp', 'order-2'],
-			['120363043049692322@g.us', 'whatsapp', 'order-3'],
+			['group:69b605fdd822e2a741b3bd95:120363423156426110@g.us', 'whatsapp', 'order-2'],
+			['69b605fdd822e2a741b3bd95:120363043049692322@g.us', 'whatsapp', 'order-3'],
 		]);
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});

@@ -15,7 +15,7 @@ const media = (extra: Record<string, unknown>) => ({
 
 describe('WhatsInfinity → Message: bad input fails the item and sends nothing', () => {
 	it.each([
-		['a bad number', text('12'), 'Invalid "To": "12" is not a valid phone number.'],
+		['a bad number', text('12'), 'Invalid "To": "12" is not a valid phone number: it has no country code.'],
 		['letters in the number', text('call me'), 'Invalid "To": "call me" is not a phone number'],
 		['an empty message', text('919999999999', ' '), 'The message is empty'],
 		['a message over 65,000 characters', text('919999999999', 'x'.repeat(65_001)), 'The message is 65001 characters long; WhatsInfinity accepts at most 65000'],

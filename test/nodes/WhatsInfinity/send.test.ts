@@ -66,6 +66,45 @@ describe('WhatsInfinity → Message', () => {
 		expect(items[0].json).toMatchObject({ messageId: 'wamid-doc', queued: true, type: 'document' });
 	});
 
+	it('Send Media leaves out "typing", which the API documents for text only', async () => {
+		let body: IDataObject = {};
+		gateway()
+			.post('/send', (b) => ((body = b), true))
+			.reply(200, ok({ queued: true }));
+		const parameters = { resource: 'message', operation: 'sendMedia', to: '919999999999', mediaType: 'image', url: 'https://f.example.com/a.png', options: { typing: true } };
+
+		const { error } = await runNode({ type: 'whatsInfinity', parameters, credentials });
+
+		expect(error).toBeUndefined();
+		expect(body).toEqual({ sessionId: SESSION, to: '919999999999', type: 'image', url: 'https://f.example.com/a.png' });
+	});
+
+	it('Send Text sends "typing" when asked', async () => {
+		let body: IDataObject = {};
+		gateway()
+			.post('/send', (b) => ((body = b), true))
+			.reply(200, ok({ queued: true }));
+
+		await runNode({ type: 'whatsInfinity', parameters: textParameters({ options: { typing: true } }), credentials }, [{ to: '919999999999', text: 'hi' }]);
+
+		expect(body).toEqual({ sessionId: SESSION, to: '919999999999', type: 'text', message: 'hi', typing: true });
+	});
+
+	it('sends a number the numbering plan does not know only with Skip Number Validation', async () => {
+		let body: IDataObject = {};
+		gateway()
+			.post('/send', (b) => ((body = b), true))
+			.reply(200, ok({ queued: true }));
+
+		const refused = await runNode({ type: 'whatsInfinity', parameters: textParameters(), credentials }, [{ to: '+1234567890', text: 'hi' }]);
+		const sent = await runNode({ type: 'whatsInfinity', parameters: textParameters({ options: { skipValidation: true } }), credentials }, [{ to: '+1234567890', text: 'hi' }]);
+
+		expect(refused.error?.message).toContain('"+1234567890" is not a valid phone number: it is too short for its country code.');
+		expect(refused.error?.message).toContain('turn on "Skip Number Validation"');
+		expect(sent.error).toBeUndefined();
+		expect(body.to).toBe('1234567890');
+	});
+
 	it('normalises national numbers with the Default Country', async () => {
 		let body: IDataObject = {};
 		gateway()

@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { itemError, parseInput } from '../../../shared/items';
-import { defaultCountryOption, perMinuteOption } from '../../../shared/fields';
+import { defaultCountryOption, perMinuteOption, skipValidationOption } from '../../../shared/fields';
 import { takeSendSlot, type RunState } from '../../../shared/operation';
 import { CHANNELS, normalizeRecipient, type Channel } from '../../recipient';
 import { infiniReachSend } from '../../transport';
@@ -82,6 +82,7 @@ export const description: INodeProperties[] = [
 				description:
 					'Most sends this node makes in any minute. InfiniReach allows 100 per API key; lower it if other workflows share the key.',
 			}),
+			skipValidationOption(),
 		],
 	},
 ];
@@ -136,7 +137,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 	}
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const to = parseInput(this, itemIndex, 'Invalid "To"', () =>
-		normalizeRecipient(this.getNodeParameter('to', itemIndex, ''), channel, options.defaultCountry as string),
+		normalizeRecipient(this.getNodeParameter('to', itemIndex, ''), channel, options.defaultCountry as string, options.skipValidation === true),
 	);
 	const message = { to, message: text, from, channel };
 	const externalId =

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { defaultCountryOption } from '../../../shared/fields';
+import { defaultCountryOption, skipValidationOption } from '../../../shared/fields';
 import { itemError, parseInput } from '../../../shared/items';
 import { normalizePhoneNumber } from '../../../shared/phone';
 import { isHttpUrl } from '../../../shared/url';
@@ -64,6 +64,7 @@ export const description: INodeProperties[] = [
 				default: 0,
 				description: 'From 0 to 100: higher is sent first',
 			},
+			skipValidationOption(),
 		],
 	},
 ];
@@ -76,7 +77,7 @@ function attachmentList(value: unknown): string[] {
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const to = parseInput(this, itemIndex, 'Invalid "To"', () =>
-		normalizeRecipient(this.getNodeParameter('to', itemIndex, ''), options.defaultCountry as string),
+		normalizeRecipient(this.getNodeParameter('to', itemIndex, ''), options.defaultCountry as string, options.skipValidation === true),
 	);
 	const text = String(this.getNodeParameter('body', itemIndex, '') ?? '');
 	const attachments = attachmentList(options.attachments);
@@ -103,7 +104,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const fromNumber = String(options.fromNumber ?? '').trim();
 	if (fromNumber) {
 		body.fromNumber = parseInput(this, itemIndex, 'Invalid "From Number"', () =>
-			normalizePhoneNumber(fromNumber, { defaultCountry: options.defaultCountry as string }),
+			normalizePhoneNumber(fromNumber, { defaultCountry: options.defaultCountry as string, skipValidation: options.skipValidation === true }),
 		);
 	}
 	// No idempotency key: a send whose fate is unknown is reported, never repeated.

@@ -1,6 +1,6 @@
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { defaultCountryOption, perMinuteOption } from '../../../shared/fields';
+import { defaultCountryOption, perMinuteOption, skipValidationOption } from '../../../shared/fields';
 import { takeSendSlot, type RunState } from '../../../shared/operation';
 import { InputError, parseInput } from '../../../shared/items';
 import { normalizePhoneNumber } from '../../../shared/phone';
@@ -21,7 +21,8 @@ export function toField(displayOptions: IDisplayOptions): INodeProperties {
 	};
 }
 
-export function sendOptions(displayOptions: IDisplayOptions): INodeProperties {
+/** The options of both sends; `extra` are the operation's own, sorted after the shared ones. */
+export function sendOptions(displayOptions: IDisplayOptions, extra: INodeProperties[] = []): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
@@ -45,20 +46,15 @@ export function sendOptions(displayOptions: IDisplayOptions): INodeProperties {
 				description:
 					'Most messages this node sends through the session in any minute. WhatsInfinity allows 10 per session; lower it if other workflows use the session.',
 			}),
-			{
-				displayName: 'Typing Indicator',
-				name: 'typing',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to show "typing…" to the recipient briefly before the message',
-			},
+			skipValidationOption(),
+			...extra,
 		],
 	};
 }
 
 /** WhatsInfinity wants 7–15 digits with the country code and no +. */
-function recipientDigits(input: unknown, defaultCountry?: string): string {
-	const digits = normalizePhoneNumber(input, { defaultCountry, format: 'digits' });
+function recipientDigits(input: unknown, defaultCountry?: string, skipValidation = false): string {
+	const digits = normalizePhoneNumber(input, { defaultCountry, format: 'digits', skipValidation });
 	if (!/^\d{7,15}$/.test(digits)) throw new InputError(`"${String(input)}" is not 7 to 15 digits long`);
 	return digits;
 }
@@ -75,7 +71,7 @@ export async function sendThroughSession(
 ): Promise<IDataObject> {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const to = parseInput(context, itemIndex, 'Invalid "To"', () =>
-		recipientDigits(context.getNodeParameter('to', itemIndex, ''), options.defaultCountry as string),
+		recipientDigits(context.getNodeParameter('to', itemIndex, ''), options.defaultCountry as string, options.skipValidation === true),
 	);
 	const { sessionId } = await sessionCredentials.call(context, itemIndex);
 	const dryRun = options.dryRun === true;
@@ -88,7 +84,6 @@ export async function sendThroughSession(
 		});
 	}
 	const body: IDataObject = { sessionId, to, ...content };
-	if (options.typing === true) body.typing = true;
 	if (dryRun) body.dryRun = true;
 	// No idempotency key exists: a send whose fate is unknown is reported, never repeated.
 	const { data, requestId } = await whatsInfinityRequest.call(context, { method: 'POST', path: '/send', body, itemIndex });

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { itemError } from '../../../shared/items';
 import type { RunState } from '../../../shared/operation';
@@ -20,7 +20,16 @@ export const description: INodeProperties[] = [
 		description: 'Text to send, at most 65,000 characters',
 		displayOptions,
 	},
-	sendOptions(displayOptions),
+	sendOptions(displayOptions, [
+		{
+			// The API documents `typing` for text messages only.
+			displayName: 'Typing Indicator',
+			name: 'typing',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to show "typing…" to the recipient briefly before the message',
+		},
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunState) {
@@ -34,5 +43,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 			'Shorten it, or split it into several messages.',
 		);
 	}
-	return await sendThroughSession(this, itemIndex, run, { type: 'text', message });
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const content: IDataObject = { type: 'text', message };
+	if (options.typing === true) content.typing = true;
+	return await sendThroughSession(this, itemIndex, run, content);
 }
