@@ -2,6 +2,7 @@ import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties }
 
 import { returnAllFields } from '../shared/fields';
 import { collectByPage } from '../shared/pagination';
+import { asObject } from '../shared/json';
 import { listFrom, txtCoopRequest } from './transport';
 
 /** txtcoop serves at most 100 per page. */
@@ -12,8 +13,8 @@ export function listFields(displayOptions: IDisplayOptions): INodeProperties[] {
 }
 
 /**
- * A `page`/`limit` list with Return All or Limit. `{data, pagination:{totalPages}}` pages are walked;
- * a list without pagination is one page.
+ * A `page`/`limit` list with Return All or Limit: pages are walked to `pagination.totalPages` or,
+ * where the answer has none, to the first short page.
  */
 export async function pagedList(
 	context: IExecuteFunctions,
@@ -32,11 +33,8 @@ export async function pagedList(
 			idempotent: true,
 			itemIndex,
 		});
-		const pagination = (body.pagination ?? {}) as IDataObject;
-		const totalPages = Number(pagination.totalPages);
-		return {
-			items: listFrom(body, ...keys),
-			lastPage: body.pagination === undefined ? 1 : Number.isFinite(totalPages) ? totalPages : undefined,
-		};
+		// Without `pagination` (or its totalPages), a short page is the last.
+		const totalPages = Number(asObject(body.pagination).totalPages);
+		return { items: listFrom(context, body, ...keys), lastPage: Number.isFinite(totalPages) ? totalPages : undefined };
 	});
 }

@@ -2,7 +2,8 @@ import { randomBytes } from 'crypto';
 import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { listFrom, recordFrom, txtCoopRequest } from './transport';
+import { asObject } from '../shared/json';
+import { listFrom, txtCoopRequest } from './transport';
 
 /** What the trigger keeps about its registration, in the workflow's static data. */
 export interface Registration extends IDataObject {
@@ -22,7 +23,7 @@ export const registration = {
 		const url = this.getNodeWebhookUrl('default');
 		const events = this.getNodeParameter('events', []) as string[];
 		const data = this.getWorkflowStaticData('node') as Registration;
-		const hooks = listFrom(await txtCoopRequest.call(this, { method: 'GET', path: '/api/v1/webhooks', idempotent: true }), 'webhooks');
+		const hooks = listFrom(this, await txtCoopRequest.call(this, { method: 'GET', path: '/api/v1/webhooks', idempotent: true }), 'webhooks');
 		const found = hooks.find((hook) => hook.url === url);
 		if (found && String(found.id) === data.webhookId && data.secret && sameEvents(found.events, events)) return true;
 		if (found) await removeHook.call(this, String(found.id));
@@ -45,7 +46,8 @@ export const registration = {
 		} finally {
 			if (!created) delete data.secret;
 		}
-		const hook = recordFrom(created);
+		// The registration comes bare or under `data`; without an ID it cannot be removed later.
+		const hook = asObject(created.data).id !== undefined ? asObject(created.data) : created;
 		if (hook.id === undefined) {
 			delete data.secret;
 			throw new NodeApiError(this.getNode(), created as JsonObject, {

@@ -21,11 +21,16 @@ async function collect<T, Next>(
 	const wanted = options.returnAll ? Infinity : Math.max(0, options.limit);
 	const results: T[] = [];
 	let position: Next | undefined = first;
+	let previousFirst: string | undefined;
 	while (position !== undefined && results.length < wanted) {
 		const pageSize = Math.min(options.maxPageSize, wanted - results.length);
 		const page: Page<T, Next> = await fetchPage(position, pageSize);
-		results.push(...page.items.slice(0, wanted - results.length));
 		if (!page.items.length) break;
+		// A server that ignores the position sends the same page again: it had no more.
+		const firstItem = JSON.stringify(page.items[0]);
+		if (firstItem === previousFirst) break;
+		previousFirst = firstItem;
+		results.push(...page.items.slice(0, wanted - results.length));
 		position = page.next;
 	}
 	return results;
@@ -39,7 +44,8 @@ export async function collectByOffset<T>(
 	return await collect<T, number>(options, 0, async (offset, limit) => {
 		const { items, total } = await fetchPage(offset, limit);
 		const nextOffset = offset + items.length;
-		const more = total !== undefined ? nextOffset < total : items.length >= limit;
+		// Without a total, only a full page may have a next one (more than asked for: the server ignores paging).
+		const more = total !== undefined ? nextOffset < total : items.length === limit;
 		return { items, next: more ? nextOffset : undefined };
 	});
 }
@@ -53,7 +59,7 @@ export async function collectByPage<T>(
 	const pageSize = options.returnAll ? options.maxPageSize : Math.min(options.maxPageSize, options.limit);
 	return await collect<T, number>({ ...options, maxPageSize: pageSize }, 1, async (page) => {
 		const { items, lastPage } = await fetchPage(page, pageSize);
-		const more = lastPage !== undefined ? page < lastPage : items.length >= pageSize;
+		const more = lastPage !== undefined ? page < lastPage : items.length === pageSize;
 		return { items, next: more ? page + 1 : undefined };
 	});
 }

@@ -12,6 +12,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { clock } from './clock';
+import { asObject } from './json';
 import { USER_AGENT } from './version';
 
 export type RequestContext =
@@ -104,6 +105,18 @@ const STATUS_HINTS: Record<number, string> = {
 	413: 'The request is too large for the gateway: send fewer or smaller items per request.',
 	422: 'The gateway could not process the values given: correct them and run again.',
 };
+
+/**
+ * An answer the node cannot read (no list where a list belongs, say): an error that shows what came
+ * back, never an empty success.
+ */
+export function unexpectedAnswer(context: RequestContext, gateway: Gateway, expected: string, body: unknown): NodeApiError {
+	const shown = JSON.stringify(body ?? null) ?? String(body);
+	return new NodeApiError(context.getNode(), asObject(body) as JsonObject, {
+		message: `${gateway.name} answered without ${expected}`,
+		description: `It answered: ${shown.length > 300 ? `${shown.slice(0, 300)}…` : shown}. Check that the Base URL in the "${gateway.credentialName}" credential points at the ${gateway.name} API itself (not a proxy or login page).`,
+	});
+}
 
 export function baseUrlFrom(credentials: IDataObject, gateway: Gateway): string {
 	const raw = String(credentials.baseUrl ?? gateway.defaultBaseUrl ?? '').trim();

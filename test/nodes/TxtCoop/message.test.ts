@@ -194,6 +194,59 @@ describe('txtcoop → Message', () => {
 		expect(items).toHaveLength(230);
 	});
 
+	it.each([
+		['a bare list', (items: unknown[]) => items],
+		['{data} without pagination', (items: unknown[]) => ({ data: items })],
+		['{messages} without pagination', (items: unknown[]) => ({ messages: items })],
+	])('Get Many walks answers shaped as %s to the first short page', async (_name, shape) => {
+		const asked: number[] = [];
+		gateway()
+			.get('/api/v1/messages')
+			.query(true)
+			.times(3)
+			.reply(200, (uri) => {
+				const pageNumber = Number(new URL(uri, BASE_URL).searchParams.get('page'));
+				asked.push(pageNumber);
+				return shape(Array.from({ length: pageNumber < 3 ? 100 : 7 }, (_, i) => ({ id: `m${pageNumber}-${i}` })));
+			});
+
+		const { items, error } = await runNode(message({ operation: 'getAll', returnAll: true }));
+
+		expect(error).toBeUndefined();
+		expect(asked).toEqual([1, 2, 3]);
+		expect(items).toHaveLength(207);
+	});
+
+	it('Get Many stops when a server without pagination ignores the page number', async () => {
+		const full = Array.from({ length: 100 }, (_, i) => ({ id: `m${i}` }));
+		const scope = gateway().get('/api/v1/messages').query(true).times(2).reply(200, { data: full });
+
+		const { items, error } = await runNode(message({ operation: 'getAll', returnAll: true }));
+
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(items.map((i) => i.json.id)).toEqual(full.map((m) => m.id));
+	});
+
+	it.each([
+		['an object without a list', { result: 'ok' }, 'a list (under "data" or "messages")'],
+		['text', 'Service moved', 'JSON'],
+	])('Get Many fails with what came back for %s, rather than an empty success', async (_name, answer, expected) => {
+		gateway().get('/api/v1/messages').query(true).reply(200, answer);
+
+		const { items, error } = await runNode(message({ operation: 'getAll', limit: 5 }));
+
+		expect(items).toEqual([]);
+		expect(error?.message).toBe(`txtcoop answered without ${expected} [item 0]`);
+		expect(error?.description).toContain(`It answered: ${JSON.stringify(answer)}`);
+	});
+
+	it('Get Status fails on an empty answer rather than returning an empty item', async () => {
+		gateway().get('/api/v1/relays/relay_1').reply(200, {});
+		const { error } = await runNode({ type: 'txtCoop', parameters: { resource: 'relay', operation: 'get', relayId: 'relay_1' }, credentials });
+		expect(error?.message).toBe('txtcoop answered without the record asked for [item 0]');
+	});
+
 	it('Get Many with a Limit asks for one page of that size', async () => {
 		gateway().get('/api/v1/messages').query({ page: '1', limit: '5' }).reply(200, page([{ id: 'a' }, { id: 'b' }], 1, 5, 2));
 
@@ -237,5 +290,33 @@ describe('txtcoop → Message', () => {
 		expect(binary.attachment_0).toMatchObject({ fileName: 'menu.pdf', mimeType: 'application/pdf' });
 		expect(Buffer.from(binary.attachment_0.data, 'base64').toString()).toBe('%PDF-1.7 menu');
 		expect(Buffer.from(binary.attachment_1.data, 'base64').toString()).toBe('PNG bytes');
+	});
+
+	it('Get Attachments takes attachments listed as plain URLs, and keeps the key on the txtcoop host', async () => {
+		gateway()
+			.get('/api/v1/messages/msg_2/attachments')
+			.reply(200, { attachments: [`${BASE_URL}/files/photo.jpg`, 'https://storage.example.org/bucket/receipt.pdf?sig=x'] });
+		gateway().matchHeader('accept', '*/*').get('/files/photo.jpg').reply(200, Buffer.from('JPEG'), { 'Content-Type': 'image/jpeg' });
+		const storage = nock('https://storage.example.org', { badheaders: ['authorization'] })
+			.get('/bucket/receipt.pdf')
+			.query({ sig: 'x' })
+			.reply(200, Buffer.from('%PDF'), { 'Content-Type': 'application/pdf' });
+
+		const { items, error } = await runNode(message({ operation: 'getAttachments', messageId: 'msg_2', download: true }));
+
+		expect(error).toBeUndefined();
+		expect(storage.isDone()).toBe(true);
+		expect(items[0].json.attachments).toEqual([{ url: `${BASE_URL}/files/photo.jpg` }, { url: 'https://storage.example.org/bucket/receipt.pdf?sig=x' }]);
+		expect(items[0].binary!.attachment_0).toMatchObject({ fileName: 'photo.jpg' });
+		expect(items[0].binary!.attachment_1).toMatchObject({ fileName: 'receipt.pdf' });
+		expect(Buffer.from(items[0].binary!.attachment_1.data, 'base64').toString()).toBe('%PDF');
+	});
+
+	it('Get Attachments with Download fails on an attachment without a URL', async () => {
+		gateway().get('/api/v1/messages/msg_3/attachments').reply(200, { data: [{ id: 'att_9', fileName: 'x.png' }] });
+
+		const { error } = await runNode(message({ operation: 'getAttachments', messageId: 'msg_3', download: true }));
+
+		expect(error?.message).toBe('txtcoop answered without a download URL for attachment 0 [item 0]');
 	});
 });

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseInput } from '../../../shared/items';
 import { normalizeRecipient } from '../../recipient';
@@ -29,6 +29,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		idempotent: true,
 		itemIndex,
 	});
-	const list = listFrom(body, 'conversations');
-	return list.length || !body.id ? list : [body as IDataObject];
+	// One conversation, or a list of them.
+	return body.id !== undefined ? [body] : listFrom(this, body, 'conversations');
 }

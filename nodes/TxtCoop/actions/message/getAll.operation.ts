@@ -45,5 +45,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (String(filters.participant ?? '').trim()) {
 		qs.participant = parseInput(this, itemIndex, 'Invalid "Participant" filter', () => normalizeRecipient(filters.participant));
 	}
-	return await pagedList(this, itemIndex, '/api/v1/messages', qs);
+	return await pagedList(this, itemIndex, '/api/v1/messages', qs, 'messages');
 }

@@ -1,7 +1,7 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { textOf } from '../../../shared/json';
-import { baseUrlFrom, gatewayRequest } from '../../../shared/request';
+import { baseUrlFrom, gatewayRequest, unexpectedAnswer } from '../../../shared/request';
 import { USER_AGENT } from '../../../shared/version';
 import { CREDENTIAL_TYPE, listFrom, txtCoop, txtCoopRequest } from '../../transport';
 import { messageIdField, messageIdOf } from './messageId';
@@ -45,6 +45,11 @@ async function download(context: IExecuteFunctions, itemIndex: number, url: stri
 	return Buffer.from(body);
 }
 
+/** An attachment as listed: an object, or just its download URL. */
+function attachmentRecord(entry: unknown): IDataObject {
+	return typeof entry === 'string' ? { url: entry } : (entry as IDataObject);
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const messageId = messageIdOf(this, itemIndex);
 	const body = await txtCoopRequest.call(this, {
@@ -53,7 +58,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		idempotent: true,
 		itemIndex,
 	});
-	const attachments = listFrom(body, 'attachments');
+	const attachments = listFrom(this, body, 'attachments').map(attachmentRecord);
 	const json: IDataObject = { messageId: decodeURIComponent(messageId), attachments };
 	if (!(this.getNodeParameter('download', itemIndex, false) as boolean)) return { json };
 
@@ -61,11 +66,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const binary: IBinaryKeyData = {};
 	for (const [index, attachment] of attachments.entries()) {
 		const url = textOf(attachment.downloadUrl) ?? textOf(attachment.url);
-		if (!url) continue;
+		if (!url) throw unexpectedAnswer(this, txtCoop, `a download URL for attachment ${index}`, attachment);
 		const data = await download(this, itemIndex, url, baseUrl);
-		const fileName = textOf(attachment.fileName) ?? textOf(attachment.filename) ?? textOf(attachment.name) ?? `attachment_${index}`;
+		const fileName =
+			textOf(attachment.fileName) ?? textOf(attachment.filename) ?? textOf(attachment.name) ?? fileNameOf(url) ?? `attachment_${index}`;
 		const mimeType = textOf(attachment.mimeType) ?? textOf(attachment.contentType);
 		binary[`attachment_${index}`] = await this.helpers.prepareBinaryData(data, fileName, mimeType);
 	}
 	return { json, binary };
+}
+
+/** The last path segment of a URL, for a file listed without a name. */
+function fileNameOf(url: string): string | undefined {
+	const segment = new URL(url).pathname.split('/').pop();
+	return segment ? decodeURIComponent(segment) : undefined;
 }

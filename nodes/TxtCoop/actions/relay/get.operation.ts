@@ -10,5 +10,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		idempotent: true,
 		itemIndex,
 	});
-	return recordFrom(body);
+	return recordFrom(this, body);
 }
