@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { RequestContext } from '../shared/request';
-import { infiniReachRequest } from './transport';
+import { unexpectedAnswer, type RequestContext } from '../shared/request';
+import { infiniReach, infiniReachRequest } from './transport';
 
 export interface SenderNumber {
 	phoneNumber: string;
@@ -26,7 +26,8 @@ export async function listDevices(this: RequestContext, itemIndex?: number): Pro
 	})) as IDataObject | IDataObject[];
 	if (Array.isArray(body)) return body;
 	const list = body.devices ?? body.data;
-	return Array.isArray(list) ? (list as IDataObject[]) : [];
+	if (!Array.isArray(list)) throw unexpectedAnswer(this, infiniReach, 'a list of devices (under "devices" or "data")', body);
+	return list as IDataObject[];
 }
 
 /** Every sender number of the account's devices, one per SIM slot. */

@@ -29,7 +29,7 @@ describe('InfiniReach in a real n8n', () => {
 	afterAll(async () => await stack?.stop());
 	beforeEach(() => {
 		emulator().server.reset();
-		emulator().config.rateLimit = { limit: 100, windowMs: 60_000 };
+		emulator().config.rateLimit = { limit: 100, windowMs: 60_000, scope: 'sends', hint: 'none' };
 	});
 
 	it('sends an SMS, normalising the number', async () => {
@@ -43,13 +43,24 @@ describe('InfiniReach in a real n8n', () => {
 		]);
 	});
 
+	it('reports a failed run with the node\'s own error, and sends nothing', async () => {
+		const { ok, data } = await stack.n8n.execute('irInvalidNumber1');
+
+		expect(ok).toBe(false);
+		expect(data.data.resultData.error?.message).toBe(
+			'Invalid "To": "+1234567890" is not a valid phone number: it is too short for its country code. Write it in international format with + and the country code (e.g. +14155550123), or set Default Country for national numbers. If the gateway accepts it all the same (a test number, a new range), turn on "Skip Number Validation" in the options. [item 0]',
+		);
+		expect(emulator().server.log.filter((r) => r.method === 'POST')).toEqual([]);
+	});
+
 	it('sends WhatsApp to a number and to a group given as the app contact key', async () => {
 		const { ok } = await stack.n8n.execute('irSendWhatsApp01');
 
 		expect(ok).toBe(true);
-		expect(emulator().outbound().map((m) => [m.channel, m.e164To])).toEqual([
-			['whatsapp', '+14155550123'],
-			['whatsapp', '120363423156426110@g.us'],
+		// The contact key reaches InfiniReach whole: it matches the contact row by the key's instance ID.
+		expect(emulator().outbound().map((m) => [m.channel, m.e164To, m.contactKey])).toEqual([
+			['whatsapp', '+14155550123', undefined],
+			['whatsapp', '120363423156426110@g.us', 'group:69b605fdd822e2a741b3bd95:120363423156426110@g.us'],
 		]);
 	});
 
@@ -72,12 +83,14 @@ describe('InfiniReach in a real n8n', () => {
 		expect(posts.length).toBeGreaterThan(50);
 		const items = nodeOutput(data.data, 'Send Campaign');
 		expect(items).toHaveLength(50);
-		expect(new Set(items.map((i) => i.messageId)).size).toBe(50);
+		// The re-send after the lost answer met InfiniReach's 409 for its externalId: sent once, reported sent.
+		expect(items.filter((i) => i.duplicate === true).map((i) => [i.success, i.status])).toEqual([[true, 'duplicate']]);
+		expect(new Set(items.filter((i) => !i.duplicate).map((i) => i.messageId)).size).toBe(49);
 	});
 
 	it('reads the whole history with Return All, 500 a page', async () => {
 		emulator().config.rateLimit = { limit: 10_000, windowMs: 60_000 };
-		const api = axios.create({ baseURL: stack.sandbox.urls.infiniReach, headers: { 'X-API-Key': INFINIREACH_API_KEY } });
+		const api = axios.create({ baseURL: stack.sandbox.urls.infiniReach, headers: { 'X-API-Key': INFINIREACH_API_KEY, 'User-Agent': 'e2e-seeder/1.0' } });
 		for (let i = 0; i < 520; i++) {
 			await api.post('/api/v1/messages', { to: '+14155550123', from: '+15559876543', channel: i < 510 ? 'sms' : 'whatsapp', message: `m${i}` });
 		}
@@ -103,9 +116,9 @@ describe('InfiniReach in a real n8n', () => {
 		]);
 	});
 
-	it('starts the auto-reply only for correctly signed inbound webhooks', async () => {
-		const inbound = async (text: string, signing: 'valid' | 'none' | 'wrong') =>
-			await axios.post(`${stack.sandbox.urls.infiniReach}/__sandbox/inbound`, { from: '+14155550199', to: '+15559876543', text, signing });
+	it('starts the auto-reply only for correctly signed inbound webhooks, answering on the channel the message came by', async () => {
+		const inbound = async (text: string, signing: 'valid' | 'none' | 'wrong', channel = 'sms') =>
+			await axios.post(`${stack.sandbox.urls.infiniReach}/__sandbox/inbound`, { from: '+14155550199', to: '+15559876543', text, signing, channel });
 
 		const unsigned = await inbound('unsigned', 'none');
 		const forged = await inbound('forged', 'wrong');
@@ -117,13 +130,25 @@ describe('InfiniReach in a real n8n', () => {
 			const found = emulator().outbound();
 			return found.length ? found : undefined;
 		});
-		expect(replies.map((m) => [m.e164From, m.e164To, m.body])).toEqual([
-			['+15559876543', '+14155550199', 'Thanks for your message "Où est ma commande ? 📦"; we will get back to you shortly.'],
+		expect(replies.map((m) => [m.channel, m.e164From, m.e164To, m.body])).toEqual([
+			['sms', '+15559876543', '+14155550199', 'Thanks for your message "Où est ma commande ? 📦"; we will get back to you shortly.'],
 		]);
-		const executions = await waitFor('the execution record', async () => {
-			const list = await stack.n8n.executions(AUTO_REPLY.workflowId);
-			return list.length && list.every((e) => e.finished) ? list : undefined;
+
+		// The payload names no channel: the workflow finds it in the history, so WhatsApp is answered on WhatsApp.
+		await inbound('Hola por WhatsApp', 'valid', 'whatsapp');
+		const both = await waitFor('the WhatsApp auto-reply', async () => {
+			const found = emulator().outbound();
+			return found.length === 2 ? found : undefined;
 		});
-		expect(executions.map((e) => [e.mode, e.status])).toEqual([['webhook', 'success']]);
+		expect([both[1].channel, both[1].e164To, both[1].body]).toEqual(['whatsapp', '+14155550199', 'Thanks for your message "Hola por WhatsApp"; we will get back to you shortly.']);
+
+		const executions = await waitFor('the execution records', async () => {
+			const list = await stack.n8n.executions(AUTO_REPLY.workflowId);
+			return list.length === 2 && list.every((e) => e.finished) ? list : undefined;
+		});
+		expect(executions.map((e) => [e.mode, e.status])).toEqual([
+			['webhook', 'success'],
+			['webhook', 'success'],
+		]);
 	});
 });

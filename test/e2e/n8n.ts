@@ -137,9 +137,9 @@ export class N8n {
 	/** `n8n execute`: the run's data, and whether it succeeded. */
 	async execute(workflowId: string): Promise<{ ok: boolean; data: ExecutionData; output: string }> {
 		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
-		const start = result.stdout.indexOf('{');
-		if (start < 0) throw new Error(`n8n execute printed no result (exit ${result.code}):\n${result.stderr}\n${result.stdout}`.slice(0, 6000));
-		return { ok: result.code === 0, data: JSON.parse(result.stdout.slice(start)) as ExecutionData, output: result.stdout + result.stderr };
+		const data = firstJsonDocument(result.stdout) as ExecutionData | undefined;
+		if (!data?.data) throw new Error(`n8n execute printed no result (exit ${result.code}):\n${result.stderr}\n${result.stdout}`.slice(0, 6000));
+		return { ok: result.code === 0, data, output: result.stdout + result.stderr };
 	}
 
 	async start(logFile: string): Promise<void> {
@@ -224,6 +224,33 @@ export function nodeItems(data: ExecutionData['data'] | undefined, node: string)
 /** The JSON of the items a node produced in a run. */
 export function nodeOutput(data: ExecutionData['data'] | undefined, node: string): Array<Record<string, unknown>> {
 	return nodeItems(data, node).map((item) => item.json);
+}
+
+/**
+ * The first JSON object in text that has log lines before it and, when a run failed, error text after
+ * it: from a `{` to its matching `}`, strings and escapes respected.
+ */
+export function firstJsonDocument(text: string): unknown {
+	for (let start = text.indexOf('{'); start >= 0; start = text.indexOf('{', start + 1)) {
+		let depth = 0;
+		let inString = false;
+		for (let i = start; i < text.length; i++) {
+			const char = text[i];
+			if (inString) {
+				if (char === '\\') i++;
+				else if (char === '"') inString = false;
+			} else if (char === '"') inString = true;
+			else if (char === '{' || char === '[') depth++;
+			else if ((char === '}' || char === ']') && --depth === 0) {
+				try {
+					return JSON.parse(text.slice(start, i + 1)) as unknown;
+				} catch {
+					break;
+				}
+			}
+		}
+	}
+	return undefined;
 }
 
 /** bcrypt, from the n8n install itself (it ships bcryptjs), for the owner account set by environment. */

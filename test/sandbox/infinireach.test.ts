@@ -14,12 +14,16 @@ describe('InfiniReach sandbox', () => {
 
 	beforeAll(async () => {
 		sandbox = await startSandbox({ infiniReach: { stepMs: 5 } });
-		api = axios.create({ baseURL: sandbox.urls.infiniReach, headers: { 'X-API-Key': INFINIREACH_API_KEY }, validateStatus: () => true });
+		api = axios.create({
+			baseURL: sandbox.urls.infiniReach,
+			headers: { 'X-API-Key': INFINIREACH_API_KEY, 'User-Agent': 'sandbox-tests/1.0' },
+			validateStatus: () => true,
+		});
 		control = axios.create({ baseURL: `${sandbox.urls.infiniReach}/__sandbox`, validateStatus: () => true });
 	});
 	afterEach(async () => {
 		await control.post('/reset');
-		await control.post('/config', { rateLimit: { limit: 100, windowMs: 60_000 }, stepMs: 5 });
+		await control.post('/config', { rateLimit: { limit: 100, windowMs: 60_000, scope: 'sends', hint: 'none' }, stepMs: 5, duplicateAnswer: 'conflict', botFilter: true });
 	});
 	afterAll(async () => await sandbox.stop());
 
@@ -47,34 +51,66 @@ describe('InfiniReach sandbox', () => {
 		expect(response.data.error).toContain(reason);
 	});
 
-	it('accepts group contact keys on WhatsApp and stores the group JID', async () => {
-		const response = await api.post('/api/v1/messages', {
-			...send,
-			channel: 'whatsapp',
-			to: 'group:69b605fdd822e2a741b3bd95:120363423156426110@g.us',
-		});
-		expect(response.status).toBe(201);
-		expect(sandbox.infiniReach.outbound()[0].e164To).toBe('120363423156426110@g.us');
+	it('accepts group contact keys on WhatsApp, sending to the group and keeping the key for the contact row', async () => {
+		for (const to of ['group:69b605fdd822e2a741b3bd95:120363423156426110@g.us', '69b605fdd822e2a741b3bd95:120363043049692322@g.us']) {
+			expect((await api.post('/api/v1/messages', { ...send, channel: 'whatsapp', to })).status).toBe(201);
+		}
+		expect(sandbox.infiniReach.outbound().map((m) => [m.e164To, m.contactKey])).toEqual([
+			['120363423156426110@g.us', 'group:69b605fdd822e2a741b3bd95:120363423156426110@g.us'],
+			['120363043049692322@g.us', '69b605fdd822e2a741b3bd95:120363043049692322@g.us'],
+		]);
 	});
 
-	it('sends once per externalId: a repeat answers with the first message', async () => {
+	it('refuses an empty or generic User-Agent at its bot filter, and a POST that is not JSON', async () => {
+		const none = await api.get('/api/v1/devices', { headers: { 'User-Agent': '' } });
+		const library = await api.get('/api/v1/devices', { headers: { 'User-Agent': 'axios/1.13.2' } });
+		const text = await api.post('/api/v1/messages', 'hi', { headers: { 'Content-Type': 'text/plain' } });
+		expect([none.status, library.status, text.status]).toEqual([403, 403, 400]);
+		expect(text.data.error).toBe('Content-Type must be application/json');
+	});
+
+	it.each([
+		['conflict', 409, { success: false, error: 'Duplicate externalId: this message was already sent' }],
+		['flagged', 200, { success: true, duplicate: true }],
+		['silent', 201, { success: true }],
+	])('sends once per externalId, answering a repeat as %s', async (mode, status, body) => {
+		await control.post('/config', { duplicateAnswer: mode });
 		const first = await api.post('/api/v1/messages', { ...send, externalId: 'order-1' });
 		const again = await api.post('/api/v1/messages', { ...send, externalId: 'order-1' });
 		expect(first.status).toBe(201);
-		expect(again.status).toBe(200);
-		expect(again.data).toMatchObject({ messageId: first.data.messageId, duplicate: true });
+		expect([again.status, again.data]).toEqual([status, expect.objectContaining(body)]);
+		if (status !== 409) expect(again.data.messageId).toBe(first.data.messageId);
 		expect(sandbox.infiniReach.outbound()).toHaveLength(1);
 	});
 
-	it('answers 429 with Retry-After past the per-minute limit', async () => {
-		await control.post('/config', { rateLimit: { limit: 2, windowMs: 3_000 } });
+	it.each([
+		['none', undefined, undefined],
+		['header', expect.stringMatching(/^[1-3]$/), undefined],
+		['body', undefined, expect.any(Number)],
+		['both', expect.stringMatching(/^[1-3]$/), expect.any(Number)],
+	])('answers 429 past the limit, with a hint: %s', async (hint, header, retryAfter) => {
+		await control.post('/config', { rateLimit: { limit: 2, windowMs: 3_000, hint } });
 		const statuses = [];
 		for (let i = 0; i < 3; i++) statuses.push((await api.post('/api/v1/messages', send)).status);
 		const limited = await api.post('/api/v1/messages', send);
 		expect(statuses).toEqual([201, 201, 429]);
-		expect(limited.headers['retry-after']).toMatch(/^[1-3]$/);
-		expect(limited.data).toMatchObject({ error: 'Rate limit exceeded', retryAfter: expect.any(Number) });
+		expect(limited.headers['retry-after']).toEqual(header);
+		expect(limited.data).toEqual({ success: false, error: 'Rate limit exceeded', ...(retryAfter ? { retryAfter } : {}) });
 		expect(sandbox.infiniReach.outbound()).toHaveLength(2);
+	});
+
+	it('counts every send request toward the limit, refused ones too; with scope "all", reads as well', async () => {
+		await control.post('/config', { rateLimit: { limit: 2, windowMs: 3_000 } });
+		const refused = await api.post('/api/v1/messages', { ...send, to: 'nope' });
+		await api.get('/api/v1/messages');
+		const accepted = await api.post('/api/v1/messages', send);
+		const limited = await api.post('/api/v1/messages', send);
+		expect([refused.status, accepted.status, limited.status]).toEqual([400, 201, 429]);
+
+		await control.post('/reset');
+		await control.post('/config', { rateLimit: { limit: 2, windowMs: 3_000, scope: 'all' } });
+		const reads = [(await api.get('/api/v1/devices')).status, (await api.get('/api/v1/messages')).status];
+		expect([...reads, (await api.post('/api/v1/messages', send)).status]).toEqual([200, 200, 429]);
 	});
 
 	it('moves messages queued → sent → delivered, or failed for failing numbers', async () => {
@@ -147,8 +183,14 @@ describe('InfiniReach sandbox', () => {
 			await control.post('/inbound', { from: '+14155550123', to: '+15559876543', text: 'hello' });
 			await new Promise((r) => setTimeout(r, 60));
 
-			const events = received.map((r) => JSON.parse(r.body).event).sort();
-			expect(events).toEqual(['message.delivered', 'message.inbound']);
+			const events = received.map((r) => JSON.parse(r.body)).sort((a, b) => a.event.localeCompare(b.event));
+			expect(events.map((e) => e.event)).toEqual(['message.delivered', 'message.inbound']);
+			// The seed's payload, and nothing more: a workflow cannot come to rely on an invented field.
+			for (const event of events) {
+				expect(Object.keys(event).sort()).toEqual(['data', 'event', 'timestamp']);
+				expect(Object.keys(event.data).sort()).toEqual(['body', 'deviceId', 'direction', 'from', 'messageId', 'status', 'timestamp', 'to']);
+			}
+			expect(events[1].data).toMatchObject({ direction: 'inbound', from: '+14155550123', to: '+15559876543', body: 'hello', status: 'delivered' });
 			for (const { headers, body } of received) {
 				expect(headers['x-webhook-signature']).toBe(createHmac('sha256', 'shh').update(body).digest('hex'));
 			}

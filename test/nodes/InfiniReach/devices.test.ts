@@ -18,6 +18,16 @@ const devices = {
 };
 
 describe('InfiniReach → Device → Get Many', () => {
+	it('fails with what came back when the answer holds no device list, rather than returning nothing', async () => {
+		gateway().get('/api/v1/devices').reply(200, { ok: true });
+
+		const { items, error } = await runNode({ type: 'infiniReach', parameters: { resource: 'device', operation: 'getAll' }, credentials });
+
+		expect(items).toEqual([]);
+		expect(error?.message).toBe('InfiniReach answered without a list of devices (under "devices" or "data") [item 0]');
+		expect(error?.description).toContain('It answered: {"ok":true}');
+	});
+
 	it('returns one item per device', async () => {
 		gateway().get('/api/v1/devices').reply(200, devices);
 

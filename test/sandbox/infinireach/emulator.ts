@@ -2,11 +2,13 @@ import { randomBytes } from 'crypto';
 
 import { SandboxServer, type SandboxReply, type SandboxRequest } from '../http';
 import { WebhookSender, type Signing } from '../webhooks';
-import { queryHistory } from './history';
+import { documentedRow, queryHistory } from './history';
 import { defaultConfig, type InfiniReachConfig, type StoredMessage } from './state';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 const GROUP = /^(?:group:)?(?:[^:@\s]+:)?(\d+@g\.us)$/;
+/** User-Agents a bot filter takes for scripts: none, or a bare HTTP library's. */
+const GENERIC_AGENT = /^$|^(curl|wget|python-requests|python-urllib|axios|node-fetch|node|undici|got|go-http-client|okhttp|java|libwww-perl|postmanruntime)\b/i;
 const MAX_LENGTH = 1600;
 
 const error = (status: number, message: string, extra: Record<string, unknown> = {}): SandboxReply => ({
@@ -39,7 +41,7 @@ export class InfiniReachEmulator {
 			},
 			errorBody: (_status, message) => ({ success: false, error: message }),
 		});
-		this.server.route('POST', '/api/v1/messages', (r) => this.authed(r, () => this.send(r)));
+		this.server.route('POST', '/api/v1/messages', (r) => this.authed(r, () => this.send(r), true));
 		this.server.route('GET', '/api/v1/messages', (r) => this.authed(r, () => this.history(r)));
 		this.server.route('GET', '/api/v1/messages/:id', (r) => this.authed(r, () => this.getMessage(r)));
 		this.server.route('GET', '/api/v1/devices', (r) => this.authed(r, () => ({ status: 200, body: { devices: this.config.devices } })));
@@ -81,10 +83,29 @@ export class InfiniReachEmulator {
 		this.timers.add(timer);
 	}
 
-	private authed(request: SandboxRequest, handle: () => SandboxReply): SandboxReply {
+	/**
+	 * The bot filter, the key, and the rate limit, in that order: every request of a key counts
+	 * toward its limit (with scope "sends", every send request: rejected and repeated ones too).
+	 */
+	private authed(request: SandboxRequest, handle: () => SandboxReply, isSend = false): SandboxReply {
+		if (this.config.botFilter && GENERIC_AGENT.test(request.headers['user-agent'] ?? '')) return error(403, 'Forbidden');
 		const key = request.headers['x-api-key'];
 		if (!key || !this.config.apiKeys.includes(key)) return error(401, 'Invalid or missing API key');
+		if (isSend || this.config.rateLimit.scope === 'all') {
+			const wait = this.rateLimited(key);
+			if (wait !== undefined) return this.tooMany(wait);
+		}
+		if (request.method === 'POST' && !/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
+			return error(400, 'Content-Type must be application/json');
+		}
 		return handle();
+	}
+
+	private tooMany(wait: number): SandboxReply {
+		const hint = this.config.rateLimit.hint ?? 'none';
+		const headers: Record<string, string> = hint === 'header' || hint === 'both' ? { 'Retry-After': String(wait) } : {};
+		const extra = hint === 'body' || hint === 'both' ? { retryAfter: wait } : {};
+		return { status: 429, headers, body: { success: false, error: 'Rate limit exceeded', ...extra } };
 	}
 
 	private senderNumbers(channel: string): Map<string, string> {
@@ -123,16 +144,9 @@ export class InfiniReachEmulator {
 		if (!deviceId) return error(400, 'from does not match a registered device');
 		if (externalId !== undefined && (typeof externalId !== 'string' || !externalId)) return error(400, 'externalId must be a non-empty string');
 
-		const key = request.headers['x-api-key'];
 		if (externalId) {
 			const first = this.messages.find((m) => m.externalId === externalId);
-			if (first) {
-				return { status: 200, body: { success: true, queued: first.status === 'queued', messageId: first._id, jobId: first.jobId, duplicate: true } };
-			}
-		}
-		const wait = this.rateLimited(key);
-		if (wait !== undefined) {
-			return { status: 429, headers: { 'Retry-After': String(wait) }, body: { success: false, error: 'Rate limit exceeded', retryAfter: wait } };
+			if (first) return this.repeated(first);
 		}
 
 		const stored = this.store({
@@ -144,9 +158,22 @@ export class InfiniReachEmulator {
 			status: 'queued',
 			deviceId,
 			externalId: externalId as string | undefined,
+			...(group && group !== to ? { contactKey: to } : {}),
 		});
 		this.progress(stored);
 		return { status: 201, body: { success: true, queued: true, messageId: stored._id, jobId: stored.jobId } };
+	}
+
+	private repeated(first: StoredMessage): SandboxReply {
+		const answer = { success: true, queued: first.status === 'queued', messageId: first._id, jobId: first.jobId };
+		switch (this.config.duplicateAnswer) {
+			case 'conflict':
+				return error(409, 'Duplicate externalId: this message was already sent');
+			case 'flagged':
+				return { status: 200, body: { ...answer, duplicate: true } };
+			default:
+				return { status: 201, body: answer };
+		}
 	}
 
 	private store(fields: Omit<StoredMessage, '_id' | 'jobId' | 'createdAt' | 'updatedAt' | 'seq'>): StoredMessage {
@@ -172,6 +199,7 @@ export class InfiniReachEmulator {
 		});
 	}
 
+	/** Exactly the seed's payload: no channel, no externalId, nothing it does not show. */
 	private event(event: string, message: StoredMessage) {
 		return {
 			event,
@@ -185,8 +213,6 @@ export class InfiniReachEmulator {
 				deviceId: message.deviceId,
 				timestamp: message.createdAt,
 				status: message.status,
-				channel: message.channel,
-				...(message.externalId ? { externalId: message.externalId } : {}),
 			},
 		};
 	}
@@ -196,11 +222,11 @@ export class InfiniReachEmulator {
 		return result.ok ? { status: 200, body: result.body } : error(400, result.error);
 	}
 
+	/** Not in the docs (public clients use it): the row as history shows it, wrapped as those clients read it. */
 	private getMessage(request: SandboxRequest): SandboxReply {
 		const found = this.messages.find((m) => m._id === request.query.id);
 		if (!found) return error(404, 'Message not found');
-		const { seq: _seq, ...message } = found;
-		return { status: 200, body: { success: true, message } };
+		return { status: 200, body: { success: true, message: documentedRow(found) } };
 	}
 
 	private controlRoutes(): void {
@@ -211,7 +237,7 @@ export class InfiniReachEmulator {
 		// Settings a test may change: the limit, the failing numbers, the pace of status changes.
 		server.controlRoute('POST', '/config', ({ body }) => {
 			const patch = (body ?? {}) as Partial<InfiniReachConfig>;
-			for (const key of ['rateLimit', 'failingNumbers', 'stepMs', 'devices'] as const) {
+			for (const key of ['rateLimit', 'failingNumbers', 'stepMs', 'devices', 'duplicateAnswer', 'botFilter'] as const) {
 				if (patch[key] !== undefined) (this.config as unknown as Record<string, unknown>)[key] = patch[key];
 			}
 			return { status: 200, body: { ok: true } };
@@ -230,7 +256,8 @@ export class InfiniReachEmulator {
 			if (!E164.test(from ?? '') || !deviceId || !text) {
 				return error(400, 'inbound needs from (E.164), to (a device number) and text');
 			}
-			const stored = this.store({ direction: 'inbound', channel: channel as 'sms', e164From: from, e164To: to, body: text, status: 'received', deviceId });
+			// Inbound messages read "delivered", as in the seed's payload and history examples.
+			const stored = this.store({ direction: 'inbound', channel: channel as 'sms', e164From: from, e164To: to, body: text, status: 'delivered', deviceId });
 			const delivery = await this.webhooks.deliver('message.inbound', this.event('message.inbound', stored), signing as Signing);
 			return { status: 200, body: { messageId: stored._id, delivery: delivery ?? null } };
 		});

@@ -51,7 +51,7 @@ export function queryHistory(all: StoredMessage[], query: HistoryQuery): History
 	});
 	// Same-millisecond messages keep their creation order.
 	matches.sort((a, b) => (Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.seq - b.seq) * (order === 'asc' ? 1 : -1));
-	const page = matches.slice(offset, offset + limit).map(({ seq: _seq, ...message }) => message);
+	const page = matches.slice(offset, offset + limit).map(documentedRow);
 
 	return {
 		ok: true,
@@ -74,4 +74,10 @@ export function queryHistory(all: StoredMessage[], query: HistoryQuery): History
 			},
 		},
 	};
+}
+
+/** A history row with the seed's fields only: the channel, device and keys are not promised there. */
+export function documentedRow(message: StoredMessage) {
+	const { _id, direction, e164From, e164To, body, status, createdAt } = message;
+	return { _id, direction, e164From, e164To, body, status, createdAt };
 }

@@ -15,9 +15,11 @@ export interface StoredMessage {
 	e164From: string;
 	e164To: string;
 	body: string;
-	status: 'queued' | 'sent' | 'delivered' | 'failed' | 'received';
+	status: 'queued' | 'sent' | 'delivered' | 'failed';
 	deviceId: string;
 	externalId?: string;
+	/** The app's contact key as the send gave it (`group:<instanceId>:<id>@g.us`), matched to a contact row. */
+	contactKey?: string;
 	createdAt: string;
 	updatedAt: string;
 	/** Creation order, for a stable sort. */
@@ -27,8 +29,12 @@ export interface StoredMessage {
 export interface InfiniReachConfig {
 	apiKeys: string[];
 	devices: Device[];
-	/** Sends allowed per key in any window (100 per minute, as documented). */
-	rateLimit: { limit: number; windowMs: number };
+	/** Requests allowed per key in any window: "Message Sending 100 requests/minute". */
+	rateLimit: RateLimit;
+	/** How a send repeating an earlier externalId is answered: the docs say only that it is not sent twice. */
+	duplicateAnswer: DuplicateAnswer;
+	/** The bot filter in front of the API: refuses an empty or generic User-Agent with 403. */
+	botFilter: boolean;
 	/** Recipients whose messages fail instead of being delivered. */
 	failingNumbers: string[];
 	/** How long a message stays queued, then sent, before its final status. */
@@ -36,6 +42,20 @@ export interface InfiniReachConfig {
 	/** Registered in the dashboard for the real service; through the control endpoint here. */
 	webhook?: { url: string; secret?: string; events?: string[] };
 }
+
+/**
+ * What the docs leave open, as modes. `scope`: which requests count (every send request, or every
+ * request of the key). `hint`: whether a 429 says when to retry (nothing is promised: none by default).
+ */
+export interface RateLimit {
+	limit: number;
+	windowMs: number;
+	scope?: 'sends' | 'all';
+	hint?: 'none' | 'header' | 'body' | 'both';
+}
+
+/** `conflict`: 409; `flagged`: 200 with `duplicate: true`; `silent`: 200 with the first answer again. */
+export type DuplicateAnswer = 'conflict' | 'flagged' | 'silent';
 
 export const SANDBOX_API_KEY = 'ir_sandbox_key_0123456789abcdef';
 
@@ -55,7 +75,9 @@ export function defaultConfig(): InfiniReachConfig {
 			},
 			{ id: 'device-spare', name: 'Spare phone', status: 'offline', simSlots: [{ phoneNumber: '+15559870000', smsReady: true }] },
 		],
-		rateLimit: { limit: 100, windowMs: 60_000 },
+		rateLimit: { limit: 100, windowMs: 60_000, scope: 'sends', hint: 'none' },
+		duplicateAnswer: 'conflict',
+		botFilter: true,
 		failingNumbers: ['+15550000666'],
 		stepMs: 100,
 	};
