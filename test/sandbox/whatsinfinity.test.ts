@@ -18,7 +18,52 @@ describe('WhatsInfinity sandbox', () => {
 	});
 	afterEach(async () => {
 		await control.post('/reset');
-		await control.post('/config', { rateLimit: { limit: 10, windowMs: 60_000 }, queueMax: 100 });
+		await control.post('/config', {
+			rateLimit: { limit: 10, windowMs: 60_000 },
+			queueMax: 100,
+			undocumented: { existingSession: 'ok', pairingWhenActive: 'conflict', qrWhenNone: 'notFound', pairingField: 'pairingCode' },
+		});
+	});
+
+	const undocumented = (patch: Record<string, string>) =>
+		control.post('/config', { undocumented: { existingSession: 'ok', pairingWhenActive: 'conflict', qrWhenNone: 'notFound', pairingField: 'pairingCode', ...patch } });
+
+	it.each([
+		['ok', 200, 409],
+		['conflict', 409, 409],
+		['badRequest', 400, 400],
+	])('answers creating an existing session in mode %s: %s with its key, %s with another', async (mode, same, other) => {
+		await undocumented({ existingSession: mode });
+		expect((await api.post('/create-session', { sessionId: SESSION, apiKey: KEY })).status).toBe(same);
+		expect((await api.post('/create-session', { sessionId: SESSION, apiKey: 'another-key-0000000' })).status).toBe(other);
+	});
+
+	it.each([
+		['conflict', 409, false],
+		['badRequest', 400, false],
+		['ok', 200, true],
+	])('answers a pairing code for a connected session in mode %s', async (mode, status, success) => {
+		await undocumented({ pairingWhenActive: mode });
+		const response = await api.post('/pairing-code', { sessionId: SESSION, phoneNumber: '919999999999' });
+		expect([response.status, response.data.success, response.data.data?.pairingCode]).toEqual([status, success, undefined]);
+	});
+
+	it.each([
+		['notFound', 404, 'application/json; charset=utf-8'],
+		['badRequest', 400, 'application/json; charset=utf-8'],
+		['json', 200, 'application/json; charset=utf-8'],
+		['empty', 204, undefined],
+	])('answers a QR request with no scan pending in mode %s, never with an image', async (mode, status, type) => {
+		await undocumented({ qrWhenNone: mode });
+		const response = await api.get(`/qr/${SESSION}`);
+		expect([response.status, response.headers['content-type']]).toEqual([status, type]);
+	});
+
+	it('can put the pairing code under "code"', async () => {
+		await undocumented({ pairingField: 'code' });
+		await api.post('/create-session', { sessionId: 'fresh', apiKey: 'fresh-session-key-01' });
+		const pairing = await api.post('/pairing-code', { sessionId: 'fresh', phoneNumber: '919999999999' }, { headers: { 'x-api-key': 'fresh-session-key-01' } });
+		expect(pairing.data.data).toEqual({ code: expect.stringMatching(/^\d{8}$/) });
 	});
 	afterAll(async () => await sandbox.stop());
 
@@ -43,7 +88,8 @@ describe('WhatsInfinity sandbox', () => {
 		expect(Buffer.from(qr.data).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
 
 		const pairing = await api.post('/pairing-code', { sessionId: 'new-one', phoneNumber: '919999999999' }, { headers: { 'x-api-key': key } });
-		expect(pairing.data.data.pairingCode).toMatch(/^[0-9A-F]{8}$/);
+		// "an 8-digit pairing code"
+		expect(pairing.data.data.pairingCode).toMatch(/^\d{8}$/);
 		await control.post('/sessions/new-one/scan');
 		const status = await api.get('/check-session/new-one', { headers: { 'x-api-key': key } });
 		expect(status.data.data).toMatchObject({ status: 'active', isReady: true, hasQR: false });

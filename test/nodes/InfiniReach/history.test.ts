@@ -110,6 +110,23 @@ describe('InfiniReach → Message → Get Many', () => {
 		expect(items).toHaveLength(7);
 	});
 
+	it('filters by a device number the numbering plan does not know (the sandbox\'s +1 555 …), formatting it only', async () => {
+		let query: Record<string, string> = {};
+		gateway()
+			.get('/api/v1/messages')
+			.query((q) => ((query = q as Record<string, string>), true))
+			.reply(200, { messages: [], total: 0, returned: 0, limit: 5, offset: 0 });
+
+		const { error } = await runNode({
+			type: 'infiniReach',
+			parameters: { resource: 'message', operation: 'getAll', limit: 5, filters: { to: '+1 (555) 987-6543' } },
+			credentials,
+		});
+
+		expect(error).toBeUndefined();
+		expect(query.to).toBe('+15559876543');
+	});
+
 	it('rejects a filter number that is not a phone number, before any request', async () => {
 		const scope = gateway().get(/.*/).reply(200, { messages: [] });
 

@@ -38,14 +38,70 @@ describe('WhatsInfinity → Session', () => {
 		expect(Buffer.from(binary.data, 'base64')).toEqual(PNG);
 	});
 
-	it('Get QR Code explains a JSON error in place of the image', async () => {
-		gateway().get(`/qr/${SESSION}`).reply(404, failure('Not Found', 'No QR available: session is active', 'req-qr'));
+	const active = { ...status, status: 'active', isReady: true, hasQR: false };
+
+	// The docs do not say how "no QR pending" is answered: every plausible form gets the same explanation.
+	it.each([
+		['a 404', () => gateway().get(`/qr/${SESSION}`).reply(404, failure('Not Found', 'No QR available', 'req-qr'))],
+		['a 400', () => gateway().get(`/qr/${SESSION}`).reply(400, failure('Bad Request', 'Session already connected', 'req-qr'))],
+		['JSON in place of the image', () => gateway().get(`/qr/${SESSION}`).reply(200, ok({ qr: null, status: 'active' }), { 'Content-Type': 'application/json' })],
+		['an empty answer', () => gateway().get(`/qr/${SESSION}`).reply(204)],
+	])('Get QR Code explains from the session status when no QR is pending, answered as %s', async (_name, answer) => {
+		answer();
+		gateway().get(`/check-session/${SESSION}`).times(2).reply(200, ok(active, 'req-status'));
 
 		const { error } = await runNode(session('getQr'));
 
-		expect(error?.message).toBe('WhatsInfinity answered 404: Not Found (request ID req-qr) [item 0]');
-		expect(error?.description).toContain('the session is connected already');
-		expect(error?.description).toContain('No QR available: session is active');
+		expect(error?.message).toBe(`No QR code to scan: the session "${SESSION}" is active [item 0]`);
+		expect(error?.description).toBe('The session is connected already: it can send now, and there is nothing to scan or pair.');
+	});
+
+	it('Get QR Code keeps the gateway error when the session does wait for a scan', async () => {
+		gateway().get(`/qr/${SESSION}`).reply(400, failure('Bad Request', 'QR not ready yet', 'req-qr'));
+		gateway().get(`/check-session/${SESSION}`).reply(200, ok(status, 'req-status'));
+
+		const { error } = await runNode(session('getQr'));
+
+		expect(error?.message).toBe('WhatsInfinity answered 400: Bad Request (request ID req-qr) [item 0]');
+	});
+
+	it.each([
+		['409', () => gateway().post('/pairing-code').reply(409, failure('Conflict', 'Session is already connected'))],
+		['400', () => gateway().post('/pairing-code').reply(400, failure('Bad Request', 'Session already connected'))],
+		['200 without a code', () => gateway().post('/pairing-code').reply(200, ok({ status: 'active', message: 'Already connected' }))],
+	])('Get Pairing Code on a connected session, answered %s, says it is connected', async (_name, answer) => {
+		answer();
+		gateway().get(`/check-session/${SESSION}`).reply(200, ok(active));
+
+		const { error } = await runNode(session('getPairingCode', { phoneNumber: '919999999999' }));
+
+		expect(error?.message).toBe(`No pairing code: the session "${SESSION}" is active [item 0]`);
+	});
+
+	it('Get Pairing Code reads the code under "code" too, and outputs it as pairingCode', async () => {
+		gateway().post('/pairing-code').reply(200, ok({ code: '12345678' }));
+		const { items } = await runNode(session('getPairingCode', { phoneNumber: '919999999999' }));
+		expect(items[0].json).toMatchObject({ pairingCode: '12345678' });
+	});
+
+	it.each([['409'], ['400']])('Create of a session that exists with this key (answered %s) reports it', async (code) => {
+		gateway().post('/create-session').reply(Number(code), failure('Conflict', 'Session already exists'));
+		gateway().get(`/check-session/${SESSION}`).reply(200, ok(active, 'req-status'));
+
+		const { items, error } = await runNode(session('create'));
+
+		expect(error).toBeUndefined();
+		expect(items[0].json).toEqual({ sessionId: SESSION, ...active, requestId: 'req-status', alreadyExisted: true });
+	});
+
+	it('Create of a session that exists with another key fails and says so', async () => {
+		gateway().post('/create-session').reply(409, failure('Conflict', 'Session already exists'));
+		gateway().get(`/check-session/${SESSION}`).reply(401, failure('Unauthorized', 'Invalid or missing API key'));
+
+		const { error } = await runNode(session('create'));
+
+		expect(error?.message).toBe('WhatsInfinity answered 409: Conflict (request ID req-err) [item 0]');
+		expect(error?.description).toContain('A session with this ID may exist with another key');
 	});
 
 	it('Get Pairing Code sends the number as digits without +', async () => {

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'crypto';
+import { randomBytes, randomInt, randomUUID } from 'crypto';
 
 import { SandboxServer, type SandboxReply, type SandboxRequest } from '../http';
 import { qrLikePng } from '../png';
@@ -121,6 +121,20 @@ export class WhatsInfinityEmulator {
 		};
 	}
 
+	private noQr(session: Session): SandboxReply {
+		const details = `No QR available: session is ${session.status}`;
+		switch (this.config.undocumented.qrWhenNone) {
+			case 'badRequest':
+				return failure(400, 'Bad Request', details);
+			case 'json':
+				return success({ status: session.status, hasQR: false, qr: null });
+			case 'empty':
+				return { status: 204 };
+			default:
+				return failure(404, 'Not Found', details);
+		}
+	}
+
 	private routes(): void {
 		const s = this.server;
 		s.route('POST', '/create-session', ({ body }) => {
@@ -130,8 +144,12 @@ export class WhatsInfinityEmulator {
 			}
 			if (typeof apiKey !== 'string' || apiKey.length < 16) return failure(400, 'Bad Request', 'apiKey must be at least 16 characters');
 			const existing = this.sessions.get(sessionId);
-			if (existing && existing.apiKey !== apiKey) return failure(409, 'Conflict', 'Session already exists');
-			if (existing) return success({ sessionId, ...this.describe(existing) });
+			if (existing) {
+				const mode = this.config.undocumented.existingSession;
+				if (mode === 'badRequest') return failure(400, 'Bad Request', 'Session already exists');
+				if (mode === 'conflict' || existing.apiKey !== apiKey) return failure(409, 'Conflict', 'Session already exists');
+				return success({ sessionId, ...this.describe(existing) });
+			}
 			const session: Session = { sessionId, apiKey, status: 'qr', queue: [], sendTimes: [], lastActiveAt: null };
 			this.sessions.set(sessionId, session);
 			return success({ sessionId, ...this.describe(session) }, 201);
@@ -140,7 +158,7 @@ export class WhatsInfinityEmulator {
 			this.authed(r, (session) =>
 				session.status === 'qr'
 					? { status: 200, raw: qrLikePng(`${session.sessionId}:${Math.floor(Date.now() / 60_000)}`), headers: { 'Content-Type': 'image/png' } }
-					: failure(404, 'Not Found', `No QR available: session is ${session.status}`),
+					: this.noQr(session),
 			),
 		);
 		s.route('POST', '/pairing-code', (r) =>
@@ -149,10 +167,17 @@ export class WhatsInfinityEmulator {
 				if (typeof phoneNumber !== 'string' || !DIGITS.test(phoneNumber)) {
 					return failure(400, 'Bad Request', 'Invalid phone number: send 7-15 digits with the country code, no +');
 				}
-				if (session.status === 'active') return failure(409, 'Conflict', 'Session is already connected');
-				session.pairingCode = randomBytes(4).toString('hex').toUpperCase();
+				if (session.status === 'active') {
+					const mode = this.config.undocumented.pairingWhenActive;
+					if (mode === 'ok') return success({ status: 'active', message: 'Session is already connected' });
+					return mode === 'badRequest'
+						? failure(400, 'Bad Request', 'Session is already connected')
+						: failure(409, 'Conflict', 'Session is already connected');
+				}
+				// "an 8-digit pairing code"
+				session.pairingCode = String(randomInt(0, 100_000_000)).padStart(8, '0');
 				session.status = 'pairing';
-				return success({ pairingCode: session.pairingCode });
+				return success({ [this.config.undocumented.pairingField]: session.pairingCode });
 			}),
 		);
 		s.route('GET', '/check-session/:sessionId', (r) => this.authed(r, (session) => success(this.describe(session))));
@@ -255,7 +280,7 @@ export class WhatsInfinityEmulator {
 		s.controlRoute('GET', '/messages', () => ({ status: 200, body: { messages: this.messages } }));
 		s.controlRoute('POST', '/config', ({ body }) => {
 			const patch = (body ?? {}) as Partial<WhatsInfinityConfig>;
-			for (const key of ['rateLimit', 'queueMax', 'unregisteredNumbers', 'stepMs'] as const) {
+			for (const key of ['rateLimit', 'queueMax', 'unregisteredNumbers', 'stepMs', 'undocumented'] as const) {
 				if (patch[key] !== undefined) (this.config as unknown as Record<string, unknown>)[key] = patch[key];
 			}
 			return { status: 200, body: { ok: true } };

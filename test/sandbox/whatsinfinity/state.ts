@@ -37,6 +37,19 @@ export interface WhatsInfinityConfig {
 	stepMs: number;
 	/** Sessions that exist from the start (already linked). */
 	sessions: Array<{ sessionId: string; apiKey: string; status?: SessionStatus }>;
+	/** Answers the docs do not describe, each in every plausible form. */
+	undocumented: Undocumented;
+}
+
+export interface Undocumented {
+	/** Creating a session that exists: 200 with it (same key; another key gets 409), 409, or 400. */
+	existingSession: 'ok' | 'conflict' | 'badRequest';
+	/** A pairing code for a session that is connected already: 409, 400, or 200 without a code. */
+	pairingWhenActive: 'conflict' | 'badRequest' | 'ok';
+	/** A QR when none is pending: a 404 or 400 envelope, a 200 envelope without an image, or an empty 204. */
+	qrWhenNone: 'notFound' | 'badRequest' | 'json' | 'empty';
+	/** Where the pairing code is in `data`. */
+	pairingField: 'pairingCode' | 'code';
 }
 
 export const SANDBOX_SESSION = { sessionId: 'sandbox', apiKey: 'wi_sandbox_key_0123456789' };
@@ -48,5 +61,6 @@ export function defaultConfig(): WhatsInfinityConfig {
 		unregisteredNumbers: ['15550000000'],
 		stepMs: 200,
 		sessions: [{ ...SANDBOX_SESSION, status: 'active' }],
+		undocumented: { existingSession: 'ok', pairingWhenActive: 'conflict', qrWhenNone: 'notFound', pairingField: 'pairingCode' },
 	};
 }

@@ -125,8 +125,9 @@ function queryFrom(context: IExecuteFunctions, itemIndex: number, filters: IData
 			const text = String(value).trim();
 			qs[key] = text.includes('@')
 				? text
-				: parseInput(context, itemIndex, `Invalid "${key === 'from' ? 'From' : 'To'}" filter`, () =>
-						normalizePhoneNumber(text),
+				: // A filter matches numbers the gateway already has: the format is normalised, the numbering plan not asked.
+					parseInput(context, itemIndex, `Invalid "${key === 'from' ? 'From' : 'To'}" filter`, () =>
+						normalizePhoneNumber(text, { skipValidation: true }),
 					);
 		} else if (key === 'since' || key === 'until') {
 			const time = Date.parse(String(value));

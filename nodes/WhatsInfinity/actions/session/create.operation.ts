@@ -1,4 +1,7 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { checkSession } from '../../session';
 
 import { sessionCredentials, whatsInfinityRequest } from '../../transport';
 
@@ -7,14 +10,31 @@ export const description: INodeProperties[] = [];
 /** Creates the credential's session with the credential's key; then connect it by QR or pairing code. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const { sessionId, apiKey } = await sessionCredentials.call(this, itemIndex);
-	const { data, requestId } = await whatsInfinityRequest.call(this, {
-		method: 'POST',
-		path: '/create-session',
-		body: { sessionId, apiKey },
-		// Creating the same session twice is harmless: the second finds it.
-		idempotent: true,
-		itemIndex,
-		hints: { 409: 'A session with this ID already exists with another key: choose another Session ID, or use that session\'s key.' },
-	});
-	return { sessionId, ...data, requestId };
+	try {
+		const { data, requestId } = await whatsInfinityRequest.call(this, {
+			method: 'POST',
+			path: '/create-session',
+			body: { sessionId, apiKey },
+			// Creating the same session twice is harmless: the second finds it.
+			idempotent: true,
+			itemIndex,
+		});
+		return { sessionId, ...data, requestId };
+	} catch (error) {
+		return await sessionThatExists(this, itemIndex, error);
+	}
+}
+
+/**
+ * How creating an existing session is answered is not documented (409, 400, …): if the credential's
+ * key opens a session of this ID, it is ours and the create succeeded; otherwise the refusal stands.
+ */
+async function sessionThatExists(context: IExecuteFunctions, itemIndex: number, refusal: unknown): Promise<IDataObject> {
+	if (!(refusal instanceof NodeApiError) || !['400', '409'].includes(String(refusal.httpCode))) throw refusal;
+	const existing = await checkSession.call(context, itemIndex).catch(() => undefined);
+	if (!existing) {
+		refusal.description = `${refusal.description ?? ''} A session with this ID may exist with another key: choose another Session ID, or use that session's key.`.trim();
+		throw refusal;
+	}
+	return { ...existing, alreadyExisted: true };
 }

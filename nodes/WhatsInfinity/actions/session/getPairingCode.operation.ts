@@ -2,7 +2,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseInput } from '../../../shared/items';
 import { normalizePhoneNumber } from '../../../shared/phone';
-import { sessionCredentials, whatsInfinityRequest } from '../../transport';
+import { textOf } from '../../../shared/json';
+import { unexpectedAnswer } from '../../../shared/request';
+import { explainLinking } from '../../session';
+import { sessionCredentials, whatsInfinity, whatsInfinityRequest } from '../../transport';
 
 const displayOptions = { show: { resource: ['session'], operation: ['getPairingCode'] } };
 
@@ -25,11 +28,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		normalizePhoneNumber(this.getNodeParameter('phoneNumber', itemIndex, ''), { format: 'digits' }),
 	);
 	const { sessionId } = await sessionCredentials.call(this, itemIndex);
-	const { data, requestId } = await whatsInfinityRequest.call(this, {
-		method: 'POST',
-		path: '/pairing-code',
-		body: { sessionId, phoneNumber },
-		itemIndex,
-	});
-	return { sessionId, phoneNumber, ...data, requestId };
+	let answer: Awaited<ReturnType<typeof whatsInfinityRequest>>;
+	try {
+		answer = await whatsInfinityRequest.call(this, { method: 'POST', path: '/pairing-code', body: { sessionId, phoneNumber }, itemIndex });
+	} catch (error) {
+		// A session that is connected already is refused in a way the docs do not give: its status says.
+		throw await explainLinking(this, itemIndex, 'pairing code', error, 'pairing');
+	}
+	const { data, requestId } = answer;
+	// The field's name is not documented either.
+	const pairingCode = textOf(data.pairingCode) ?? textOf(data.code) ?? textOf(data.pairing_code);
+	if (!pairingCode) {
+		throw await explainLinking(this, itemIndex, 'pairing code', unexpectedAnswer(this, whatsInfinity, 'a pairing code', data));
+	}
+	return { sessionId, phoneNumber, ...data, pairingCode, requestId };
 }

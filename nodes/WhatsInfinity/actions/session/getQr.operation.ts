@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { itemError } from '../../../shared/items';
-import { checkSession } from '../../session';
+import { checkSession, explainLinking } from '../../session';
 import { sessionCredentials, whatsInfinityBinary } from '../../transport';
 
 const displayOptions = { show: { resource: ['session'], operation: ['getQr'] } };
@@ -23,19 +23,24 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'qr')).trim();
 	if (!property) throw itemError(this, itemIndex, 'No output field is set for the QR code', 'Set "Put Output File in Field", e.g. "qr".');
 	const { sessionId } = await sessionCredentials.call(this, itemIndex);
-	const response = await whatsInfinityBinary.call(this, {
-		method: 'GET',
-		path: `/qr/${encodeURIComponent(sessionId)}`,
-		idempotent: true,
-		itemIndex,
-		hints: {
-			404: 'There is no QR to scan: the session is connected already, or does not exist. Check it with Session → Get Status.',
-		},
-	});
+	// No QR pending is answered in a way the docs do not give (an error, JSON, nothing): only a PNG counts.
+	let png: Buffer | undefined;
+	try {
+		const response = await whatsInfinityBinary.call(this, { method: 'GET', path: `/qr/${encodeURIComponent(sessionId)}`, idempotent: true, itemIndex });
+		png = isPng(response.body) ? Buffer.from(response.body) : undefined;
+	} catch (error) {
+		throw await explainLinking(this, itemIndex, 'QR code to scan', error, 'qr');
+	}
 	const status = await checkSession.call(this, itemIndex);
-	const png = Buffer.from(response.body);
+	if (!png) throw await explainLinking(this, itemIndex, 'QR code to scan', itemError(this, itemIndex, 'WhatsInfinity answered without a QR image'));
 	return {
 		json: { ...status, qrExpiresInSeconds: 60 },
 		binary: { [property]: await this.helpers.prepareBinaryData(png, `${sessionId}-qr.png`, 'image/png') },
 	};
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function isPng(body: unknown): body is Buffer {
+	return Buffer.isBuffer(body) && body.subarray(0, 8).equals(PNG_SIGNATURE);
 }
