@@ -50,6 +50,36 @@ describe('txtcoop in a real n8n', () => {
 		expect(results.every((r) => r.status === 'delivered')).toBe(true);
 	});
 
+	it('downloads attachments listed as plain URLs on another host without sending it the key', async () => {
+		emulator().config.attachments = { form: 'urls', host: 'storage' };
+		try {
+			const { ok, data, output } = await stack.n8n.execute('tcSend0000000001');
+
+			expect({ ok, error: ok ? undefined : output.slice(-2000) }).toEqual({ ok: true, error: undefined });
+			const [files] = nodeItems(data.data, 'Get Attachments');
+			expect(files.binary?.attachment_0).toMatchObject({ fileName: expect.stringMatching(/^att_/) });
+			// Storage refuses a request that also carries an Authorization header (400): both downloads succeeded without one.
+			expect(emulator().storage.log.map((r) => [r.status, r.headers.authorization])).toEqual([
+				[200, undefined],
+				[200, undefined],
+			]);
+		} finally {
+			emulator().config.attachments = { form: 'objects', host: 'api' };
+		}
+	});
+
+	it('reads every bulk result from lists without a pagination object', async () => {
+		emulator().config.lists = 'dataOnly';
+		try {
+			const { ok, data, output } = await stack.n8n.execute('tcBulk0000000001');
+
+			expect({ ok, error: ok ? undefined : output.slice(-2000) }).toEqual({ ok: true, error: undefined });
+			expect(nodeOutput(data.data, 'Get Results')).toHaveLength(100);
+		} finally {
+			emulator().config.lists = 'paginated';
+		}
+	});
+
 	it('registers on activation, answers signed inbound iMessages, refuses unsigned ones, unregisters on deactivation', async () => {
 		const replyUrl = stack.n8n.webhookUrl(IMESSAGE_REPLY.webhookId, IMESSAGE_REPLY.path);
 		expect(emulator().hooks).toEqual([]);

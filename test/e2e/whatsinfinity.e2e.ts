@@ -47,6 +47,17 @@ describe('WhatsInfinity in a real n8n', () => {
 			[NEW_SESSION.sessionId, '919999999999', 'document', 'invoice.pdf'],
 		]);
 		expect(nodeOutput(send.data.data, 'Send Invoice')[0]).toMatchObject({ queued: false, messageId: emulator().sent()[1].messageId });
+
+		// Connecting again, with the undocumented answers in other forms: the session exists (409), no QR is pending (200 JSON).
+		emulator().config.undocumented = { ...emulator().config.undocumented, existingSession: 'conflict', qrWhenNone: 'json' };
+		try {
+			const again = await stack.n8n.execute('wiConnect0000001');
+			expect(again.ok).toBe(false);
+			expect(nodeOutput(again.data.data, 'Create Session')).toEqual([expect.objectContaining({ alreadyExisted: true, status: 'active' })]);
+			expect(again.data.data.resultData.error?.message).toBe(`No QR code to scan: the session "${NEW_SESSION.sessionId}" is active [item 0]`);
+		} finally {
+			emulator().config.undocumented = { ...emulator().config.undocumented, existingSession: 'ok', qrWhenNone: 'notFound' };
+		}
 	});
 
 	it('sends a 25-message campaign at 10 a minute: each exactly once, and not one 429', async () => {

@@ -22,7 +22,13 @@ describe('txtcoop sandbox', () => {
 	});
 	afterEach(async () => {
 		await control.post('/reset');
-		await control.post('/config', { rateLimit: { limit: 300, windowMs: 60_000 }, perStep: 25, paused: false });
+		await control.post('/config', {
+			rateLimit: { limit: 300, windowMs: 60_000 },
+			perStep: 25,
+			paused: false,
+			lists: 'paginated',
+			attachments: { form: 'objects', host: 'api' },
+		});
 	});
 	afterAll(async () => await sandbox.stop());
 
@@ -72,6 +78,37 @@ describe('txtcoop sandbox', () => {
 		const file = await api.get(data.data[0].downloadUrl, { responseType: 'arraybuffer' });
 		expect(Buffer.from(file.data).toString()).toContain('https://files.example.com/menu.pdf');
 		expect((await axios.get(data.data[0].downloadUrl, { validateStatus: () => true })).status).toBe(401);
+	});
+
+	it('can list attachments as plain URLs on separate storage, which refuses a request that also carries the key', async () => {
+		await control.post('/config', { attachments: { form: 'urls', host: 'storage' } });
+		const sent = await api.post('/api/v1/messages', { to: '+14155550123', attachments: ['https://files.example.com/menu.pdf'] });
+		const { data } = await api.get(`/api/v1/messages/${sent.data.id}/attachments`);
+
+		expect(data.data).toEqual([expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/bucket\/.+\?signature=[0-9a-f]{16}$/)]);
+		expect(new URL(data.data[0]).origin).not.toBe(new URL(sandbox.urls.txtCoop).origin);
+		const plain = await axios.get(data.data[0], { responseType: 'arraybuffer' });
+		expect(Buffer.from(plain.data).toString()).toContain('https://files.example.com/menu.pdf');
+		expect((await api.get(data.data[0])).status).toBe(400);
+		expect((await axios.get(data.data[0].replace(/signature=\w+/, 'signature=0'), { validateStatus: () => true })).status).toBe(403);
+	});
+
+	it.each([
+		['dataOnly', (body: { data: unknown[] }) => body.data],
+		['bare', (body: unknown[]) => body],
+	])('can answer lists as %s, still paged', async (shape, list) => {
+		await control.post('/config', { lists: shape });
+		for (let i = 0; i < 3; i++) await api.post('/api/v1/messages', { to: '+14155550123', body: `m${i}` });
+		const page = (await api.get('/api/v1/messages', { params: { page: 2, limit: 2 } })).data;
+		expect(page.pagination).toBeUndefined();
+		expect((list as (b: unknown) => unknown[])(page)).toHaveLength(1);
+	});
+
+	it('can ignore paging altogether (unpaged)', async () => {
+		await control.post('/config', { lists: 'unpaged' });
+		for (let i = 0; i < 3; i++) await api.post('/api/v1/messages', { to: '+14155550123', body: `m${i}` });
+		expect((await api.get('/api/v1/messages', { params: { page: 2, limit: 2 } })).data).toEqual({ data: expect.any(Array) });
+		expect((await api.get('/api/v1/messages', { params: { page: 2, limit: 2 } })).data.data).toHaveLength(3);
 	});
 
 	it('pages messages and runs bulk jobs to per-recipient results', async () => {

@@ -25,18 +25,18 @@ const isHttpUrl = (value: unknown) => {
 	}
 };
 
-/** `{data, pagination}` for `page`/`limit` (1–100, default 20). */
-function paginate<T>(all: T[], query: Record<string, string>): SandboxReply {
+/** `page`/`limit` (1–100, default 20), in the envelope the config picks. */
+function paginate<T>(all: T[], query: Record<string, string>, shape: TxtCoopConfig['lists']): SandboxReply {
 	const page = query.page === undefined ? 1 : Number(query.page);
 	const limit = query.limit === undefined ? 20 : Number(query.limit);
 	if (!Number.isInteger(page) || page < 1) return badRequest('page must be a positive integer');
 	if (!Number.isInteger(limit) || limit < 1 || limit > 100) return badRequest('limit must be from 1 to 100');
+	const data = shape === 'unpaged' ? all : all.slice((page - 1) * limit, page * limit);
+	if (shape === 'bare') return { status: 200, body: data };
+	if (shape !== 'paginated') return { status: 200, body: { data } };
 	return {
 		status: 200,
-		body: {
-			data: all.slice((page - 1) * limit, page * limit),
-			pagination: { page, limit, total: all.length, totalPages: Math.max(1, Math.ceil(all.length / limit)) },
-		},
+		body: { data, pagination: { page, limit, total: all.length, totalPages: Math.max(1, Math.ceil(all.length / limit)) } },
 	};
 }
 
@@ -57,6 +57,8 @@ export class TxtCoopEmulator {
 	private readonly timers = new Set<NodeJS.Timeout>();
 	private ticker?: NodeJS.Timeout;
 	private seq = 0;
+	/** Storage on another origin, as signed links (S3-like): it refuses requests that also carry an Authorization header. */
+	readonly storage = new SandboxServer({ name: 'txtcoop storage' });
 
 	constructor(config: Partial<TxtCoopConfig> = {}) {
 		this.config = { ...defaultConfig(), ...config };
@@ -70,10 +72,12 @@ export class TxtCoopEmulator {
 			errorBody: (status, message) => error(status, 'Error', message).body,
 		});
 		this.routes();
+		this.storageRoutes();
 		this.server.onReset(() => this.clear());
 	}
 
 	async start(port = 0): Promise<string> {
+		await this.storage.start();
 		const url = await this.server.start(port);
 		this.ticker = setInterval(() => this.tick(), this.config.stepMs);
 		return url;
@@ -83,6 +87,7 @@ export class TxtCoopEmulator {
 		if (this.ticker) clearInterval(this.ticker);
 		this.clear();
 		await this.server.stop();
+		await this.storage.stop();
 	}
 
 	sent(): CoopMessage[] {
@@ -186,7 +191,10 @@ export class TxtCoopEmulator {
 			mimeType,
 			size: Buffer.byteLength(this.fileBytes(sourceUrl)),
 			sourceUrl,
-			downloadUrl: `${this.server.url}/files/${messageId}/${attachmentId}`,
+			downloadUrl:
+				this.config.attachments.host === 'storage'
+					? `${this.storage.url}/bucket/${messageId}/${attachmentId}?signature=${createHash('sha256').update(attachmentId).digest('hex').slice(0, 16)}`
+					: `${this.server.url}/files/${messageId}/${attachmentId}`,
 		};
 	}
 
@@ -327,6 +335,16 @@ export class TxtCoopEmulator {
 
 	// ---- routes ---------------------------------------------------------------------------------
 
+	private storageRoutes(): void {
+		this.storage.route('GET', '/bucket/:messageId/:attachmentId', ({ query, headers }) => {
+			if (headers.authorization) return { status: 400, body: { error: 'Only one auth mechanism allowed: the link is signed' } };
+			const attachment = this.messages.find((x) => x.id === query.messageId)?.attachments.find((a) => a.id === query.attachmentId);
+			const signature = createHash('sha256').update(query.attachmentId).digest('hex').slice(0, 16);
+			if (!attachment || query.signature !== signature) return { status: 403, body: { error: 'Signature does not match' } };
+			return { status: 200, raw: this.fileBytes(attachment.sourceUrl), headers: { 'Content-Type': attachment.mimeType } };
+		});
+	}
+
 	private routes(): void {
 		const find = <T>(list: T[], match: (entry: T) => boolean) => list.find(match);
 		this.route('POST', '/api/v1/messages', (r) => this.send(r));
@@ -337,10 +355,10 @@ export class TxtCoopEmulator {
 				.filter((m) => !participant || m.to === participant || m.from === participant)
 				.sort((a, b) => b.seq - a.seq)
 				.map((m) => this.view(m));
-			return paginate(list, query);
+			return paginate(list, query, this.config.lists);
 		});
 		this.route('GET', '/api/v1/messages/queue/stats', () => ({ status: 200, body: this.queueStats() }));
-		this.route('GET', '/api/v1/messages/bulk', ({ query }) => paginate([...this.jobs].reverse().map((job) => this.jobView(job)), query));
+		this.route('GET', '/api/v1/messages/bulk', ({ query }) => paginate([...this.jobs].reverse().map((job) => this.jobView(job)), query, this.config.lists));
 		this.route('POST', '/api/v1/messages/bulk', (r) => this.createJob(r));
 		this.route('GET', '/api/v1/messages/bulk/:jobId', ({ query }) => {
 			const job = find(this.jobs, (j) => j.jobId === query.jobId);
@@ -354,7 +372,7 @@ export class TxtCoopEmulator {
 				return { to: m.to, messageId: m.id, status: m.status, error: m.status === 'failed' ? m.lastError : null, deliveredAt: m.deliveredAt };
 			});
 			const { page, limit, ...rest } = query;
-			return paginate(results, { ...rest, ...(page ? { page } : {}), limit: limit ?? '100' });
+			return paginate(results, { ...rest, ...(page ? { page } : {}), limit: limit ?? '100' }, this.config.lists);
 		});
 		this.route('GET', '/api/v1/messages/:id/status', ({ query }) => {
 			const m = find(this.messages, (x) => x.id === query.id);
@@ -364,7 +382,9 @@ export class TxtCoopEmulator {
 		});
 		this.route('GET', '/api/v1/messages/:id/attachments', ({ query }) => {
 			const m = find(this.messages, (x) => x.id === query.id);
-			return m ? { status: 200, body: { data: this.view(m).attachments } } : notFound('Message');
+			if (!m) return notFound('Message');
+			const attachments = this.view(m).attachments;
+			return { status: 200, body: { data: this.config.attachments.form === 'urls' ? attachments.map((a) => a.downloadUrl) : attachments } };
 		});
 		this.route('GET', '/files/:messageId/:attachmentId', ({ query }) => {
 			const attachment = find(this.messages, (x) => x.id === query.messageId)?.attachments.find((a) => a.id === query.attachmentId);
@@ -376,7 +396,7 @@ export class TxtCoopEmulator {
 			const relay = find(this.config.relays, (x) => x.id === query.id);
 			return relay ? { status: 200, body: { data: relay } } : notFound('Relay');
 		});
-		this.route('GET', '/api/v1/conversations', ({ query }) => paginate(this.conversations(), query));
+		this.route('GET', '/api/v1/conversations', ({ query }) => paginate(this.conversations(), query, this.config.lists));
 		this.route('GET', '/api/v1/conversations/lookup', ({ query }) => ({
 			status: 200,
 			body: { data: this.conversations().filter((c) => c.participants.includes(query.participant)) },
@@ -434,7 +454,7 @@ export class TxtCoopEmulator {
 		s.controlRoute('GET', '/messages', () => ({ status: 200, body: { messages: this.messages.map((m) => this.view(m)) } }));
 		s.controlRoute('POST', '/config', ({ body }) => {
 			const patch = (body ?? {}) as Partial<TxtCoopConfig>;
-			for (const key of ['rateLimit', 'failingRecipients', 'maxAttempts', 'perStep', 'paused'] as const) {
+			for (const key of ['rateLimit', 'failingRecipients', 'maxAttempts', 'perStep', 'paused', 'lists', 'attachments'] as const) {
 				if (patch[key] !== undefined) (this.config as unknown as Record<string, unknown>)[key] = patch[key];
 			}
 			return { status: 200, body: { ok: true } };

@@ -63,6 +63,13 @@ export interface TxtCoopConfig {
 	perStep: number;
 	/** Relays busy: the queue waits (to line messages up in tests). */
 	paused: boolean;
+	/**
+	 * The list envelope, which the docs call only "paginated": `{data, pagination}`, `{data}` or a bare
+	 * array (both still paged), or `unpaged`: every entry at once, whatever page is asked for.
+	 */
+	lists: 'paginated' | 'dataOnly' | 'bare' | 'unpaged';
+	/** Attachments as records or as plain download URLs, served by the API host or by separate storage. */
+	attachments: { form: 'objects' | 'urls'; host: 'api' | 'storage' };
 }
 
 export const SANDBOX_KEY = 'brk_test_sandbox_key_0123456789';
@@ -81,5 +88,7 @@ export function defaultConfig(): TxtCoopConfig {
 		stepMs: 50,
 		perStep: 25,
 		paused: false,
+		lists: 'paginated',
+		attachments: { form: 'objects', host: 'api' },
 	};
 }

@@ -1,0 +1,215 @@
+// The sandbox against the user's documents (../shared/seeds): each gateway's documented endpoints,
+// example requests, fields and limits, walked against its emulator. A sandbox that drifts from its
+// seed (a missing route, an extra promise, a wrong limit) fails here, not in a user's workflow.
+import axios, { type AxiosInstance } from 'axios';
+
+import { INFINIREACH_API_KEY, startSandbox, TXTCOOP_API_KEY, WHATSINFINITY_SESSION, type Sandbox } from './index';
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+	sandbox = await startSandbox({ infiniReach: { stepMs: 5 }, txtCoop: { stepMs: 5 } });
+});
+afterAll(async () => await sandbox.stop());
+
+const client = (baseURL: string, headers: Record<string, string>): AxiosInstance =>
+	axios.create({ baseURL, headers: { 'User-Agent': 'seed-walk/1.0', ...headers }, validateStatus: () => true });
+const keys = (value: unknown) => Object.keys(value as object).sort();
+
+describe('InfiniReach sandbox against seed 000', () => {
+	let api: AxiosInstance;
+	beforeAll(() => {
+		api = client(sandbox.urls.infiniReach, { 'X-API-Key': INFINIREACH_API_KEY });
+	});
+	beforeEach(() => sandbox.infiniReach.server.reset());
+
+	// "Send SMS", "Send WhatsApp" and the two group examples, exactly as the seed writes them.
+	it.each([
+		['SMS', { to: '+1234567890', message: 'Hello from InfiniReach!', from: '+15559876543', channel: 'sms' }],
+		['WhatsApp', { to: '+1234567890', message: 'Hello via WhatsApp!', from: '+15559876543', channel: 'whatsapp' }],
+		['a group JID', { to: '120363043049692322@g.us', message: 'Hello group via WhatsApp!', from: '+15559876543', channel: 'whatsapp' }],
+		['a contact key', { to: 'group:69b605fdd822e2a741b3bd95:120363423156426110@g.us', message: 'Hello group using contact key', from: '+15559876543', channel: 'whatsapp' }],
+		['the request body example', { to: '+1234567890', message: 'Hello from InfiniReach!', from: '+15559876543', channel: 'sms', externalId: 'optional-unique-id' }],
+	])('POST /api/v1/messages takes the seed example for %s and answers {success, queued, messageId, jobId}', async (_name, body) => {
+		const response = await api.post('/api/v1/messages', body);
+		expect(response.status).toBeLessThan(300);
+		expect(keys(response.data)).toEqual(['jobId', 'messageId', 'queued', 'success']);
+	});
+
+	it.each([
+		['to', { to: undefined }],
+		['message', { message: undefined }],
+		['from', { from: undefined }],
+		['channel', { channel: undefined }],
+		['a message over 1600 characters', { message: 'x'.repeat(1601) }],
+	])('refuses a send without %s (400)', async (_name, patch) => {
+		const response = await api.post('/api/v1/messages', { to: '+1234567890', message: 'x', from: '+15559876543', channel: 'sms', ...patch });
+		expect(response.status).toBe(400);
+	});
+
+	it('takes exactly 1600 characters, and refuses a missing key with 401', async () => {
+		expect((await api.post('/api/v1/messages', { to: '+1234567890', message: 'x'.repeat(1600), from: '+15559876543', channel: 'sms' })).status).toBe(201);
+		expect((await api.get('/api/v1/messages', { headers: { 'X-API-Key': '' } })).status).toBe(401);
+	});
+
+	it('GET /api/v1/messages takes every documented parameter and answers the documented envelope and rows', async () => {
+		await api.post('/api/v1/messages', { to: '+1234567890', message: 'invoice 7', from: '+15559876543', channel: 'sms' });
+		const params = {
+			limit: 500, offset: 0, order: 'asc', direction: 'outbound', from: '+15559876543', to: '+1234567890',
+			conversation: 'strict', channel: 'sms', status: 'queued', q: 'INVOICE', since: '2026-03-01T00:00:00Z', until: String(Date.now() + 60_000),
+		};
+		const response = await api.get('/api/v1/messages', { params });
+		expect(response.status).toBe(200);
+		expect(keys(response.data)).toEqual(['filters', 'limit', 'messages', 'offset', 'order', 'returned', 'total']);
+		expect(keys(response.data.filters)).toEqual(['channel', 'direction', 'from', 'q', 'since', 'status', 'to', 'until']);
+		expect(response.data.messages.map(keys)).toEqual([['_id', 'body', 'createdAt', 'direction', 'e164From', 'e164To', 'status']]);
+		// The aliases: e164From, e164To, pair.
+		const aliased = await api.get('/api/v1/messages', { params: { e164From: '+15559876543', e164To: '+1234567890', pair: 'false' } });
+		expect(aliased.data.total).toBe(1);
+		// Defaults: 100 a page, newest first.
+		expect((await api.get('/api/v1/messages')).data).toMatchObject({ limit: 100, offset: 0, order: 'desc' });
+	});
+
+	it('allows 100 send requests a minute per key, then 429', async () => {
+		const statuses: number[] = [];
+		for (let i = 0; i < 101; i++) statuses.push((await api.post('/api/v1/messages', { to: '+1234567890', message: `n${i}`, from: '+15559876543', channel: 'sms' })).status);
+		expect(statuses.filter((s) => s === 201)).toHaveLength(100);
+		expect(statuses[100]).toBe(429);
+	});
+});
+
+describe('WhatsInfinity sandbox against seed 001', () => {
+	const { sessionId, apiKey } = WHATSINFINITY_SESSION;
+	let api: AxiosInstance;
+	beforeAll(() => {
+		api = client(sandbox.urls.whatsInfinity, { 'x-api-key': apiKey });
+	});
+	beforeEach(() => sandbox.whatsInfinity.server.reset());
+
+	const envelope = (response: { data: Record<string, unknown> }) => response.data;
+
+	it('answers every endpoint the seed lists, with the standard envelope and a requestId', async () => {
+		const created = await api.post('/create-session', { sessionId: 'mysession', apiKey: 'your-session-api-key' }, { headers: { 'x-api-key': '' } });
+		const own = { headers: { 'x-api-key': 'your-session-api-key' } };
+		const qr = await api.get('/qr/mysession', { ...own, responseType: 'arraybuffer' });
+		const pairing = await api.post('/pairing-code', { sessionId: 'mysession', phoneNumber: '919999999999' }, own);
+		const check = await api.get(`/check-session/${sessionId}`);
+		const all = await api.get('/all-sessions', { headers: { 'x-api-key': '' } });
+		const restart = await api.post('/restart-session', { sessionId: 'mysession', wipe: false }, own);
+		const rotate = await api.post('/rotate-key', { sessionId: 'mysession' }, own);
+		const removed = await api.post('/delete-session', { sessionId: 'mysession' }, { headers: { 'x-api-key': rotate.data.data.apiKey } });
+
+		expect([created, pairing, check, all, restart, rotate, removed].map((r) => [r.status < 300, envelope(r).success, typeof envelope(r).requestId])).toEqual(
+			Array(7).fill([true, true, 'string']),
+		);
+		expect([qr.status, qr.headers['content-type']]).toEqual([200, 'image/png']);
+		expect(pairing.data.data.pairingCode).toMatch(/^\d{8}$/);
+		expect(keys(check.data.data)).toEqual(expect.arrayContaining(['hasQR', 'isReady', 'lastActiveAt', 'queueSize', 'rateLimitRemaining', 'status']));
+		expect(['active', 'connecting', 'qr', 'pairing', 'disconnected', 'disabled']).toContain(check.data.data.status);
+		expect(rotate.data.data.apiKey).toEqual(expect.any(String));
+	});
+
+	it('sends text and every media type, and answers a dry run as the seed shows', async () => {
+		const text = await api.post('/send', { sessionId, to: '919999999999', type: 'text', message: 'Hello from my app!', typing: true });
+		expect([text.status, keys(text.data.data)]).toEqual([200, expect.arrayContaining(['messageId', 'queued'])]);
+		for (const type of ['media', 'image', 'video', 'audio', 'document']) {
+			const media = await api.post('/send', { sessionId, to: '919999999999', type, url: 'https://files.example.com/invoice.pdf', caption: 'April invoice', fileName: 'invoice.pdf' });
+			expect([type, media.status]).toEqual([type, 200]);
+		}
+		const dry = await api.post('/send', { sessionId, to: '919999999999', type: 'text', message: 'Dry run test', dryRun: true });
+		expect(dry.data.data).toEqual({ queued: true, dryRun: true, to: '919999999999@s.whatsapp.net', payload: { text: 'Dry run test' } });
+	});
+
+	it.each([
+		['a number with +', { to: '+919999999999' }, 400],
+		['6 digits', { to: '123456' }, 400],
+		['16 digits', { to: '1234567890123456' }, 400],
+		['65001 characters', { message: 'x'.repeat(65_001) }, 400],
+		['a URL that is not http(s)', { type: 'image', message: undefined, url: 'ftp://files.example.com/a.png' }, 400],
+		['a number not on WhatsApp', { to: '15550000000' }, 422],
+	])('refuses %s as the error reference says', async (_name, patch, status) => {
+		const response = await api.post('/send', { sessionId, to: '919999999999', type: 'text', message: 'hi', ...patch });
+		expect([response.status, response.data.success, typeof response.data.requestId]).toEqual([status, false, 'string']);
+	});
+
+	it('takes 65000 characters and 7 to 15 digits; refuses a short or missing key with 401', async () => {
+		expect((await api.post('/send', { sessionId, to: '1234567', type: 'text', message: 'x'.repeat(65_000) })).status).toBe(200);
+		expect((await api.post('/send', { sessionId, to: '123456789012345', type: 'text', message: 'x' })).status).toBe(200);
+		expect((await api.get(`/check-session/${sessionId}`, { headers: { 'x-api-key': 'short-key-15chr' } })).status).toBe(401);
+		expect((await api.post('/create-session', { sessionId: 'bad id!', apiKey: 'your-session-api-key' })).status).toBe(400);
+	});
+
+	it('allows 10 messages a minute per session, then 429 with retryAfter', async () => {
+		const statuses: number[] = [];
+		for (let i = 0; i < 10; i++) statuses.push((await api.post('/send', { sessionId, to: '919999999999', type: 'text', message: `n${i}` })).status);
+		const limited = await api.post('/send', { sessionId, to: '919999999999', type: 'text', message: 'one too many' });
+		expect(statuses).toEqual(Array(10).fill(200));
+		expect([limited.status, limited.data.error, typeof limited.data.retryAfter]).toEqual([429, 'Rate limit exceeded', 'number']);
+	});
+
+	it('queues up to 100 messages for a disconnected session, then 503', async () => {
+		await axios.post(`${sandbox.urls.whatsInfinity}/__sandbox/sessions/${sessionId}/disconnect`);
+		sandbox.whatsInfinity.config.rateLimit = { limit: 1_000, windowMs: 60_000 };
+		try {
+			const statuses: number[] = [];
+			for (let i = 0; i < 101; i++) statuses.push((await api.post('/send', { sessionId, to: '919999999999', type: 'text', message: `q${i}` })).status);
+			expect(statuses.filter((s) => s === 200)).toHaveLength(100);
+			expect(statuses[100]).toBe(503);
+		} finally {
+			sandbox.whatsInfinity.config.rateLimit = { limit: 10, windowMs: 60_000 };
+		}
+	});
+});
+
+describe('txtcoop sandbox against seed 003', () => {
+	let api: AxiosInstance;
+	beforeAll(() => {
+		api = client(sandbox.urls.txtCoop, { Authorization: `Bearer ${TXTCOOP_API_KEY}` });
+	});
+	beforeEach(() => sandbox.txtCoop.server.reset());
+
+	it('POST /api/v1/messages takes every documented field and answers 201 as the seed shows', async () => {
+		const response = await api.post('/api/v1/messages', {
+			to: '+15551234567', body: 'Hello!', attachments: ['https://files.example.com/a.png'], priority: 100, fromNumber: '+15555550100',
+		});
+		expect(response.status).toBe(201);
+		expect(response.data).toMatchObject({ id: expect.any(String), status: 'queued', to: '+15551234567', body: 'Hello!', priority: 100, createdAt: expect.any(String) });
+	});
+
+	it.each([
+		['neither body nor attachments', { to: '+15551234567' }],
+		['11 attachments', { to: '+15551234567', attachments: Array.from({ length: 11 }, (_, i) => `https://f.example.com/${i}.png`) }],
+		['priority 101', { to: '+15551234567', body: 'x', priority: 101 }],
+	])('refuses %s', async (_name, body) => {
+		expect((await api.post('/api/v1/messages', body)).status).toBe(400);
+	});
+
+	it('takes an Apple ID email and a group GUID as "to", and attachments without a body', async () => {
+		for (const to of ['anna@icloud.com', 'chat123456789012345678']) expect((await api.post('/api/v1/messages', { to, body: 'x' })).status).toBe(201);
+		expect((await api.post('/api/v1/messages', { to: '+15551234567', attachments: ['https://f.example.com/a.png'] })).status).toBe(201);
+	});
+
+	it('lists messages with direction, participant, page and limit (1 to 100, default 20)', async () => {
+		for (let i = 0; i < 25; i++) await api.post('/api/v1/messages', { to: '+15551234567', body: `m${i}` });
+		expect((await api.get('/api/v1/messages', { params: { direction: 'sent', participant: '+15551234567' } })).data.data).toHaveLength(20);
+		expect((await api.get('/api/v1/messages', { params: { page: 2, limit: 100 } })).status).toBe(200);
+		expect([(await api.get('/api/v1/messages', { params: { limit: 0 } })).status, (await api.get('/api/v1/messages', { params: { limit: 101 } })).status]).toEqual([400, 400]);
+	});
+
+	it('answers status, attachments and queue stats with the documented fields', async () => {
+		const sent = await api.post('/api/v1/messages', { to: '+15551234567', body: 'x', attachments: ['https://f.example.com/a.png'] });
+		const status = await api.get(`/api/v1/messages/${sent.data.id}/status`);
+		expect(keys(status.data)).toEqual(['attempts', 'deliveredAt', 'id', 'lastError', 'queuedAt', 'sentAt', 'status']);
+		const attachments = await api.get(`/api/v1/messages/${sent.data.id}/attachments`);
+		expect(attachments.status).toBe(200);
+		expect(keys((await api.get('/api/v1/messages/queue/stats')).data)).toEqual(['deadLetter', 'failed', 'pending', 'processing']);
+	});
+
+	it('creates a bulk job from {messages:[{to, body}]} and serves the job, the list and its results', async () => {
+		const job = await api.post('/api/v1/messages/bulk', { messages: [{ to: '+15551234567', body: 'a' }, { to: '+15551234568', body: 'b' }] });
+		expect(job.status).toBe(201);
+		expect(job.data).toMatchObject({ jobId: expect.any(String), status: expect.any(String), totalRecipients: 2, createdAt: expect.any(String) });
+		for (const path of ['/api/v1/messages/bulk', `/api/v1/messages/bulk/${job.data.jobId}`, `/api/v1/messages/bulk/${job.data.jobId}/results`]) {
+			expect([path, (await api.get(path)).status]).toEqual([path, 200]);
+		}
+	});
+});
