@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { unexpectedAnswer, type RequestContext } from '../shared/request';
-import { infiniReach, infiniReachRequest } from './transport';
+import type { RequestContext } from '../shared/request';
+import { requestList } from '../shared/transport';
+import { infiniReach } from './transport';
 
 export interface SenderNumber {
 	phoneNumber: string;
@@ -15,19 +16,21 @@ export interface SenderNumber {
  * without it gets a 404 that says what to do instead.
  */
 export async function listDevices(this: RequestContext, itemIndex?: number): Promise<IDataObject[]> {
-	const body = (await infiniReachRequest.call(this, {
-		method: 'GET',
-		path: '/api/v1/devices',
-		idempotent: true,
-		itemIndex,
-		hints: {
-			404: 'This InfiniReach server does not list devices (the endpoint is not in its published docs). Type the sender number into "From" instead.',
+	const { data } = await requestList.call(
+		this,
+		infiniReach,
+		{
+			method: 'GET',
+			path: '/api/v1/devices',
+			idempotent: true,
+			itemIndex,
+			hints: {
+				404: 'This InfiniReach server does not list devices (the endpoint is not in its published docs). Type the sender number into "From" instead.',
+			},
 		},
-	})) as IDataObject | IDataObject[];
-	if (Array.isArray(body)) return body;
-	const list = body.devices ?? body.data;
-	if (!Array.isArray(list)) throw unexpectedAnswer(this, infiniReach, 'a list of devices (under "devices" or "data")', body);
-	return list as IDataObject[];
+		'devices',
+	);
+	return data;
 }
 
 /** Every sender number of the account's devices, one per SIM slot. */

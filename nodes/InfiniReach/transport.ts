@@ -1,7 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { asObject, textOf } from '../shared/json';
-import { gatewayRequest, type Gateway, type GatewayRequest, type RequestContext } from '../shared/request';
+import type { Gateway } from '../shared/request';
 
 export const CREDENTIAL_TYPE = 'infiniReachApi';
 export const DEFAULT_BASE_URL = 'https://api.infinireach.io';
@@ -45,14 +43,3 @@ export const infiniReach: Gateway = {
 		400: 'InfiniReach rejected a field: check "To" (E.164 or a WhatsApp group), "From" (must match a registered device number exactly) and the channel.',
 	},
 };
-
-export async function infiniReachRequest(this: RequestContext, request: GatewayRequest): Promise<IDataObject> {
-	const response = await gatewayRequest.call(this, infiniReach, request);
-	return response.body as IDataObject;
-}
-
-/** A send: the gateway's answer, and whether it said the externalId had been sent already. */
-export async function infiniReachSend(this: RequestContext, request: GatewayRequest): Promise<{ body: IDataObject; duplicate: boolean }> {
-	const response = await gatewayRequest.call(this, infiniReach, request);
-	return { body: asObject(response.body), duplicate: response.repeat === true };
-}

@@ -1,9 +1,10 @@
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllFields } from '../shared/fields';
-import { collectByPage } from '../shared/pagination';
+import { collectByPage, pageOptionsOf } from '../shared/pagination';
 import { asObject } from '../shared/json';
-import { listFrom, txtCoopRequest } from './transport';
+import { requestList } from '../shared/transport';
+import { txtCoop } from './transport';
 
 /** txtcoop serves at most 100 per page. */
 export const MAX_PAGE_SIZE = 100;
@@ -23,18 +24,10 @@ export async function pagedList(
 	qs: IDataObject = {},
 	...keys: string[]
 ): Promise<IDataObject[]> {
-	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? 0 : (context.getNodeParameter('limit', itemIndex, 50) as number);
-	return await collectByPage<IDataObject>({ returnAll, limit, maxPageSize: MAX_PAGE_SIZE }, async (page, pageSize) => {
-		const body = await txtCoopRequest.call(context, {
-			method: 'GET',
-			path,
-			qs: { ...qs, page, limit: pageSize },
-			idempotent: true,
-			itemIndex,
-		});
+	return await collectByPage<IDataObject>(pageOptionsOf(context, itemIndex, MAX_PAGE_SIZE), async (page, pageSize) => {
+		const answer = await requestList.call(context, txtCoop, { method: 'GET', path, qs: { ...qs, page, limit: pageSize }, idempotent: true, itemIndex }, ...keys);
 		// Without `pagination` (or its totalPages), a short page is the last.
-		const totalPages = Number(asObject(body.pagination).totalPages);
-		return { items: listFrom(context, body, ...keys), lastPage: Number.isFinite(totalPages) ? totalPages : undefined };
+		const totalPages = Number(asObject(answer.body.pagination).totalPages);
+		return { items: answer.data, lastPage: Number.isFinite(totalPages) ? totalPages : undefined };
 	});
 }

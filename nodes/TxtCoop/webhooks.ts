@@ -2,8 +2,8 @@ import { randomBytes } from 'crypto';
 import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { asObject } from '../shared/json';
-import { listFrom, txtCoopRequest } from './transport';
+import { requestList, requestRecord } from '../shared/transport';
+import { txtCoop } from './transport';
 
 /** What the trigger keeps about its registration, in the workflow's static data. */
 export interface Registration extends IDataObject {
@@ -23,7 +23,7 @@ export const registration = {
 		const url = this.getNodeWebhookUrl('default');
 		const events = this.getNodeParameter('events', []) as string[];
 		const data = this.getWorkflowStaticData('node') as Registration;
-		const hooks = listFrom(this, await txtCoopRequest.call(this, { method: 'GET', path: '/api/v1/webhooks', idempotent: true }), 'webhooks');
+		const { data: hooks } = await requestList.call(this, txtCoop, { method: 'GET', path: '/api/v1/webhooks', idempotent: true }, 'webhooks');
 		const found = hooks.find((hook) => hook.url === url);
 		if (found && String(found.id) === data.webhookId && data.secret && sameEvents(found.events, events)) return true;
 		if (found) await removeHook.call(this, String(found.id));
@@ -40,17 +40,16 @@ export const registration = {
 		const secret = randomBytes(32).toString('hex');
 		data.secret = secret;
 		delete data.webhookId;
-		let created: IDataObject | undefined;
+		let hook: IDataObject | undefined;
 		try {
-			created = await txtCoopRequest.call(this, { method: 'POST', path: '/api/v1/webhooks', body: { url, events, secret } });
+			({ data: hook } = await requestRecord.call(this, txtCoop, { method: 'POST', path: '/api/v1/webhooks', body: { url, events, secret } }));
 		} finally {
-			if (!created) delete data.secret;
+			if (!hook) delete data.secret;
 		}
-		// The registration comes bare or under `data`; without an ID it cannot be removed later.
-		const hook = asObject(created.data).id !== undefined ? asObject(created.data) : created;
+		// Without its ID the registration could not be removed later.
 		if (hook.id === undefined) {
 			delete data.secret;
-			throw new NodeApiError(this.getNode(), created as JsonObject, {
+			throw new NodeApiError(this.getNode(), hook as JsonObject, {
 				message: 'txtcoop registered the webhook but did not say its ID',
 				description: 'Check Webhooks in the txtcoop dashboard and remove the registration for this URL.',
 			});
@@ -71,7 +70,7 @@ export const registration = {
 /** Deletes a registration; one that is gone already is fine. */
 async function removeHook(this: IHookFunctions, id: string): Promise<void> {
 	try {
-		await txtCoopRequest.call(this, { method: 'DELETE', path: `/api/v1/webhooks/${encodeURIComponent(id)}`, idempotent: true });
+		await requestRecord.call(this, txtCoop, { method: 'DELETE', path: `/api/v1/webhooks/${encodeURIComponent(id)}`, idempotent: true });
 	} catch (error) {
 		if ((error as NodeApiError).httpCode !== '404') throw new NodeApiError(this.getNode(), error as JsonObject);
 	}

@@ -4,12 +4,13 @@ import { NodeApiError } from 'n8n-workflow';
 import { itemError } from '../shared/items';
 
 import type { RequestContext } from '../shared/request';
-import { sessionCredentials, whatsInfinityRequest } from './transport';
+import { requestRecord } from '../shared/transport';
+import { sessionCredentials, whatsInfinity } from './transport';
 
 /** `GET /check-session/:id` for the credential's session: status, readiness, queue and rate budget. */
 export async function checkSession(this: RequestContext, itemIndex?: number): Promise<IDataObject> {
 	const { sessionId } = await sessionCredentials.call(this, itemIndex);
-	const { data, requestId } = await whatsInfinityRequest.call(this, {
+	const { data, requestId } = await requestRecord.call(this, whatsInfinity, {
 		method: 'GET',
 		path: `/check-session/${encodeURIComponent(sessionId)}`,
 		idempotent: true,

@@ -1,14 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asObject } from '../shared/json';
-import {
-	gatewayRequest,
-	type Gateway,
-	type GatewayRequest,
-	type GatewayResponse,
-	type RequestContext,
-} from '../shared/request';
+import { asObject, textOf } from '../shared/json';
+import type { Gateway, RequestContext } from '../shared/request';
 
 export const CREDENTIAL_TYPE = 'whatsInfinityApi';
 export const DEFAULT_BASE_URL = 'http://api.whatsinfinity.com';
@@ -31,6 +24,7 @@ export const whatsInfinity: Gateway = {
 		};
 	},
 	isErrorBody: (body) => asObject(body).success === false,
+	envelope: (body) => ({ data: asObject(body).data, requestId: textOf(asObject(body).requestId) }),
 	// 429 (rate limit) and 503 (queue full) are documented as refusals: nothing was queued.
 	notSentStatuses: [429, 503],
 	hints: {
@@ -66,25 +60,4 @@ export async function sessionCredentials(this: RequestContext, itemIndex?: numbe
 		);
 	}
 	return { apiKey, sessionId };
-}
-
-export interface WhatsInfinityResult {
-	data: IDataObject;
-	requestId: string | null;
-}
-
-/** A JSON call: the envelope's `data`, and its `requestId` for the output. */
-export async function whatsInfinityRequest(this: RequestContext, request: GatewayRequest): Promise<WhatsInfinityResult> {
-	const response = await gatewayRequest.call(this, whatsInfinity, request);
-	const envelope = asObject(response.body);
-	const data = envelope.data;
-	return {
-		data: Array.isArray(data) ? { items: data } : asObject(data),
-		requestId: typeof envelope.requestId === 'string' ? envelope.requestId : null,
-	};
-}
-
-/** A binary call (the QR PNG). */
-export async function whatsInfinityBinary(this: RequestContext, request: GatewayRequest) {
-	return (await gatewayRequest.call(this, whatsInfinity, { ...request, binary: true })) as GatewayResponse<Buffer>;
 }

@@ -1,3 +1,5 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
 export interface PageOptions {
 	/** Whether to fetch every page; otherwise stop at `limit` items. */
 	returnAll: boolean;
@@ -10,6 +12,13 @@ export interface Page<T, Next> {
 	items: T[];
 	/** Where the next page starts, or undefined when this was the last. */
 	next: Next | undefined;
+}
+
+/** Return All / Limit as the user set them (see returnAllFields), for a gateway serving `maxPageSize` a page. */
+export function pageOptionsOf(context: IExecuteFunctions, itemIndex: number, maxPageSize: number): PageOptions {
+	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? 0 : (context.getNodeParameter('limit', itemIndex, 50) as number);
+	return { returnAll, limit, maxPageSize };
 }
 
 /** The shared loop: asks for pages no larger than needed until enough items or no next page. */

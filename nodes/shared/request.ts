@@ -41,6 +41,8 @@ export interface Gateway {
 	parseError(body: unknown): GatewayErrorInfo;
 	/** Some gateways answer 200 with an error envelope. */
 	isErrorBody?(body: unknown): boolean;
+	/** Where the payload and the request ID sit in every answer (default: the answer is the payload). */
+	envelope?(body: unknown): { data: unknown; requestId?: string | null };
 	/** Extra advice per HTTP status, in the gateway's own terms. */
 	hints?: Partial<Record<number, string>>;
 	/**

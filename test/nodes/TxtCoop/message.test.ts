@@ -229,7 +229,7 @@ describe('txtcoop → Message', () => {
 	});
 
 	it.each([
-		['an object without a list', { result: 'ok' }, 'a list (under "data" or "messages")'],
+		['an object without a list', { result: 'ok' }, 'a list of messages (under "messages" or "data")'],
 		['text', 'Service moved', 'JSON'],
 	])('Get Many fails with what came back for %s, rather than an empty success', async (_name, answer, expected) => {
 		gateway().get('/api/v1/messages').query(true).reply(200, answer);

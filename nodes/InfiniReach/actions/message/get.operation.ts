@@ -1,7 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { itemError } from '../../../shared/items';
-import { infiniReachRequest } from '../../transport';
+import { requestRecord } from '../../../shared/transport';
+import { infiniReach } from '../../transport';
 
 const displayOptions = { show: { resource: ['message'], operation: ['get'] } };
 
@@ -22,19 +23,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (!messageId) {
 		throw itemError(this, itemIndex, 'No Message ID is set', 'Give the ID that Send or Get Many returned.');
 	}
-	const body = await infiniReachRequest.call(this, {
-		method: 'GET',
-		path: `/api/v1/messages/${encodeURIComponent(messageId)}`,
-		idempotent: true,
-		itemIndex,
-		hints: {
-			404: 'No message has that ID, or this InfiniReach server does not offer single-message look-ups (they are not in its published docs). Use Message → Get Many with filters instead.',
-		},
-	});
 	// Servers answer with the message itself or wrapped in `message` / `data`.
-	for (const key of ['message', 'data']) {
-		const inner = body[key];
-		if (inner && typeof inner === 'object' && !Array.isArray(inner)) return inner as IDataObject;
-	}
-	return body;
+	const { data } = await requestRecord.call(
+		this,
+		infiniReach,
+		{
+			method: 'GET',
+			path: `/api/v1/messages/${encodeURIComponent(messageId)}`,
+			idempotent: true,
+			itemIndex,
+			hints: {
+				404: 'No message has that ID, or this InfiniReach server does not offer single-message look-ups (they are not in its published docs). Use Message → Get Many with filters instead.',
+			},
+		},
+		'message',
+	);
+	return data;
 }

@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { returnAllFields } from '../../../shared/fields';
 import { itemError, parseInput } from '../../../shared/items';
-import { collectByOffset } from '../../../shared/pagination';
+import { collectByOffset, pageOptionsOf } from '../../../shared/pagination';
 import { normalizePhoneNumber } from '../../../shared/phone';
-import { infiniReachRequest } from '../../transport';
+import { requestList } from '../../../shared/transport';
+import { infiniReach } from '../../transport';
 
 export const MAX_PAGE_SIZE = 500;
 
@@ -143,25 +144,16 @@ function queryFrom(context: IExecuteFunctions, itemIndex: number, filters: IData
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex, 50) as number);
 	const filters = queryFrom(this, itemIndex, this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
 
-	return await collectByOffset<IDataObject>(
-		{ returnAll, limit, maxPageSize: MAX_PAGE_SIZE },
-		async (offset, pageSize) => {
-			const page = await infiniReachRequest.call(this, {
-				method: 'GET',
-				path: '/api/v1/messages',
-				qs: { ...filters, limit: pageSize, offset },
-				idempotent: true,
-				itemIndex,
-			});
-			const total = Number(page.total);
-			return {
-				items: Array.isArray(page.messages) ? (page.messages as IDataObject[]) : [],
-				total: Number.isFinite(total) ? total : undefined,
-			};
-		},
-	);
+	return await collectByOffset<IDataObject>(pageOptionsOf(this, itemIndex, MAX_PAGE_SIZE), async (offset, pageSize) => {
+		const page = await requestList.call(
+			this,
+			infiniReach,
+			{ method: 'GET', path: '/api/v1/messages', qs: { ...filters, limit: pageSize, offset }, idempotent: true, itemIndex },
+			'messages',
+		);
+		const total = Number(page.body.total);
+		return { items: page.data, total: Number.isFinite(total) ? total : undefined };
+	});
 }

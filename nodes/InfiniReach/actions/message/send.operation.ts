@@ -5,7 +5,8 @@ import { itemError, parseInput } from '../../../shared/items';
 import { defaultCountryOption, perMinuteOption, skipValidationOption } from '../../../shared/fields';
 import { takeSendSlot, type RunState } from '../../../shared/operation';
 import { CHANNELS, normalizeRecipient, type Channel } from '../../recipient';
-import { infiniReachSend } from '../../transport';
+import { requestRecord } from '../../../shared/transport';
+import { infiniReach } from '../../transport';
 
 export const MAX_MESSAGE_LENGTH = 1600;
 export const DEFAULT_REQUESTS_PER_MINUTE = 100;
@@ -148,7 +149,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 		label: 'Requests Per Minute',
 		max: DEFAULT_REQUESTS_PER_MINUTE,
 	});
-	const { body: response, duplicate } = await infiniReachSend.call(this, {
+	const { data, body, repeat: duplicate } = await requestRecord.call(this, infiniReach, {
 		method: 'POST',
 		path: '/api/v1/messages',
 		body: { ...message, externalId },
@@ -156,13 +157,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 		idempotent: true,
 		itemIndex,
 	});
-	const data = (response.data && typeof response.data === 'object' ? response.data : {}) as IDataObject;
-	const queued = response.queued ?? data.queued;
+	// `{success, queued, messageId, jobId}`, or (servers seen in the wild) the IDs under `data`.
+	const queued = data.queued ?? body.queued;
 	return {
-		success: duplicate ? true : response.success ?? true,
-		messageId: response.messageId ?? response.id ?? data.messageId ?? data.id ?? null,
-		jobId: response.jobId ?? data.jobId ?? null,
-		status: duplicate ? 'duplicate' : response.status ?? data.status ?? (queued === false ? 'accepted' : 'queued'),
+		success: duplicate ? true : body.success ?? true,
+		messageId: data.messageId ?? data.id ?? null,
+		jobId: data.jobId ?? null,
+		status: duplicate ? 'duplicate' : data.status ?? (queued === false ? 'accepted' : 'queued'),
 		queued: queued ?? null,
 		// InfiniReach had this externalId already: sent before (by an earlier try or run), not sent again.
 		duplicate,

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { defaultCountryOption } from '../../../shared/fields';
-import { collectItems, itemError, parseInput, withItemIndex } from '../../../shared/items';
+import { collectItems, itemError, parseInput, errorJson, withItemIndex } from '../../../shared/items';
 import { normalizeRecipient } from '../../recipient';
-import { txtCoopRequest } from '../../transport';
+import { requestRecord } from '../../../shared/transport';
+import { txtCoop } from '../../transport';
 
 export const DEFAULT_JOB_SIZE = 1000;
 
@@ -82,7 +83,7 @@ export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData
 		const chunk = entries.slice(start, start + jobSize);
 		const pairedItem = chunk.map(({ itemIndex }) => ({ item: itemIndex }));
 		try {
-			const job = await txtCoopRequest.call(this, {
+			const { data: job } = await requestRecord.call(this, txtCoop, {
 				method: 'POST',
 				path: '/api/v1/messages/bulk',
 				body: { messages: chunk.map(({ value }) => ({ ...value })) },
@@ -92,7 +93,7 @@ export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData
 		} catch (error) {
 			const named = withItemIndex(this, error, chunk[0].itemIndex);
 			if (!this.continueOnFail()) throw named;
-			output.push({ json: { error: named.message, itemCount: chunk.length }, pairedItem });
+			output.push({ json: { ...errorJson(named), itemCount: chunk.length }, pairedItem });
 		}
 	}
 	return output;

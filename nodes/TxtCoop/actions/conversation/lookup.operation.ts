@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseInput } from '../../../shared/items';
 import { normalizeRecipient } from '../../recipient';
-import { listFrom, txtCoopRequest } from '../../transport';
+import { requestRecords } from '../../../shared/transport';
+import { txtCoop } from '../../transport';
 
 export const description: INodeProperties[] = [
 	{
@@ -22,13 +23,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const participant = parseInput(this, itemIndex, 'Invalid "Participant"', () =>
 		normalizeRecipient(this.getNodeParameter('participant', itemIndex, '')),
 	);
-	const body = await txtCoopRequest.call(this, {
-		method: 'GET',
-		path: '/api/v1/conversations/lookup',
-		qs: { participant },
-		idempotent: true,
-		itemIndex,
-	});
 	// One conversation, or a list of them.
-	return body.id !== undefined ? [body] : listFrom(this, body, 'conversations');
+	const { data } = await requestRecords.call(
+		this,
+		txtCoop,
+		{ method: 'GET', path: '/api/v1/conversations/lookup', qs: { participant }, idempotent: true, itemIndex },
+		'conversations',
+	);
+	return data;
 }

@@ -5,7 +5,8 @@ import { itemError, parseInput } from '../../../shared/items';
 import { normalizePhoneNumber } from '../../../shared/phone';
 import { isHttpUrl } from '../../../shared/url';
 import { normalizeRecipient } from '../../recipient';
-import { txtCoopRequest } from '../../transport';
+import { requestRecord } from '../../../shared/transport';
+import { txtCoop } from '../../transport';
 
 export const MAX_ATTACHMENTS = 10;
 
@@ -108,5 +109,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		);
 	}
 	// No idempotency key: a send whose fate is unknown is reported, never repeated.
-	return await txtCoopRequest.call(this, { method: 'POST', path: '/api/v1/messages', body, itemIndex });
+	return (await requestRecord.call(this, txtCoop, { method: 'POST', path: '/api/v1/messages', body, itemIndex })).data;
 }

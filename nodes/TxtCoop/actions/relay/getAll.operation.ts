@@ -1,9 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { listFrom, txtCoopRequest } from '../../transport';
+import { requestList } from '../../../shared/transport';
+import { txtCoop } from '../../transport';
 
 /** Every Mac of the account, online or not. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const body = await txtCoopRequest.call(this, { method: 'GET', path: '/api/v1/relays', idempotent: true, itemIndex });
-	return listFrom(this, body, 'relays');
+	return (await requestList.call(this, txtCoop, { method: 'GET', path: '/api/v1/relays', idempotent: true, itemIndex }, 'relays')).data;
 }

@@ -4,7 +4,8 @@ import { defaultCountryOption, perMinuteOption, skipValidationOption } from '../
 import { takeSendSlot, type RunState } from '../../../shared/operation';
 import { InputError, parseInput } from '../../../shared/items';
 import { normalizePhoneNumber } from '../../../shared/phone';
-import { sessionCredentials, whatsInfinityRequest } from '../../transport';
+import { requestRecord } from '../../../shared/transport';
+import { sessionCredentials, whatsInfinity } from '../../transport';
 
 export const DEFAULT_MESSAGES_PER_MINUTE = 10;
 
@@ -86,7 +87,7 @@ export async function sendThroughSession(
 	const body: IDataObject = { sessionId, to, ...content };
 	if (dryRun) body.dryRun = true;
 	// No idempotency key exists: a send whose fate is unknown is reported, never repeated.
-	const { data, requestId } = await whatsInfinityRequest.call(context, { method: 'POST', path: '/send', body, itemIndex });
+	const { data, requestId } = await requestRecord.call(context, whatsInfinity, { method: 'POST', path: '/send', body, itemIndex });
 	return {
 		messageId: data.messageId ?? null,
 		queued: data.queued ?? null,

@@ -3,7 +3,8 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { checkSession } from '../../session';
 
-import { sessionCredentials, whatsInfinityRequest } from '../../transport';
+import { sessionCredentials, whatsInfinity } from '../../transport';
+import { requestRecord } from '../../../shared/transport';
 
 export const description: INodeProperties[] = [];
 
@@ -11,7 +12,7 @@ export const description: INodeProperties[] = [];
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const { sessionId, apiKey } = await sessionCredentials.call(this, itemIndex);
 	try {
-		const { data, requestId } = await whatsInfinityRequest.call(this, {
+		const { data, requestId } = await requestRecord.call(this, whatsInfinity, {
 			method: 'POST',
 			path: '/create-session',
 			body: { sessionId, apiKey },

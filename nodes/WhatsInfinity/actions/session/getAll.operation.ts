@@ -1,18 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { whatsInfinityRequest } from '../../transport';
+import { whatsInfinity } from '../../transport';
+import { requestList } from '../../../shared/transport';
 
 export const description: INodeProperties[] = [];
 
 /** One item per session of the server. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const { data, requestId } = await whatsInfinityRequest.call(this, {
-		method: 'GET',
-		path: '/all-sessions',
-		idempotent: true,
-		itemIndex,
-	});
 	// Servers answer with the list itself, or under `sessions`.
-	const list = (Array.isArray(data.items) ? data.items : Array.isArray(data.sessions) ? data.sessions : []) as IDataObject[];
-	return list.map((session) => ({ ...session, requestId }));
+	const { data, requestId } = await requestList.call(this, whatsInfinity, { method: 'GET', path: '/all-sessions', idempotent: true, itemIndex }, 'sessions');
+	return data.map((session) => ({ ...session, requestId }));
 }

@@ -1,11 +1,12 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseInput } from '../../../shared/items';
 import { normalizePhoneNumber } from '../../../shared/phone';
 import { textOf } from '../../../shared/json';
 import { unexpectedAnswer } from '../../../shared/request';
+import { requestRecord, type Answer } from '../../../shared/transport';
 import { explainLinking } from '../../session';
-import { sessionCredentials, whatsInfinity, whatsInfinityRequest } from '../../transport';
+import { sessionCredentials, whatsInfinity } from '../../transport';
 
 const displayOptions = { show: { resource: ['session'], operation: ['getPairingCode'] } };
 
@@ -28,9 +29,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		normalizePhoneNumber(this.getNodeParameter('phoneNumber', itemIndex, ''), { format: 'digits' }),
 	);
 	const { sessionId } = await sessionCredentials.call(this, itemIndex);
-	let answer: Awaited<ReturnType<typeof whatsInfinityRequest>>;
+	let answer: Answer<IDataObject>;
 	try {
-		answer = await whatsInfinityRequest.call(this, { method: 'POST', path: '/pairing-code', body: { sessionId, phoneNumber }, itemIndex });
+		answer = await requestRecord.call(this, whatsInfinity, { method: 'POST', path: '/pairing-code', body: { sessionId, phoneNumber }, itemIndex });
 	} catch (error) {
 		// A session that is connected already is refused in a way the docs do not give: its status says.
 		throw await explainLinking(this, itemIndex, 'pairing code', error, 'pairing');

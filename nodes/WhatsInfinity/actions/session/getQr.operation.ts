@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { itemError } from '../../../shared/items';
 import { checkSession, explainLinking } from '../../session';
-import { sessionCredentials, whatsInfinityBinary } from '../../transport';
+import { requestFile } from '../../../shared/transport';
+import { sessionCredentials, whatsInfinity } from '../../transport';
 
 const displayOptions = { show: { resource: ['session'], operation: ['getQr'] } };
 
@@ -26,8 +27,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	// No QR pending is answered in a way the docs do not give (an error, JSON, nothing): only a PNG counts.
 	let png: Buffer | undefined;
 	try {
-		const response = await whatsInfinityBinary.call(this, { method: 'GET', path: `/qr/${encodeURIComponent(sessionId)}`, idempotent: true, itemIndex });
-		png = isPng(response.body) ? Buffer.from(response.body) : undefined;
+		const file = await requestFile.call(this, whatsInfinity, { method: 'GET', path: `/qr/${encodeURIComponent(sessionId)}`, idempotent: true, itemIndex });
+		png = isPng(file.data) ? file.data : undefined;
 	} catch (error) {
 		throw await explainLinking(this, itemIndex, 'QR code to scan', error, 'qr');
 	}
@@ -41,6 +42,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-function isPng(body: unknown): body is Buffer {
-	return Buffer.isBuffer(body) && body.subarray(0, 8).equals(PNG_SIGNATURE);
+function isPng(body: Buffer): boolean {
+	return body.subarray(0, 8).equals(PNG_SIGNATURE);
 }

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { sessionCredentials, whatsInfinityRequest } from '../../transport';
+import { sessionCredentials, whatsInfinity } from '../../transport';
+import { requestRecord } from '../../../shared/transport';
 
 const displayOptions = { show: { resource: ['session'], operation: ['restart'] } };
 
@@ -19,7 +20,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const wipe = this.getNodeParameter('wipe', itemIndex, false) as boolean;
 	const { sessionId } = await sessionCredentials.call(this, itemIndex);
-	const { data, requestId } = await whatsInfinityRequest.call(this, {
+	const { data, requestId } = await requestRecord.call(this, whatsInfinity, {
 		method: 'POST',
 		path: '/restart-session',
 		body: { sessionId, wipe },

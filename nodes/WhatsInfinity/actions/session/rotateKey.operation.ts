@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { sessionCredentials, whatsInfinityRequest } from '../../transport';
+import { sessionCredentials, whatsInfinity } from '../../transport';
+import { requestRecord } from '../../../shared/transport';
 
 export const description: INodeProperties[] = [];
 
@@ -11,7 +12,7 @@ export const description: INodeProperties[] = [];
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const { sessionId } = await sessionCredentials.call(this, itemIndex);
-	const { data, requestId } = await whatsInfinityRequest.call(this, {
+	const { data, requestId } = await requestRecord.call(this, whatsInfinity, {
 		method: 'POST',
 		path: '/rotate-key',
 		body: { sessionId },
