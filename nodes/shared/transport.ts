@@ -102,19 +102,25 @@ export async function requestFile(
  * (same origin as the Base URL); links elsewhere (storage, a CDN) are fetched without it.
  */
 export async function downloadFile(this: RequestContext, gateway: Gateway, url: string, itemIndex?: number): Promise<Buffer> {
-	const baseUrl = baseUrlFrom(await this.getCredentials(gateway.credentialType, itemIndex), gateway);
-	const target = new URL(url, baseUrl);
-	const base = new URL(baseUrl);
-	if (target.origin === base.origin) {
-		// Paths are joined to the Base URL, which may have a path of its own.
-		const prefix = base.pathname.replace(/\/+$/, '');
-		const path = prefix && target.pathname.startsWith(`${prefix}/`) ? target.pathname.slice(prefix.length) : target.pathname;
-		const file = await requestFile.call(this, gateway, { method: 'GET', path: `${path}${target.search}`, idempotent: true, itemIndex });
-		return file.data;
-	}
-	const body = (await this.helpers.httpRequest({
+	const base = new URL(await gatewayBaseUrl(this, gateway, itemIndex));
+	const target = new URL(url, base);
+	if (target.origin !== base.origin) return await fetchWithoutKey(this, target);
+	// Paths are joined to the Base URL, which may have a path of its own.
+	const prefix = base.pathname.replace(/\/+$/, '');
+	const path = prefix && target.pathname.startsWith(`${prefix}/`) ? target.pathname.slice(prefix.length) : target.pathname;
+	const file = await requestFile.call(this, gateway, { method: 'GET', path: `${path}${target.search}`, idempotent: true, itemIndex });
+	return file.data;
+}
+
+async function gatewayBaseUrl(context: RequestContext, gateway: Gateway, itemIndex?: number): Promise<string> {
+	return baseUrlFrom(await context.getCredentials(gateway.credentialType, itemIndex), gateway);
+}
+
+/** A public or signed link on another host: no credential goes with it. */
+async function fetchWithoutKey(context: RequestContext, url: URL): Promise<Buffer> {
+	const body = (await context.helpers.httpRequest({
 		method: 'GET',
-		url: target.toString(),
+		url: url.toString(),
 		encoding: 'arraybuffer',
 		headers: { 'User-Agent': USER_AGENT, Accept: '*/*' },
 	})) as ArrayBuffer;
