@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import * as device from './actions/device';
 import * as message from './actions/message';
 import { router } from './actions/router';
+import { searchMessages } from './methods/listSearch';
 import { getSenders } from './methods/loadOptions';
 import { CREDENTIAL_TYPE } from './transport';
 
@@ -38,7 +39,7 @@ export class InfiniReach implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getSenders } };
+	methods = { loadOptions: { getSenders }, listSearch: { searchMessages } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

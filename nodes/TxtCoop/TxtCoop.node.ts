@@ -6,6 +6,7 @@ import * as conversation from './actions/conversation';
 import * as message from './actions/message';
 import * as relay from './actions/relay';
 import { router } from './actions/router';
+import { searchBulkJobs, searchConversations, searchMessages, searchRelays } from './methods/listSearch';
 import { CREDENTIAL_TYPE } from './transport';
 
 export class TxtCoop implements INodeType {
@@ -42,6 +43,8 @@ export class TxtCoop implements INodeType {
 			...conversation.description,
 		],
 	};
+
+	methods = { listSearch: { searchMessages, searchBulkJobs, searchRelays, searchConversations } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

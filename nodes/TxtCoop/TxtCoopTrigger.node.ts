@@ -9,7 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { signedEventWebhook } from '../shared/webhook';
 import { CREDENTIAL_TYPE } from './transport';
-import { registration, type Registration } from './webhooks';
+import { registration, type Registration } from './helpers/webhooks';
 
 export const SIGNATURE_HEADER = 'X-Webhook-Signature';
 

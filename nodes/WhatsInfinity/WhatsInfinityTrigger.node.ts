@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { pollMemory } from '../shared/polling';
-import { checkSession } from './session';
+import { checkSession } from './helpers/session';
 import { CREDENTIAL_TYPE } from './transport';
 
 export const SESSION_STATUSES = ['active', 'connecting', 'qr', 'pairing', 'disconnected', 'disabled'];

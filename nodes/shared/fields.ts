@@ -1,7 +1,7 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-/** "Return All" and "Limit", the n8n way, for a list operation. */
-export function returnAllFields(displayOptions: IDisplayOptions): INodeProperties[] {
+/** "Return All" and "Limit", the n8n way, for a list operation (wrapped by its updateDisplayOptions). */
+export function returnAllFields(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -9,7 +9,6 @@ export function returnAllFields(displayOptions: IDisplayOptions): INodePropertie
 			type: 'boolean',
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
-			displayOptions,
 		},
 		{
 			displayName: 'Limit',
@@ -18,7 +17,7 @@ export function returnAllFields(displayOptions: IDisplayOptions): INodePropertie
 			typeOptions: { minValue: 1 },
 			default: 50,
 			description: 'Max number of results to return',
-			displayOptions: { ...displayOptions, show: { ...displayOptions.show, returnAll: [false] } },
+			displayOptions: { show: { returnAll: [false] } },
 		},
 	];
 }
@@ -116,4 +115,41 @@ export function perMinuteOption(option: { name: string; displayName: string; def
 	const { name, displayName, description } = option;
 	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is the caller's number, the rule only sees literals
 	return { displayName, name, type: 'number', typeOptions: { minValue: 1 }, default: option.default, description };
+}
+
+export interface IdLocator {
+	name: string;
+	displayName: string;
+	/** An example ID, shown in the By ID field. */
+	placeholder: string;
+	/** The node's listSearch method, where the gateway can list these: adds "From List". */
+	searchListMethod?: string;
+	description?: string;
+}
+
+/** An ID the user picks from a list where the API can list them, or types by ID: n8n's resource locator. */
+export function idLocator(locator: IdLocator): INodeProperties {
+	const listMode = locator.searchListMethod !== undefined;
+	return {
+		displayName: locator.displayName,
+		name: locator.name,
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: listMode ? 'list' : 'id', value: '' },
+		description: locator.description,
+		modes: [
+			...(listMode
+				? [
+						{
+							displayName: 'From List',
+							name: 'list',
+							type: 'list' as const,
+							placeholder: `Select a ${locator.displayName.replace(/ ID$/, '')}...`,
+							typeOptions: { searchListMethod: locator.searchListMethod, searchable: true },
+						},
+					]
+				: []),
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: locator.placeholder },
+		],
+	};
 }

@@ -20,7 +20,15 @@ export interface BatchOperation {
 	batch: (this: IExecuteFunctions, run: RunState) => Promise<INodeExecutionData[]>;
 }
 
-export type OperationMap = Record<string, Record<string, OperationExecute | BatchOperation>>;
+export type Operation = OperationExecute | BatchOperation;
+
+export type OperationMap = Record<string, Record<string, Operation>>;
+
+/**
+ * A node's router table, typed by its resources and their operation names (e.g.
+ * `{ message: 'send' | 'get' }`): a missing, extra or misspelt operation fails the type check.
+ */
+export type OperationTable<Names extends Record<string, string>> = { [Resource in keyof Names]: { [Name in Names[Resource]]: Operation } };
 
 /** Picks the operation named by `resource` and `operation` and runs it once per input item (or once, for a batch). */
 export async function routeOperation(

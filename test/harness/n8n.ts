@@ -13,6 +13,7 @@ import type {
 	IDataObject,
 	INode,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodeParameters,
 	INodePropertyOptions,
 	INodeType,
@@ -187,6 +188,15 @@ export async function loadOptions(setup: NodeSetup, method: string): Promise<INo
 	const nodeType = nodeTypes.getByNameAndVersion(node.type);
 	const context = new LoadOptionsContext(workflow, node, buildAdditionalData(setup, 'internal'), method);
 	return await nodeType.methods!.loadOptions![method].call(context);
+}
+
+/** Calls a node's listSearch method (a resource locator's "From List") as the editor does. */
+export async function listSearch(setup: NodeSetup, method: string, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const node = buildNode(setup);
+	const workflow = buildWorkflow(node);
+	const nodeType = nodeTypes.getByNameAndVersion(node.type);
+	const context = new LoadOptionsContext(workflow, node, buildAdditionalData(setup, 'internal'), method);
+	return await nodeType.methods!.listSearch![method].call(context, filter, paginationToken);
 }
 
 export interface WebhookCall {

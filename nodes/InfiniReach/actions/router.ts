@@ -1,12 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { routeOperation } from '../../shared/operation';
+import { routeOperation, type OperationTable } from '../../shared/operation';
 import * as device from './device';
 import * as message from './message';
+import type { InfiniReachOperations } from './node.type';
+
+const operations: OperationTable<InfiniReachOperations> = {
+	message: { send: message.send.execute, get: message.get.execute, getAll: message.getAll.execute },
+	device: { getAll: device.getAll.execute },
+};
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeOperation(this, {
-		message: { send: message.send.execute, get: message.get.execute, getAll: message.getAll.execute },
-		device: { getAll: device.getAll.execute },
-	});
+	return await routeOperation(this, operations);
 }

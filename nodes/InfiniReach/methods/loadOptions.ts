@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { listDevices, senderNumbers } from '../devices';
+import { listDevices, senderNumbers } from '../helpers/devices';
 
 export async function getSenders(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const numbers = senderNumbers(await listDevices.call(this));

@@ -1,27 +1,30 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { routeOperation } from '../../shared/operation';
+import { routeOperation, type OperationTable } from '../../shared/operation';
 import * as bulkJob from './bulkJob';
 import * as conversation from './conversation';
 import * as message from './message';
+import type { TxtCoopOperations } from './node.type';
 import * as relay from './relay';
 
+const operations: OperationTable<TxtCoopOperations> = {
+	message: {
+		send: message.send.execute,
+		getAll: message.getAll.execute,
+		getStatus: message.getStatus.execute,
+		getAttachments: message.getAttachments.execute,
+		getQueueStats: message.getQueueStats.execute,
+	},
+	bulkJob: {
+		create: { batch: bulkJob.create.batch },
+		get: bulkJob.get.execute,
+		getAll: bulkJob.getAll.execute,
+		getResults: bulkJob.getResults.execute,
+	},
+	relay: { get: relay.get.execute, getAll: relay.getAll.execute },
+	conversation: { get: conversation.get.execute, getAll: conversation.getAll.execute, lookup: conversation.lookup.execute },
+};
+
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeOperation(this, {
-		message: {
-			send: message.send.execute,
-			getAll: message.getAll.execute,
-			getStatus: message.getStatus.execute,
-			getAttachments: message.getAttachments.execute,
-			getQueueStats: message.getQueueStats.execute,
-		},
-		bulkJob: {
-			create: { batch: bulkJob.create.batch },
-			get: bulkJob.get.execute,
-			getAll: bulkJob.getAll.execute,
-			getResults: bulkJob.getResults.execute,
-		},
-		relay: { get: relay.get.execute, getAll: relay.getAll.execute },
-		conversation: { get: conversation.get.execute, getAll: conversation.getAll.execute, lookup: conversation.lookup.execute },
-	});
+	return await routeOperation(this, operations);
 }

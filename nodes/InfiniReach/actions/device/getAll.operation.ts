@@ -1,9 +1,14 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { listDevices } from '../../devices';
+import type { ItemResult } from '../../../shared/items';
+import { listDevices } from '../../helpers/devices';
 
-export const description: INodeProperties[] = [];
+const properties: INodeProperties[] = [];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+export const description = updateDisplayOptions({ show: { resource: ['device'], operation: ['getAll'] } }, properties);
+
+/** Every device of the account with its status and SIM numbers. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	return await listDevices.call(this, itemIndex);
 }

@@ -1,28 +1,26 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { itemError } from '../../../shared/items';
+import { idLocator } from '../../../shared/fields';
+import type { ItemResult } from '../../../shared/items';
+import { idOf } from '../../../shared/parameters';
 import { requestRecord } from '../../../shared/transport';
 import { infiniReach } from '../../transport';
 
-const displayOptions = { show: { resource: ['message'], operation: ['get'] } };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Message ID',
+const properties: INodeProperties[] = [
+	idLocator({
 		name: 'messageId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'ID of the message, as returned by Send (messageId) or Get Many (_id)',
-		displayOptions,
-	},
+		displayName: 'Message ID',
+		placeholder: '6741234567890abcdef12345',
+		searchListMethod: 'searchMessages',
+		description: 'The message: from the latest history, or its ID as Send (messageId) or Get Many (_id) returned',
+	}),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const messageId = String(this.getNodeParameter('messageId', itemIndex, '')).trim();
-	if (!messageId) {
-		throw itemError(this, itemIndex, 'No Message ID is set', 'Give the ID that Send or Get Many returned.');
-	}
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
+	const messageId = idOf(this, itemIndex, 'messageId', 'Message ID', 'Give the ID that Send or Get Many returned.');
 	// Servers answer with the message itself or wrapped in `message` / `data`.
 	const { data } = await requestRecord.call(
 		this,

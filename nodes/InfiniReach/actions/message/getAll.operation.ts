@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllFields } from '../../../shared/fields';
-import { itemError, parseInput } from '../../../shared/items';
+import { itemError, parseInput, type ItemResult } from '../../../shared/items';
 import { collectByOffset, pageOptionsOf } from '../../../shared/pagination';
 import { normalizePhoneNumber } from '../../../shared/phone';
 import { requestList } from '../../../shared/transport';
@@ -9,17 +10,14 @@ import { infiniReach } from '../../transport';
 
 export const MAX_PAGE_SIZE = 500;
 
-const displayOptions = { show: { resource: ['message'], operation: ['getAll'] } };
-
-export const description: INodeProperties[] = [
-	...returnAllFields(displayOptions),
+const properties: INodeProperties[] = [
+	...returnAllFields(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions,
 		options: [
 			{
 				displayName: 'Channel',
@@ -115,6 +113,8 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['getAll'] } }, properties);
+
 /** Filters in the gateway's query form; numbers are normalised so "+1 415 555 0123" still matches. */
 function queryFrom(context: IExecuteFunctions, itemIndex: number, filters: IDataObject): IDataObject {
 	const qs: IDataObject = {};
@@ -143,7 +143,7 @@ function queryFrom(context: IExecuteFunctions, itemIndex: number, filters: IData
 	return qs;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const filters = queryFrom(this, itemIndex, this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
 
 	return await collectByOffset<IDataObject>(pageOptionsOf(this, itemIndex, MAX_PAGE_SIZE), async (offset, pageSize) => {

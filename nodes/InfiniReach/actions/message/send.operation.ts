@@ -1,19 +1,19 @@
 import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { itemError, parseInput } from '../../../shared/items';
 import { defaultCountryOption, perMinuteOption, skipValidationOption } from '../../../shared/fields';
+import { itemError, parseInput, type ItemResult } from '../../../shared/items';
 import { takeSendSlot, type RunState } from '../../../shared/operation';
-import { CHANNELS, normalizeRecipient, type Channel } from '../../recipient';
+import { checkText } from '../../../shared/parameters';
 import { requestRecord } from '../../../shared/transport';
+import { CHANNELS, normalizeRecipient, type Channel } from '../../helpers/recipient';
 import { infiniReach } from '../../transport';
 
 export const MAX_MESSAGE_LENGTH = 1600;
 export const DEFAULT_REQUESTS_PER_MINUTE = 100;
 
-const displayOptions = { show: { resource: ['message'], operation: ['send'] } };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Channel',
 		name: 'channel',
@@ -25,7 +25,6 @@ export const description: INodeProperties[] = [
 		],
 		default: 'sms',
 		description: 'Whether the device sends the message as an SMS or through its WhatsApp instance',
-		displayOptions,
 	},
 	{
 		displayName: 'From Name or ID',
@@ -36,7 +35,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		description:
 			'Sender number of one of your registered devices or WhatsApp instances; it must match exactly. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions,
 	},
 	{
 		displayName: 'To',
@@ -47,7 +45,6 @@ export const description: INodeProperties[] = [
 		placeholder: '+14155550123',
 		description:
 			'Recipient in E.164, or in national format with a Default Country. For WhatsApp also a group ID (&lt;group-ID&gt;@g.us) or a contact key from the app (group:&lt;instance&gt;:&lt;group-ID&gt;@g.us).',
-		displayOptions,
 	},
 	{
 		displayName: 'Message',
@@ -57,7 +54,6 @@ export const description: INodeProperties[] = [
 		typeOptions: { rows: 4 },
 		default: '',
 		description: `Text to send, at most ${MAX_MESSAGE_LENGTH} characters`,
-		displayOptions,
 	},
 	{
 		displayName: 'Options',
@@ -65,7 +61,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions,
 		options: [
 			defaultCountryOption(),
 			{
@@ -87,6 +82,8 @@ export const description: INodeProperties[] = [
 		],
 	},
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['send'] } }, properties);
 
 /** Same execution, node, item and message → same ID: n8n's "Retry On Fail" and our own retries reuse it. */
 function derivedExternalId(context: IExecuteFunctions, itemIndex: number, message: IDataObject): string {
@@ -110,7 +107,7 @@ function senderFrom(value: unknown): string {
 	return /^[\d\s\-().+]+$/.test(text) ? text.replace(/[\s\-().]/g, '') : text;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunState) {
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunState): Promise<ItemResult> {
 	const channel = String(this.getNodeParameter('channel', itemIndex, '')).trim().toLowerCase() as Channel;
 	if (!CHANNELS.includes(channel)) {
 		throw itemError(this, itemIndex, `Unknown channel "${channel}"`, 'Set Channel to "sms" or "whatsapp".');
@@ -124,18 +121,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 			'Choose one of your registered device numbers in "From", or give it with an expression.',
 		);
 	}
-	const text = String(this.getNodeParameter('message', itemIndex, '') ?? '');
-	if (!text.trim()) {
-		throw itemError(this, itemIndex, 'The message is empty', 'Write the text to send in "Message".');
-	}
-	if (text.length > MAX_MESSAGE_LENGTH) {
-		throw itemError(
-			this,
-			itemIndex,
-			`The message is ${text.length} characters long; InfiniReach accepts at most ${MAX_MESSAGE_LENGTH}`,
-			'Shorten it, or split it into several messages.',
-		);
-	}
+	const text = checkText(this, itemIndex, String(this.getNodeParameter('message', itemIndex, '') ?? ''), {
+		field: 'Message',
+		max: MAX_MESSAGE_LENGTH,
+		gateway: 'InfiniReach',
+	});
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const to = parseInput(this, itemIndex, 'Invalid "To"', () =>
 		normalizeRecipient(this.getNodeParameter('to', itemIndex, ''), channel, options.defaultCountry as string, options.skipValidation === true),

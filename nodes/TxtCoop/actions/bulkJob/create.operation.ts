@@ -1,22 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { defaultCountryOption } from '../../../shared/fields';
-import { collectItems, itemError, parseInput, errorJson, withItemIndex } from '../../../shared/items';
-import { normalizeRecipient } from '../../recipient';
+import { collectItems, errorJson, parseInput, withItemIndex } from '../../../shared/items';
+import { checkText } from '../../../shared/parameters';
 import { requestRecord } from '../../../shared/transport';
+import { normalizeRecipient } from '../../helpers/recipient';
 import { txtCoop } from '../../transport';
 
 export const DEFAULT_JOB_SIZE = 1000;
 
-const displayOptions = { show: { resource: ['bulkJob'], operation: ['create'] } };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'All input items become one bulk job: map each item\'s recipient and text below.',
 		name: 'bulkNotice',
 		type: 'notice',
 		default: '',
-		displayOptions,
 	},
 	{
 		displayName: 'To',
@@ -26,7 +25,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: '={{ $json.phone }}',
 		description: 'Each item\'s recipient: phone number, Apple ID email, or group chat GUID',
-		displayOptions,
 	},
 	{
 		displayName: 'Body',
@@ -36,7 +34,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		typeOptions: { rows: 3 },
 		description: 'Each item\'s message text',
-		displayOptions,
 	},
 	{
 		displayName: 'Options',
@@ -44,7 +41,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions,
 		options: [
 			defaultCountryOption(),
 			{
@@ -59,6 +55,8 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+export const description = updateDisplayOptions({ show: { resource: ['bulkJob'], operation: ['create'] } }, properties);
+
 interface BulkMessage {
 	to: string;
 	body: string;
@@ -69,8 +67,7 @@ function readMessage(context: IExecuteFunctions, itemIndex: number): BulkMessage
 	const to = parseInput(context, itemIndex, 'Invalid "To"', () =>
 		normalizeRecipient(context.getNodeParameter('to', itemIndex, ''), options.defaultCountry as string),
 	);
-	const body = String(context.getNodeParameter('body', itemIndex, '') ?? '');
-	if (!body.trim()) throw itemError(context, itemIndex, 'The message body is empty', 'Map a text into "Body".');
+	const body = checkText(context, itemIndex, String(context.getNodeParameter('body', itemIndex, '') ?? ''), { field: 'Body', noun: 'message body', gateway: 'txtcoop' });
 	return { to, body };
 }
 

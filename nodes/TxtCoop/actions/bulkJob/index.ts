@@ -1,7 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listFields } from '../../lists';
-import { idField } from '../idField';
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
@@ -25,6 +23,7 @@ export const description: INodeProperties[] = [
 		default: 'create',
 	},
 	...create.description,
-	idField('jobId', 'Job ID', 'bulkJob', ['get', 'getResults'], 'bulk_xyz789'),
-	...listFields({ show: { resource: ['bulkJob'], operation: ['getAll', 'getResults'] } }),
+	...get.description,
+	...getAll.description,
+	...getResults.description,
 ];

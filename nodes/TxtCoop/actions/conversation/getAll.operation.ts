@@ -1,7 +1,15 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pagedList } from '../../lists';
+import { returnAllFields } from '../../../shared/fields';
+import type { ItemResult } from '../../../shared/items';
+import { pagedList } from '../../helpers/lists';
 
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+const properties: INodeProperties[] = [...returnAllFields()];
+
+export const description = updateDisplayOptions({ show: { resource: ['conversation'], operation: ['getAll'] } }, properties);
+
+/** The account's conversations. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	return await pagedList(this, itemIndex, '/api/v1/conversations', {}, 'conversations');
 }

@@ -1,7 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listFields } from '../../lists';
-import { idField } from '../idField';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as lookup from './lookup.operation';
@@ -22,7 +20,7 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
-	idField('conversationId', 'Conversation ID', 'conversation', ['get'], 'conv_123'),
-	...listFields({ show: { resource: ['conversation'], operation: ['getAll'] } }),
+	...get.description,
+	...getAll.description,
 	...lookup.description,
 ];

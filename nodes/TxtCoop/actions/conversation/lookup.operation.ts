@@ -1,11 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { parseInput } from '../../../shared/items';
-import { normalizeRecipient } from '../../recipient';
+import { parseInput, type ItemResult } from '../../../shared/items';
 import { requestRecords } from '../../../shared/transport';
+import { normalizeRecipient } from '../../helpers/recipient';
 import { txtCoop } from '../../transport';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Participant',
 		name: 'participant',
@@ -14,12 +15,13 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: '+14155550123',
 		description: 'Phone number or Apple ID email of the other side',
-		displayOptions: { show: { resource: ['conversation'], operation: ['lookup'] } },
 	},
 ];
 
+export const description = updateDisplayOptions({ show: { resource: ['conversation'], operation: ['lookup'] } }, properties);
+
 /** The conversations with one participant. */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const participant = parseInput(this, itemIndex, 'Invalid "Participant"', () =>
 		normalizeRecipient(this.getNodeParameter('participant', itemIndex, '')),
 	);

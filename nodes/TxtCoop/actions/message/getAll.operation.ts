@@ -1,20 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { parseInput } from '../../../shared/items';
-import { listFields, pagedList } from '../../lists';
-import { normalizeRecipient } from '../../recipient';
+import { returnAllFields } from '../../../shared/fields';
+import { parseInput, type ItemResult } from '../../../shared/items';
+import { pagedList } from '../../helpers/lists';
+import { normalizeRecipient } from '../../helpers/recipient';
 
-const displayOptions = { show: { resource: ['message'], operation: ['getAll'] } };
-
-export const description: INodeProperties[] = [
-	...listFields(displayOptions),
+const properties: INodeProperties[] = [
+	...returnAllFields(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions,
 		options: [
 			{
 				displayName: 'Direction',
@@ -38,7 +37,9 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['getAll'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (filters.direction) qs.direction = filters.direction;

@@ -1,40 +1,42 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { ItemResult } from '../../../shared/items';
 import { textOf } from '../../../shared/json';
+import { idOf } from '../../../shared/parameters';
 import { unexpectedAnswer } from '../../../shared/request';
 import { downloadFile, requestList } from '../../../shared/transport';
+import { messageIdLocator } from '../../helpers/locators';
 import { txtCoop } from '../../transport';
-import { messageIdField, messageIdOf } from './messageId';
 
-const displayOptions = { show: { resource: ['message'], operation: ['getAttachments'] } };
-
-export const description: INodeProperties[] = [
-	messageIdField(displayOptions),
+const properties: INodeProperties[] = [
+	messageIdLocator,
 	{
 		displayName: 'Download',
 		name: 'download',
 		type: 'boolean',
 		default: false,
 		description: 'Whether to download the files into binary fields attachment_0, attachment_1, …',
-		displayOptions,
 	},
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['getAttachments'] } }, properties);
 
 /** An attachment as listed: an object, or just its download URL. */
 function attachmentRecord(entry: unknown): IDataObject {
 	return typeof entry === 'string' ? { url: entry } : (entry as IDataObject);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const messageId = messageIdOf(this, itemIndex);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
+	const messageId = idOf(this, itemIndex, 'messageId', 'Message ID', 'Give the ID that Send returned (e.g. msg_abc123).');
 	const answer = await requestList.call(
 		this,
 		txtCoop,
-		{ method: 'GET', path: `/api/v1/messages/${messageId}/attachments`, idempotent: true, itemIndex },
+		{ method: 'GET', path: `/api/v1/messages/${encodeURIComponent(messageId)}/attachments`, idempotent: true, itemIndex },
 		'attachments',
 	);
 	const attachments = answer.data.map(attachmentRecord);
-	const json: IDataObject = { messageId: decodeURIComponent(messageId), attachments };
+	const json: IDataObject = { messageId, attachments };
 	if (!(this.getNodeParameter('download', itemIndex, false) as boolean)) return { json };
 
 	const binary: IBinaryKeyData = {};

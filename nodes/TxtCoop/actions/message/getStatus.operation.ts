@@ -1,21 +1,19 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { ItemResult } from '../../../shared/items';
+import { idOf } from '../../../shared/parameters';
 import { requestRecord } from '../../../shared/transport';
+import { messageIdLocator } from '../../helpers/locators';
 import { txtCoop } from '../../transport';
-import { messageIdField, messageIdOf } from './messageId';
 
-const displayOptions = { show: { resource: ['message'], operation: ['getStatus'] } };
+const properties: INodeProperties[] = [messageIdLocator];
 
-export const description: INodeProperties[] = [messageIdField(displayOptions)];
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['getStatus'] } }, properties);
 
 /** Status, attempts, last error and the queued/sent/delivered times of one message. */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	return (
-		await requestRecord.call(this, txtCoop, {
-		method: 'GET',
-		path: `/api/v1/messages/${messageIdOf(this, itemIndex)}/status`,
-		idempotent: true,
-			itemIndex,
-		})
-	).data;
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
+	const messageId = idOf(this, itemIndex, 'messageId', 'Message ID', 'Give the ID that Send returned (e.g. msg_abc123).');
+	const path = `/api/v1/messages/${encodeURIComponent(messageId)}/status`;
+	return (await requestRecord.call(this, txtCoop, { method: 'GET', path, idempotent: true, itemIndex })).data;
 }

@@ -28,4 +28,5 @@ export const description: INodeProperties[] = [
 	...getAll.description,
 	...getStatus.description,
 	...getAttachments.description,
+	...getQueueStats.description,
 ];

@@ -1,18 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { defaultCountryOption, skipValidationOption } from '../../../shared/fields';
-import { itemError, parseInput } from '../../../shared/items';
+import { itemError, parseInput, type ItemResult } from '../../../shared/items';
 import { normalizePhoneNumber } from '../../../shared/phone';
-import { isHttpUrl } from '../../../shared/url';
-import { normalizeRecipient } from '../../recipient';
 import { requestRecord } from '../../../shared/transport';
+import { isHttpUrl } from '../../../shared/url';
+import { normalizeRecipient } from '../../helpers/recipient';
 import { txtCoop } from '../../transport';
 
 export const MAX_ATTACHMENTS = 10;
 
-const displayOptions = { show: { resource: ['message'], operation: ['send'] } };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'To',
 		name: 'to',
@@ -21,7 +20,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: '+14155550123',
 		description: 'Phone number (E.164, or national with a Default Country), Apple ID email, or group chat GUID',
-		displayOptions,
 	},
 	{
 		displayName: 'Body',
@@ -30,7 +28,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		typeOptions: { rows: 4 },
 		description: 'Message text. May be empty only when there are attachments.',
-		displayOptions,
 	},
 	{
 		displayName: 'Options',
@@ -38,7 +35,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions,
 		options: [
 			{
 				displayName: 'Attachment URLs',
@@ -70,12 +66,14 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['send'] } }, properties);
+
 function attachmentList(value: unknown): string[] {
 	const list = Array.isArray(value) ? value : String(value ?? '').split(/[\n,]/);
 	return list.map((entry) => String(entry).trim()).filter(Boolean);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const to = parseInput(this, itemIndex, 'Invalid "To"', () =>
 		normalizeRecipient(this.getNodeParameter('to', itemIndex, ''), options.defaultCountry as string, options.skipValidation === true),

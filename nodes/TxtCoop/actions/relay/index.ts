@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idField } from '../idField';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
@@ -19,5 +18,6 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
-	idField('relayId', 'Relay ID', 'relay', ['get'], 'relay_123'),
+	...get.description,
+	...getAll.description,
 ];

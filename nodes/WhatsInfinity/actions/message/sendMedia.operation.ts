@@ -1,16 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { itemError } from '../../../shared/items';
+import { itemError, type ItemResult } from '../../../shared/items';
 import type { RunState } from '../../../shared/operation';
 import { isHttpUrl } from '../../../shared/url';
-import { sendOptions, sendThroughSession, toField } from './send';
+import { sendOptions, sendThroughSession, toField } from '../../helpers/send';
 
 export const MEDIA_TYPES = ['media', 'image', 'video', 'audio', 'document'];
 
-const displayOptions = { show: { resource: ['message'], operation: ['sendMedia'] } };
-
-export const description: INodeProperties[] = [
-	toField(displayOptions),
+const properties: INodeProperties[] = [
+	toField(),
 	{
 		displayName: 'Media Type',
 		name: 'mediaType',
@@ -23,7 +22,6 @@ export const description: INodeProperties[] = [
 			{ name: 'Video', value: 'video', description: 'Formats such as mp4' },
 		],
 		default: 'media',
-		displayOptions,
 	},
 	{
 		displayName: 'File URL',
@@ -33,7 +31,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'https://files.example.com/invoice.pdf',
 		description: 'Public http(s) address WhatsInfinity downloads the file from',
-		displayOptions,
 	},
 	{
 		displayName: 'Caption',
@@ -41,7 +38,6 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Text shown with an image, video or document',
-		displayOptions,
 	},
 	{
 		displayName: 'File Name',
@@ -50,12 +46,14 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'invoice.pdf',
 		description: 'Name the recipient sees for a document',
-		displayOptions,
 	},
-	sendOptions(displayOptions),
+	sendOptions(),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunState) {
+
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendMedia'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunState): Promise<ItemResult> {
 	const type = String(this.getNodeParameter('mediaType', itemIndex, 'media')).trim().toLowerCase();
 	if (!MEDIA_TYPES.includes(type)) {
 		throw itemError(this, itemIndex, `Unknown media type "${type}"`, `Use one of: ${MEDIA_TYPES.join(', ')}.`);

@@ -1,15 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { itemError } from '../../../shared/items';
+import type { ItemResult } from '../../../shared/items';
 import type { RunState } from '../../../shared/operation';
-import { sendOptions, sendThroughSession, toField } from './send';
+import { checkText } from '../../../shared/parameters';
+import { sendOptions, sendThroughSession, toField } from '../../helpers/send';
 
 export const MAX_TEXT_LENGTH = 65_000;
 
-const displayOptions = { show: { resource: ['message'], operation: ['sendText'] } };
-
-export const description: INodeProperties[] = [
-	toField(displayOptions),
+const properties: INodeProperties[] = [
+	toField(),
 	{
 		displayName: 'Message',
 		name: 'message',
@@ -18,9 +18,8 @@ export const description: INodeProperties[] = [
 		default: '',
 		typeOptions: { rows: 4 },
 		description: 'Text to send, at most 65,000 characters',
-		displayOptions,
 	},
-	sendOptions(displayOptions, [
+	sendOptions([
 		{
 			// The API documents `typing` for text messages only.
 			displayName: 'Typing Indicator',
@@ -32,17 +31,15 @@ export const description: INodeProperties[] = [
 	]),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunState) {
-	const message = String(this.getNodeParameter('message', itemIndex, '') ?? '');
-	if (!message.trim()) throw itemError(this, itemIndex, 'The message is empty', 'Write the text to send in "Message".');
-	if (message.length > MAX_TEXT_LENGTH) {
-		throw itemError(
-			this,
-			itemIndex,
-			`The message is ${message.length} characters long; WhatsInfinity accepts at most ${MAX_TEXT_LENGTH}`,
-			'Shorten it, or split it into several messages.',
-		);
-	}
+
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendText'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunState): Promise<ItemResult> {
+	const message = checkText(this, itemIndex, String(this.getNodeParameter('message', itemIndex, '') ?? ''), {
+		field: 'Message',
+		max: MAX_TEXT_LENGTH,
+		gateway: 'WhatsInfinity',
+	});
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const content: IDataObject = { type: 'text', message };
 	if (options.typing === true) content.typing = true;

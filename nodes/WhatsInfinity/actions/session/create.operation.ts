@@ -1,15 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
-import { checkSession } from '../../session';
-
-import { sessionCredentials, whatsInfinity } from '../../transport';
+import type { ItemResult } from '../../../shared/items';
 import { requestRecord } from '../../../shared/transport';
+import { checkSession } from '../../helpers/session';
+import { sessionCredentials, whatsInfinity } from '../../transport';
 
-export const description: INodeProperties[] = [];
+const properties: INodeProperties[] = [];
+
+export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['create'] } }, properties);
 
 /** Creates the credential's session with the credential's key; then connect it by QR or pairing code. */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const { sessionId, apiKey } = await sessionCredentials.call(this, itemIndex);
 	try {
 		const { data, requestId } = await requestRecord.call(this, whatsInfinity, {

@@ -1,16 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { parseInput } from '../../../shared/items';
-import { normalizePhoneNumber } from '../../../shared/phone';
+import { parseInput, type ItemResult } from '../../../shared/items';
 import { textOf } from '../../../shared/json';
+import { normalizePhoneNumber } from '../../../shared/phone';
 import { unexpectedAnswer } from '../../../shared/request';
 import { requestRecord, type Answer } from '../../../shared/transport';
-import { explainLinking } from '../../session';
+import { explainLinking } from '../../helpers/session';
 import { sessionCredentials, whatsInfinity } from '../../transport';
 
-const displayOptions = { show: { resource: ['session'], operation: ['getPairingCode'] } };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Phone Number',
 		name: 'phoneNumber',
@@ -19,12 +18,14 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: '+919999999999',
 		description: 'The WhatsApp number to link, with its country code (a leading + is optional)',
-		displayOptions,
 	},
 ];
 
+
+export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['getPairingCode'] } }, properties);
+
 /** An 8-digit code to enter in WhatsApp under Linked Devices, instead of scanning a QR. */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const phoneNumber = parseInput(this, itemIndex, 'Invalid "Phone Number"', () =>
 		normalizePhoneNumber(this.getNodeParameter('phoneNumber', itemIndex, ''), { format: 'digits' }),
 	);

@@ -1,13 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { itemError } from '../../../shared/items';
-import { checkSession, explainLinking } from '../../session';
+import { itemError, type ItemResult } from '../../../shared/items';
 import { requestFile } from '../../../shared/transport';
+import { checkSession, explainLinking } from '../../helpers/session';
 import { sessionCredentials, whatsInfinity } from '../../transport';
 
-const displayOptions = { show: { resource: ['session'], operation: ['getQr'] } };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Put Output File in Field',
 		name: 'binaryPropertyName',
@@ -15,12 +14,14 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: 'qr',
 		hint: 'The name of the output binary field to put the QR code PNG in',
-		displayOptions,
 	},
 ];
 
+
+export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['getQr'] } }, properties);
+
 /** The QR PNG to scan in WhatsApp (Linked Devices), as binary data, with the session's status. */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'qr')).trim();
 	if (!property) throw itemError(this, itemIndex, 'No output field is set for the QR code', 'Set "Put Output File in Field", e.g. "qr".');
 	const { sessionId } = await sessionCredentials.call(this, itemIndex);

@@ -1,9 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { checkSession } from '../../session';
+import type { ItemResult } from '../../../shared/items';
+import { checkSession } from '../../helpers/session';
 
-export const description: INodeProperties[] = [];
+const properties: INodeProperties[] = [];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['getStatus'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	return await checkSession.call(this, itemIndex);
 }

@@ -40,7 +40,12 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getStatus',
 	},
-	...getQr.description,
+	...create.description,
+	...deleteSession.description,
+	...getAll.description,
 	...getPairingCode.description,
+	...getQr.description,
+	...getStatus.description,
 	...restart.description,
+	...rotateKey.description,
 ];

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { sessionCredentials, whatsInfinity } from '../../transport';
+import type { ItemResult } from '../../../shared/items';
 import { requestRecord } from '../../../shared/transport';
+import { sessionCredentials, whatsInfinity } from '../../transport';
 
-const displayOptions = { show: { resource: ['session'], operation: ['restart'] } };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Wipe Authentication',
 		name: 'wipe',
@@ -13,11 +13,13 @@ export const description: INodeProperties[] = [
 		default: false,
 		description:
 			'Whether to clear the session\'s WhatsApp login. Destructive: the session must be linked again by QR or pairing code before it can send.',
-		displayOptions,
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+
+export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['restart'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const wipe = this.getNodeParameter('wipe', itemIndex, false) as boolean;
 	const { sessionId } = await sessionCredentials.call(this, itemIndex);
 	const { data, requestId } = await requestRecord.call(this, whatsInfinity, {

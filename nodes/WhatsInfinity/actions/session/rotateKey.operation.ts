@@ -1,16 +1,19 @@
 import type { IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
-import { sessionCredentials, whatsInfinity } from '../../transport';
+import type { ItemResult } from '../../../shared/items';
 import { requestRecord } from '../../../shared/transport';
+import { sessionCredentials, whatsInfinity } from '../../transport';
 
-export const description: INodeProperties[] = [];
+const properties: INodeProperties[] = [];
+
+export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['rotateKey'] } }, properties);
 
 /**
  * A new key for the session, which stays connected. The old key stops working at once, so the
  * output says to put the new one into the credential.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const { sessionId } = await sessionCredentials.call(this, itemIndex);
 	const { data, requestId } = await requestRecord.call(this, whatsInfinity, {
 		method: 'POST',

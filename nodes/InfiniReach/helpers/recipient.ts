@@ -1,5 +1,5 @@
-import { InputError } from '../shared/items';
-import { normalizePhoneNumber } from '../shared/phone';
+import { InputError } from '../../shared/items';
+import { normalizePhoneNumber } from '../../shared/phone';
 
 export type Channel = 'sms' | 'whatsapp';
 export const CHANNELS: Channel[] = ['sms', 'whatsapp'];

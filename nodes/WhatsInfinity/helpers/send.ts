@@ -1,15 +1,15 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { defaultCountryOption, perMinuteOption, skipValidationOption } from '../../../shared/fields';
-import { takeSendSlot, type RunState } from '../../../shared/operation';
-import { InputError, parseInput } from '../../../shared/items';
-import { normalizePhoneNumber } from '../../../shared/phone';
-import { requestRecord } from '../../../shared/transport';
-import { sessionCredentials, whatsInfinity } from '../../transport';
+import { defaultCountryOption, perMinuteOption, skipValidationOption } from '../../shared/fields';
+import { InputError, parseInput } from '../../shared/items';
+import { takeSendSlot, type RunState } from '../../shared/operation';
+import { normalizePhoneNumber } from '../../shared/phone';
+import { requestRecord } from '../../shared/transport';
+import { sessionCredentials, whatsInfinity } from '../transport';
 
 export const DEFAULT_MESSAGES_PER_MINUTE = 10;
 
-export function toField(displayOptions: IDisplayOptions): INodeProperties {
+export function toField(): INodeProperties {
 	return {
 		displayName: 'To',
 		name: 'to',
@@ -18,19 +18,17 @@ export function toField(displayOptions: IDisplayOptions): INodeProperties {
 		default: '',
 		placeholder: '+919999999999',
 		description: 'Recipient number: +E.164, bare international digits, or national with a Default Country',
-		displayOptions,
 	};
 }
 
 /** The options of both sends; `extra` are the operation's own, sorted after the shared ones. */
-export function sendOptions(displayOptions: IDisplayOptions, extra: INodeProperties[] = []): INodeProperties {
+export function sendOptions(extra: INodeProperties[] = []): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions,
 		options: [
 			defaultCountryOption(),
 			{

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { RequestContext } from '../shared/request';
-import { requestList } from '../shared/transport';
-import { infiniReach } from './transport';
+import type { RequestContext } from '../../shared/request';
+import { requestList } from '../../shared/transport';
+import { infiniReach } from '../transport';
 
 export interface SenderNumber {
 	phoneNumber: string;

@@ -1,5 +1,5 @@
-import { InputError } from '../shared/items';
-import { normalizePhoneNumber } from '../shared/phone';
+import { InputError } from '../../shared/items';
+import { normalizePhoneNumber } from '../../shared/phone';
 
 const APPLE_ID = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Messages' group chat IDs: `chat…`, optionally with the service prefix, or a bare GUID. */

@@ -2,8 +2,8 @@ import { randomBytes } from 'crypto';
 import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { requestList, requestRecord } from '../shared/transport';
-import { txtCoop } from './transport';
+import { requestList, requestRecord } from '../../shared/transport';
+import { txtCoop } from '../transport';
 
 /** What the trigger keeps about its registration, in the workflow's static data. */
 export interface Registration extends IDataObject {

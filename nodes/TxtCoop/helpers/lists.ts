@@ -1,17 +1,12 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { returnAllFields } from '../shared/fields';
-import { collectByPage, pageOptionsOf } from '../shared/pagination';
-import { asObject } from '../shared/json';
-import { requestList } from '../shared/transport';
-import { txtCoop } from './transport';
+import { asObject } from '../../shared/json';
+import { collectByPage, pageOptionsOf } from '../../shared/pagination';
+import { requestList } from '../../shared/transport';
+import { txtCoop } from '../transport';
 
 /** txtcoop serves at most 100 per page. */
 export const MAX_PAGE_SIZE = 100;
-
-export function listFields(displayOptions: IDisplayOptions): INodeProperties[] {
-	return returnAllFields(displayOptions);
-}
 
 /**
  * A `page`/`limit` list with Return All or Limit: pages are walked to `pagination.totalPages` or,

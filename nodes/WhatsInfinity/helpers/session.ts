@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { itemError } from '../shared/items';
-
-import type { RequestContext } from '../shared/request';
-import { requestRecord } from '../shared/transport';
-import { sessionCredentials, whatsInfinity } from './transport';
+import { itemError } from '../../shared/items';
+import type { RequestContext } from '../../shared/request';
+import { requestRecord } from '../../shared/transport';
+import { sessionCredentials, whatsInfinity } from '../transport';
 
 /** `GET /check-session/:id` for the credential's session: status, readiness, queue and rate budget. */
 export async function checkSession(this: RequestContext, itemIndex?: number): Promise<IDataObject> {

@@ -1,0 +1,39 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { itemError } from './items';
+
+/**
+ * A required ID parameter (a plain string or a resource locator), trimmed; an empty one fails the
+ * item before any request.
+ */
+export function idOf(context: IExecuteFunctions, itemIndex: number, name: string, label: string, hint?: string): string {
+	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	const id = String(value ?? '').trim();
+	if (!id) throw itemError(context, itemIndex, `No ${label} is set`, hint ?? `Choose one from the list, or give its ID.`);
+	return id;
+}
+
+export interface TextRules {
+	/** What the user calls the field: "Message", "Body". */
+	field: string;
+	/** What errors call the text (default: the field's name). */
+	noun?: string;
+	/** The gateway's limit, in characters. */
+	max?: number;
+	gateway: string;
+}
+
+/** A message text: not empty, and within the gateway's length; otherwise the item fails, naming both. */
+export function checkText(context: IExecuteFunctions, itemIndex: number, text: string, rules: TextRules): string {
+	const noun = rules.noun ?? rules.field.toLowerCase();
+	if (!text.trim()) throw itemError(context, itemIndex, `The ${noun} is empty`, `Write the text to send in "${rules.field}".`);
+	if (rules.max !== undefined && text.length > rules.max) {
+		throw itemError(
+			context,
+			itemIndex,
+			`The ${noun} is ${text.length} characters long; ${rules.gateway} accepts at most ${rules.max}`,
+			'Shorten it, or split it into several messages.',
+		);
+	}
+	return text;
+}
