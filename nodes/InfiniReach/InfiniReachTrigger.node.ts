@@ -8,10 +8,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { signatureOptions } from '../shared/fields';
-import { signedEventWebhook, type SignatureOptionValues } from '../shared/webhook';
+import { envelopeEvents, SIGNATURE_HEADER, signedWebhook, type SignatureOptionValues } from '../shared/webhook';
 import { CREDENTIAL_TYPE } from './transport';
-
-export const SIGNATURE_HEADER = 'X-Webhook-Signature';
 
 export class InfiniReachTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -73,10 +71,10 @@ export class InfiniReachTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 		// Without a secret in the credential, InfiniReach does not sign: deliveries are taken as they come.
-		return await signedEventWebhook(this, {
+		return await signedWebhook(this, {
 			secret: String(credentials.webhookSecret ?? ''),
 			options: this.getNodeParameter('signature', {}) as SignatureOptionValues,
-			header: SIGNATURE_HEADER,
+			items: (body) => envelopeEvents(body, this.getNodeParameter('events', []) as string[]),
 		});
 	}
 }

@@ -7,11 +7,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { signedEventWebhook } from '../shared/webhook';
+import { envelopeEvents, signedWebhook } from '../shared/webhook';
 import { CREDENTIAL_TYPE } from './transport';
 import { registration, type Registration } from './helpers/webhooks';
-
-export const SIGNATURE_HEADER = 'X-Webhook-Signature';
 
 export class TxtCoopTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -70,11 +68,12 @@ export class TxtCoopTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const { secret } = this.getWorkflowStaticData('node') as Registration;
-		return await signedEventWebhook(this, {
+		// txtcoop signs `X-Webhook-Signature` as hex HMAC-SHA256 of the raw body: the defaults.
+		return await signedWebhook(this, {
 			secret,
 			// Deliveries reach this URL only while the workflow is active: no secret yet means it is still registering.
-			withoutSecret: { answer: 'notReady', reason: 'the trigger is still registering with txtcoop; retry shortly' },
-			header: SIGNATURE_HEADER,
+			notReadyWithoutSecret: 'the trigger is still registering with txtcoop; retry shortly',
+			items: (body) => envelopeEvents(body, this.getNodeParameter('events', []) as string[]),
 		});
 	}
 }

@@ -5,7 +5,7 @@ import { pollMemory } from '../shared/polling';
 import { checkSession } from './helpers/session';
 import { CREDENTIAL_TYPE } from './transport';
 
-export const SESSION_STATUSES = ['active', 'connecting', 'qr', 'pairing', 'disconnected', 'disabled'];
+const SESSION_STATUSES = ['active', 'connecting', 'qr', 'pairing', 'disconnected', 'disabled'];
 
 interface LastPoll extends IDataObject {
 	status: string;

@@ -5,7 +5,7 @@ import type { Gateway, RequestContext } from '../shared/request';
 
 export const CREDENTIAL_TYPE = 'whatsInfinityApi';
 export const DEFAULT_BASE_URL = 'http://api.whatsinfinity.com';
-export const MIN_KEY_LENGTH = 16;
+const MIN_KEY_LENGTH = 16;
 
 export const whatsInfinity: Gateway = {
 	name: 'WhatsInfinity',

@@ -7,12 +7,19 @@ import type {
 	ILoadOptionsFunctions,
 	IPollFunctions,
 	IWebhookFunctions,
-	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { clock } from './clock';
-import { asObject } from './json';
+import {
+	httpFailure,
+	invalidBaseUrl,
+	networkFailure,
+	neverSent,
+	rateWindowFailure,
+	waitTooLong,
+	type CallState,
+	type HttpAnswer,
+} from './failures';
 import { USER_AGENT } from './version';
 
 export type RequestContext =
@@ -90,35 +97,11 @@ export interface RetryPolicy {
 	backoffMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxTries: 6, maxWaitMs: 120_000, backoffMs: 1_000 };
+const DEFAULT_RETRY_POLICY: RetryPolicy = { maxTries: 6, maxWaitMs: 120_000, backoffMs: 1_000 };
 
 const DEFAULT_RATE_WINDOW_MS = 60_000;
 /** Past the window: the gateway counts from when requests arrive, a little after they leave. */
 const RATE_WINDOW_MARGIN_MS = 1_000;
-
-/** Network failures after which the request certainly never reached the gateway. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-
-const STATUS_HINTS: Record<number, string> = {
-	400: 'The gateway rejected a field: correct the value it names and run again.',
-	403: 'The key is valid but not allowed to do this: check its permissions in the gateway dashboard.',
-	404: 'Nothing exists at that ID or path: check the ID, and that the Base URL in the credential points at your server.',
-	409: 'The gateway reports a conflict with the current state: check the resource and try again.',
-	413: 'The request is too large for the gateway: send fewer or smaller items per request.',
-	422: 'The gateway could not process the values given: correct them and run again.',
-};
-
-/**
- * An answer the node cannot read (no list where a list belongs, say): an error that shows what came
- * back, never an empty success.
- */
-export function unexpectedAnswer(context: RequestContext, gateway: Gateway, expected: string, body: unknown): NodeApiError {
-	const shown = JSON.stringify(body ?? null) ?? String(body);
-	return new NodeApiError(context.getNode(), asObject(body) as JsonObject, {
-		message: `${gateway.name} answered without ${expected}`,
-		description: `It answered: ${shown.length > 300 ? `${shown.slice(0, 300)}…` : shown}. Check that the Base URL in the "${gateway.credentialName}" credential points at the ${gateway.name} API itself (not a proxy or login page).`,
-	});
-}
 
 export function baseUrlFrom(credentials: IDataObject, gateway: Gateway): string {
 	const raw = String(credentials.baseUrl ?? gateway.defaultBaseUrl ?? '').trim();
@@ -140,17 +123,6 @@ function backoff(policy: RetryPolicy, attempt: number): number {
 	return Math.min(policy.backoffMs * 2 ** (attempt - 1), policy.maxWaitMs);
 }
 
-function errorCode(error: unknown): string | undefined {
-	const seen = new Set<unknown>();
-	let current = error as { code?: unknown; cause?: unknown } | undefined;
-	while (current && typeof current === 'object' && !seen.has(current)) {
-		seen.add(current);
-		if (typeof current.code === 'string' && /^E[A-Z_]+$/.test(current.code)) return current.code;
-		current = current.cause as typeof current;
-	}
-	return undefined;
-}
-
 /** A binary request answered with JSON (an error envelope, say): that JSON, else the bytes. */
 function jsonInsteadOfBinary(response: GatewayResponse<unknown>): unknown {
 	const type = String(response.headers['content-type'] ?? '');
@@ -160,10 +132,6 @@ function jsonInsteadOfBinary(response: GatewayResponse<unknown>): unknown {
 	} catch {
 		return response.body;
 	}
-}
-
-function describeRequestId(info: GatewayErrorInfo): string {
-	return info.requestId ? ` (request ID ${info.requestId})` : '';
 }
 
 /**
@@ -179,12 +147,8 @@ export async function gatewayRequest<T = IDataObject>(
 ): Promise<GatewayResponse<T>> {
 	const credentials = await this.getCredentials(gateway.credentialType);
 	const baseUrl = baseUrlFrom(credentials, gateway);
-	if (!/^https?:\/\/[^/]+/i.test(baseUrl)) {
-		throw new NodeOperationError(this.getNode(), `The "${gateway.credentialName}" credential has no valid Base URL`, {
-			itemIndex: request.itemIndex,
-			description: `Set Base URL in the credential to your ${gateway.name} server's address, starting with http:// or https://${gateway.defaultBaseUrl ? ` (${gateway.name}'s own is ${gateway.defaultBaseUrl})` : ''}.`,
-		});
-	}
+	const call: CallState = { gateway, request, baseUrl, attempt: 1 };
+	if (!/^https?:\/\/[^/]+/i.test(baseUrl)) throw invalidBaseUrl(this, call);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${baseUrl}${request.path}`,
@@ -198,43 +162,19 @@ export async function gatewayRequest<T = IDataObject>(
 	if (request.body !== undefined) options.body = request.body;
 	if (request.binary) options.encoding = 'arraybuffer';
 
-	const fail = (httpCode: string | undefined, body: JsonObject, message: string, description: string) =>
-		new NodeApiError(this.getNode(), body, { message, description, httpCode, itemIndex: request.itemIndex });
-
 	let rateLimitedSince: number | undefined;
-	for (let attempt = 1; ; attempt++) {
-		const tries = `${attempt} ${attempt === 1 ? 'try' : 'tries'}`;
+	for (; ; call.attempt++) {
+		const { attempt } = call;
 		let response: GatewayResponse<unknown>;
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				gateway.credentialType,
-				options,
-			)) as GatewayResponse<unknown>;
+			response = (await this.helpers.httpRequestWithAuthentication.call(this, gateway.credentialType, options)) as GatewayResponse<unknown>;
 		} catch (error) {
-			const code = errorCode(error);
-			const notSent = code !== undefined && NOT_SENT_CODES.has(code);
-			if ((notSent || request.idempotent) && attempt < policy.maxTries) {
+			// Re-sent only when it never arrived, or arriving twice is harmless.
+			if ((neverSent(error) || request.idempotent) && attempt < policy.maxTries) {
 				await clock.sleep(backoff(policy, attempt));
 				continue;
 			}
-			// The code goes in the description: n8n replaces any message that names a network code.
-			const cause = code ? `Network error ${code}. ` : '';
-			throw notSent
-				? fail(
-						undefined,
-						{ network: code },
-						`${gateway.name} could not be reached at ${baseUrl} after ${tries}`,
-						`${cause}Check the Base URL in the "${gateway.credentialName}" credential and that the server is up.`,
-					)
-				: fail(
-						undefined,
-						{ network: code ?? 'unknown' },
-						`The connection to ${gateway.name} at ${baseUrl} broke before it answered (after ${tries})`,
-						request.idempotent
-							? `${cause}It kept failing: check that the server is up, and try again later.`
-							: `${cause}The request may have reached the gateway, so it was not sent again (that could duplicate it). Check before running this item again.`,
-					);
+			throw networkFailure(this, call, error);
 		}
 
 		const { statusCode } = response;
@@ -242,67 +182,29 @@ export async function gatewayRequest<T = IDataObject>(
 		if (request.idempotent && request.method !== 'GET' && gateway.isRepeat?.(statusCode, body)) {
 			return { ...response, body, repeat: true } as GatewayResponse<T>;
 		}
-		const bodyIsError = gateway.isErrorBody?.(body) ?? false;
-		if (statusCode < 400 && !bodyIsError) {
-			return response as GatewayResponse<T>;
-		}
+		if (statusCode < 400 && !(gateway.isErrorBody?.(body) ?? false)) return response as GatewayResponse<T>;
 
-		const info = gateway.parseError(body);
-		const said = info.message ?? `HTTP ${statusCode}`;
-		const detail = info.details ? ` ${info.details}` : '';
-		const errorBody: JsonObject =
-			body && typeof body === 'object' && !Buffer.isBuffer(body) ? (body as JsonObject) : {};
-
+		const answer: HttpAnswer = { statusCode, body, info: gateway.parseError(body) };
 		// Re-sent only when that cannot duplicate anything: the gateway says nothing was done, or the request is idempotent.
-		const notDone = (gateway.notSentStatuses ?? [429]).includes(statusCode);
-		if ((statusCode === 429 || statusCode >= 500) && (notDone || request.idempotent)) {
-			const hinted = parseRetryAfter(response.headers['retry-after']) ?? info.retryAfterSeconds;
+		const resendable = (gateway.notSentStatuses ?? [429]).includes(statusCode) || request.idempotent === true;
+		if ((statusCode === 429 || statusCode >= 500) && resendable) {
+			const hinted = parseRetryAfter(response.headers['retry-after']) ?? answer.info.retryAfterSeconds;
 			if (statusCode === 429 && hinted === undefined) {
 				// No hint: the limit frees up within the gateway's window at the latest, so wait that out.
 				const windowMs = gateway.rateWindowMs ?? DEFAULT_RATE_WINDOW_MS;
 				rateLimitedSince ??= clock.now();
 				const left = rateLimitedSince + windowMs + RATE_WINDOW_MARGIN_MS - clock.now();
-				if (left > 0) {
-					await clock.sleep(Math.min(backoff(policy, attempt), left));
-					continue;
-				}
-				throw fail(
-					'429',
-					errorBody,
-					`${gateway.name} answered 429: ${said}${describeRequestId(info)}`,
-					`Still rate limited after waiting ${Math.round((clock.now() - rateLimitedSince) / 1000)} s, longer than ${gateway.name}'s ${windowMs / 1000}-second rate window (it said nothing of when to retry). Another workflow or app may be using the same API key: lower the send rate in the node's options, or run again later.`,
-				);
+				if (left <= 0) throw rateWindowFailure(this, call, answer, clock.now() - rateLimitedSince, windowMs);
+				await clock.sleep(Math.min(backoff(policy, attempt), left));
+				continue;
 			}
 			if (attempt < policy.maxTries) {
 				const waitMs = hinted !== undefined ? Math.ceil(hinted * 1000) : backoff(policy, attempt);
-				if (waitMs > policy.maxWaitMs) {
-					throw fail(
-						String(statusCode),
-						errorBody,
-						`${gateway.name} asked to wait ${Math.ceil(waitMs / 1000)} s before retrying${describeRequestId(info)}`,
-						`That is longer than the ${policy.maxWaitMs / 1000} s this node waits. Lower the send rate, or run the workflow again later.`,
-					);
-				}
+				if (waitMs > policy.maxWaitMs) throw waitTooLong(this, call, answer, waitMs, policy.maxWaitMs);
 				await clock.sleep(waitMs);
 				continue;
 			}
 		}
-
-		let description = request.hints?.[statusCode] ?? gateway.hints?.[statusCode] ?? STATUS_HINTS[statusCode];
-		if (statusCode === 401) {
-			description = `The API key was refused (missing, mistyped, revoked or expired). Check the key in the "${gateway.credentialName}" credential.`;
-		} else if (statusCode === 429) {
-			description = `Still rate limited after ${tries}. Lower the send rate in the node's options, or run again later.`;
-		} else if (statusCode >= 500) {
-			description = request.idempotent || notDone
-				? `${gateway.name} kept failing after ${tries}. It is a problem on the gateway's side: try again later.`
-				: `${gateway.name} failed on its side. The request may have been processed, so it was not re-sent (that could duplicate it): check its history before running this item again.`;
-		}
-		throw fail(
-			String(statusCode),
-			errorBody,
-			`${gateway.name} answered ${statusCode}: ${said}${describeRequestId(info)}`,
-			`${description ?? ''}${detail ? `${description ? ' ' : ''}Details:${detail}` : ''}`.trim(),
-		);
+		throw httpFailure(this, call, answer, resendable);
 	}
 }

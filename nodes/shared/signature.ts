@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'crypto';
 
-export const SIGNATURE_ALGORITHMS = ['md5', 'sha1', 'sha256', 'sha384', 'sha512'] as const;
+const SIGNATURE_ALGORITHMS = ['md5', 'sha1', 'sha256', 'sha384', 'sha512'] as const;
 export type SignatureAlgorithm = (typeof SIGNATURE_ALGORITHMS)[number];
 export type SignatureEncoding = 'hex' | 'base64';
 

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { asObject, textOf } from './json';
-import { baseUrlFrom, gatewayRequest, unexpectedAnswer, type Gateway, type GatewayRequest, type RequestContext } from './request';
+import { unexpectedAnswer } from './failures';
+import { baseUrlFrom, gatewayRequest, type Gateway, type GatewayRequest, type RequestContext } from './request';
 import { USER_AGENT } from './version';
 
 /**

@@ -15,7 +15,7 @@ export interface SignatureOptionValues {
  * The request body exactly as it arrived: signatures are computed over these bytes. Undefined when
  * n8n kept none; re-serialising the parsed JSON would check bytes the sender never signed.
  */
-export async function rawBodyOf(context: IWebhookFunctions): Promise<Buffer | undefined> {
+async function rawBodyOf(context: IWebhookFunctions): Promise<Buffer | undefined> {
 	const request = context.getRequestObject() as unknown as {
 		rawBody?: Buffer;
 		readRawBody?: () => Promise<void>;
@@ -25,7 +25,7 @@ export async function rawBodyOf(context: IWebhookFunctions): Promise<Buffer | un
 }
 
 /** The parsed JSON body, parsing the raw bytes when n8n did not (e.g. a text/plain content type). */
-export function jsonBodyOf(context: IWebhookFunctions, raw: Buffer | undefined): unknown {
+function jsonBodyOf(context: IWebhookFunctions, raw: Buffer | undefined): unknown {
 	const parsed = context.getBodyData() as unknown;
 	if (!raw || (parsed && typeof parsed === 'object' && Object.keys(parsed as IDataObject).length)) return parsed;
 	try {
@@ -35,15 +35,12 @@ export function jsonBodyOf(context: IWebhookFunctions, raw: Buffer | undefined):
 	}
 }
 
-export function checkSignature(
-	context: IWebhookFunctions,
-	raw: Buffer,
-	secret: string,
-	options: SignatureOptionValues,
-	defaultHeader: string,
-): SignatureVerdict {
+/** The header every gateway here signs in, unless a trigger's Signature Options name another. */
+export const SIGNATURE_HEADER = 'X-Webhook-Signature';
+
+function checkSignature(context: IWebhookFunctions, raw: Buffer, secret: string, options: SignatureOptionValues): SignatureVerdict {
 	const headers = context.getHeaderData();
-	const header = (options.header || defaultHeader).toLowerCase();
+	const header = (options.header || SIGNATURE_HEADER).toLowerCase();
 	const timestampHeader = options.timestampHeader?.trim().toLowerCase();
 	return verifySignature({
 		secret,
@@ -58,7 +55,7 @@ export function checkSignature(
 }
 
 /** Answers the request directly (e.g. 401) so that no execution starts. */
-export function respondWithoutRunning(
+function respondWithoutRunning(
 	context: IWebhookFunctions,
 	statusCode: number,
 	body: IDataObject,
@@ -74,7 +71,7 @@ export function respondWithoutRunning(
  * Items for the events a trigger listens to, from `{event, timestamp, data}` envelopes (one, or a
  * batch in an array): the event's data flattened for easy use, the raw envelope kept in `payload`.
  */
-export function eventItems(body: unknown, wanted: string[]): IDataObject[] {
+export function envelopeEvents(body: unknown, wanted: string[]): IDataObject[] {
 	const envelopes = (Array.isArray(body) ? body : [body]).filter(
 		(entry): entry is IDataObject => !!entry && typeof entry === 'object',
 	);
@@ -86,23 +83,28 @@ export function eventItems(body: unknown, wanted: string[]): IDataObject[] {
 		});
 }
 
-export interface SignedEvents {
-	/** The shared secret; without one, `withoutSecret` decides. */
+export interface SignedDeliveries {
+	/** The shared secret; without one, deliveries are taken unsigned unless `notReadyWithoutSecret` says why not. */
 	secret?: string;
 	/**
-	 * What a delivery gets while there is no secret: undefined accepts it unsigned; `refuse` answers 401;
-	 * `notReady` answers 503, which gateways retry, for a secret that is on its way (a registration in progress).
+	 * Why there is no secret yet although one is on its way (a registration in progress): such a
+	 * delivery gets 503 with Retry-After, which gateways retry.
 	 */
-	withoutSecret?: { answer: 'refuse' | 'notReady'; reason: string };
+	notReadyWithoutSecret?: string;
+	/** Header, algorithm, encoding, timestamp: the trigger's Signature Options, or the gateway's fixed scheme. */
 	options?: SignatureOptionValues;
-	header: string;
+	/**
+	 * The items a verified body starts the workflow with, in the gateway's payload shape (see
+	 * envelopeEvents); none: acknowledged, and nothing starts. Called only after the signature is checked.
+	 */
+	items(body: unknown): IDataObject[];
 }
 
 /**
- * A trigger's webhook for `{event, timestamp, data}` deliveries: 401 and no execution unless the
- * signature checks out, one item per selected event, and a plain acknowledgement for the rest.
+ * A trigger's webhook for signed deliveries: 401 and no execution unless the signature over the raw
+ * body checks out, the gateway's items otherwise, and a plain acknowledgement when there are none.
  */
-export async function signedEventWebhook(context: IWebhookFunctions, check: SignedEvents): Promise<IWebhookResponseData> {
+export async function signedWebhook(context: IWebhookFunctions, check: SignedDeliveries): Promise<IWebhookResponseData> {
 	const raw = await rawBodyOf(context);
 	if (check.secret) {
 		if (!raw) {
@@ -110,14 +112,12 @@ export async function signedEventWebhook(context: IWebhookFunctions, check: Sign
 				error: 'Webhook refused: n8n kept no raw request body, so the signature cannot be checked',
 			});
 		}
-		const verdict = checkSignature(context, raw, check.secret, check.options ?? {}, check.header);
+		const verdict = checkSignature(context, raw, check.secret, check.options ?? {});
 		if (!verdict.valid) return respondWithoutRunning(context, 401, { error: `Webhook refused: ${verdict.reason}` });
-	} else if (check.withoutSecret?.answer === 'refuse') {
-		return respondWithoutRunning(context, 401, { error: `Webhook refused: ${check.withoutSecret.reason}` });
-	} else if (check.withoutSecret?.answer === 'notReady') {
-		return respondWithoutRunning(context, 503, { error: `Webhook not ready: ${check.withoutSecret.reason}` }, { 'Retry-After': '5' });
+	} else if (check.notReadyWithoutSecret) {
+		return respondWithoutRunning(context, 503, { error: `Webhook not ready: ${check.notReadyWithoutSecret}` }, { 'Retry-After': '5' });
 	}
-	const items = eventItems(jsonBodyOf(context, raw), context.getNodeParameter('events', []) as string[]);
+	const items = check.items(jsonBodyOf(context, raw));
 	if (!items.length) return { webhookResponse: { received: true, started: false } };
 	return { workflowData: [context.helpers.returnJsonArray(items)] };
 }

@@ -8,7 +8,7 @@ export const CHANNELS: Channel[] = ['sms', 'whatsapp'];
 const CONTACT_KEY = /^(?:group:)?[^:@\s]+:[0-9A-Za-z-]+@g\.us$/i;
 const GROUP_JID = /^[0-9A-Za-z-]+@g\.us$/i;
 
-export class RecipientError extends InputError {}
+class RecipientError extends InputError {}
 
 /**
  * What InfiniReach's `to` takes: E.164 for SMS and 1:1 WhatsApp, `<id>@g.us` for WhatsApp groups, or

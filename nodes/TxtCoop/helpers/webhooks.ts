@@ -69,9 +69,10 @@ export const registration = {
 
 /** Deletes a registration; one that is gone already is fine. */
 async function removeHook(this: IHookFunctions, id: string): Promise<void> {
-	try {
-		await requestRecord.call(this, txtCoop, { method: 'DELETE', path: `/api/v1/webhooks/${encodeURIComponent(id)}`, idempotent: true });
-	} catch (error) {
-		if ((error as NodeApiError).httpCode !== '404') throw new NodeApiError(this.getNode(), error as JsonObject);
-	}
+	// The request's own error already says what went wrong: it is passed on as it is.
+	await requestRecord
+		.call(this, txtCoop, { method: 'DELETE', path: `/api/v1/webhooks/${encodeURIComponent(id)}`, idempotent: true })
+		.catch((error: unknown) => {
+			if (!(error instanceof NodeApiError && error.httpCode === '404')) throw error;
+		});
 }

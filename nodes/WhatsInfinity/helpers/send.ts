@@ -7,7 +7,7 @@ import { normalizePhoneNumber } from '../../shared/phone';
 import { requestRecord } from '../../shared/transport';
 import { sessionCredentials, whatsInfinity } from '../transport';
 
-export const DEFAULT_MESSAGES_PER_MINUTE = 10;
+const DEFAULT_MESSAGES_PER_MINUTE = 10;
 
 export function toField(): INodeProperties {
 	return {

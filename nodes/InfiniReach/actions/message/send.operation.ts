@@ -10,8 +10,8 @@ import { requestRecord } from '../../../shared/transport';
 import { CHANNELS, normalizeRecipient, type Channel } from '../../helpers/recipient';
 import { infiniReach } from '../../transport';
 
-export const MAX_MESSAGE_LENGTH = 1600;
-export const DEFAULT_REQUESTS_PER_MINUTE = 100;
+const MAX_MESSAGE_LENGTH = 1600;
+const DEFAULT_REQUESTS_PER_MINUTE = 100;
 
 const properties: INodeProperties[] = [
 	{

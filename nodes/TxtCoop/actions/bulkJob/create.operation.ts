@@ -8,7 +8,7 @@ import { requestRecord } from '../../../shared/transport';
 import { normalizeRecipient } from '../../helpers/recipient';
 import { txtCoop } from '../../transport';
 
-export const DEFAULT_JOB_SIZE = 1000;
+const DEFAULT_JOB_SIZE = 1000;
 
 const properties: INodeProperties[] = [
 	{

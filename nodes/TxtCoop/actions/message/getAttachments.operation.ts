@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ItemResult } from '../../../shared/items';
 import { textOf } from '../../../shared/json';
 import { idOf } from '../../../shared/parameters';
-import { unexpectedAnswer } from '../../../shared/request';
+import { unexpectedAnswer } from '../../../shared/failures';
 import { downloadFile, requestList } from '../../../shared/transport';
 import { messageIdLocator } from '../../helpers/locators';
 import { txtCoop } from '../../transport';

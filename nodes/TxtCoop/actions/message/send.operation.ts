@@ -9,7 +9,7 @@ import { isHttpUrl } from '../../../shared/url';
 import { normalizeRecipient } from '../../helpers/recipient';
 import { txtCoop } from '../../transport';
 
-export const MAX_ATTACHMENTS = 10;
+const MAX_ATTACHMENTS = 10;
 
 const properties: INodeProperties[] = [
 	{

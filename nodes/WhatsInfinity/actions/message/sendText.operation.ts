@@ -6,7 +6,7 @@ import type { RunState } from '../../../shared/operation';
 import { checkText } from '../../../shared/parameters';
 import { sendOptions, sendThroughSession, toField } from '../../helpers/send';
 
-export const MAX_TEXT_LENGTH = 65_000;
+const MAX_TEXT_LENGTH = 65_000;
 
 const properties: INodeProperties[] = [
 	toField(),

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { parseInput, type ItemResult } from '../../../shared/items';
 import { textOf } from '../../../shared/json';
 import { normalizePhoneNumber } from '../../../shared/phone';
-import { unexpectedAnswer } from '../../../shared/request';
+import { unexpectedAnswer } from '../../../shared/failures';
 import { requestRecord, type Answer } from '../../../shared/transport';
 import { explainLinking } from '../../helpers/session';
 import { sessionCredentials, whatsInfinity } from '../../transport';
