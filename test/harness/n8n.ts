@@ -24,24 +24,33 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { createRunExecutionData, NodeConnectionTypes, Workflow } from 'n8n-workflow';
+import { readFileSync } from 'fs';
+import { basename, join } from 'path';
 
-import { InfiniReachApi } from '../../credentials/InfiniReachApi.credentials';
-import { InfiniReach } from '../../nodes/InfiniReach/InfiniReach.node';
-import { InfiniReachTrigger } from '../../nodes/InfiniReach/InfiniReachTrigger.node';
-import { TxtCoopApi } from '../../credentials/TxtCoopApi.credentials';
-import { WhatsInfinityApi } from '../../credentials/WhatsInfinityApi.credentials';
-import { TxtCoop } from '../../nodes/TxtCoop/TxtCoop.node';
-import { TxtCoopTrigger } from '../../nodes/TxtCoop/TxtCoopTrigger.node';
-import { WhatsInfinity } from '../../nodes/WhatsInfinity/WhatsInfinity.node';
-import { WhatsInfinityTrigger } from '../../nodes/WhatsInfinity/WhatsInfinityTrigger.node';
 import { TestCredentialsHelper } from './credentials-helper';
 import { TestNodeTypes } from './node-types';
 
 /** Node types are named as in a real install: `<package name>.<node name>`. */
 export const PACKAGE = 'n8n-nodes-message-gateways';
 
-const nodeClasses: INodeType[] = [new InfiniReach(), new InfiniReachTrigger(), new WhatsInfinity(), new WhatsInfinityTrigger(), new TxtCoop(), new TxtCoopTrigger()];
-const credentialClasses: ICredentialType[] = [new InfiniReachApi(), new WhatsInfinityApi(), new TxtCoopApi()];
+/**
+ * The package's nodes and credentials as n8n finds them: listed in package.json's `n8n` section,
+ * each file exporting a class named after it (here the TypeScript source of each `dist/` path).
+ */
+function fromManifest<T>(list: 'nodes' | 'credentials'): T[] {
+	const manifest = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { n8n: Record<string, string[]> };
+	return manifest.n8n[list].map((distPath) => {
+		const source = join(__dirname, '../..', distPath.replace(/^dist\//, '').replace(/\.js$/, ''));
+		const className = basename(source).replace(/\.(node|credentials)$/, '');
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded by name, as n8n loads the built files
+		const Class = (require(source) as Record<string, new () => T>)[className];
+		if (!Class) throw new Error(`${distPath} in package.json exports no class ${className}`);
+		return new Class();
+	});
+}
+
+const nodeClasses = fromManifest<INodeType>('nodes');
+const credentialClasses = fromManifest<ICredentialType>('credentials');
 
 /**
  * What n8n's credential tester runs for a credential's `test` request: a declarative node whose one

@@ -1,15 +1,12 @@
 // `npm run sandbox`: every gateway emulator in one process, until Ctrl-C or SIGTERM.
-import { INFINIREACH_API_KEY, startSandbox, TXTCOOP_API_KEY, WHATSINFINITY_SESSION } from './index';
+import { GATEWAY_KEYS, GATEWAYS } from '../gateways';
+import { startSandbox } from './index';
 
 async function main(): Promise<void> {
 	const basePort = Number(process.env.SANDBOX_PORT ?? 5700);
 	const sandbox = await startSandbox({ basePort });
 	console.log('Gateway sandbox (control endpoints under /__sandbox on each):');
-	console.log(`  InfiniReach    ${sandbox.urls.infiniReach}  API key ${INFINIREACH_API_KEY}`);
-	console.log(
-		`  WhatsInfinity  ${sandbox.urls.whatsInfinity}  session "${WHATSINFINITY_SESSION.sessionId}", key ${WHATSINFINITY_SESSION.apiKey}`,
-	);
-	console.log(`  txtcoop        ${sandbox.urls.txtCoop}  API key ${TXTCOOP_API_KEY}`);
+	for (const key of GATEWAY_KEYS) console.log(`  ${GATEWAYS[key].label.padEnd(14)} ${sandbox.urls[key]}  ${GATEWAYS[key].account}`);
 	const stop = () => {
 		void sandbox.stop().then(() => process.exit(0));
 	};

@@ -1,6 +1,6 @@
 import axios, { type AxiosInstance } from 'axios';
 
-import { startSandbox, WHATSINFINITY_SESSION, type Sandbox } from './index';
+import { startSandbox, WHATSINFINITY_SESSION, type Sandbox } from '../index';
 
 const KEY = WHATSINFINITY_SESSION.apiKey;
 const SESSION = WHATSINFINITY_SESSION.sessionId;

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import { createHmac } from 'crypto';
 
-import { INFINIREACH_API_KEY, startSandbox, type Sandbox } from './index';
+import { INFINIREACH_API_KEY, startSandbox, type Sandbox } from '../index';
 
 const send = { to: '+14155550123', message: 'hi', from: '+15559876543', channel: 'sms' };
 

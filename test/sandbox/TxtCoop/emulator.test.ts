@@ -3,7 +3,7 @@ import { createHmac } from 'crypto';
 import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
 
-import { startSandbox, TXTCOOP_API_KEY, type Sandbox } from './index';
+import { startSandbox, TXTCOOP_API_KEY, type Sandbox } from '../index';
 
 const waitUntil = async (check: () => boolean, ms = 3_000) => {
 	const deadline = Date.now() + ms;

@@ -1,0 +1,74 @@
+// The one list of gateways the test tools read: the sandbox starts an emulator for each (ports in
+// this order from its base port), `npm run sandbox` prints each, and the e2e stack gives n8n each
+// one's credentials and wiring. Adding a gateway adds an entry here; nodes and credentials are
+// listed once, in package.json's `n8n` section, which the harness reads as n8n does.
+import type { Credential, N8n } from './e2e/n8n';
+import { InfiniReachEmulator } from './sandbox/InfiniReach/emulator';
+import { SANDBOX_API_KEY as INFINIREACH_API_KEY, type InfiniReachConfig } from './sandbox/InfiniReach/state';
+import { TxtCoopEmulator } from './sandbox/TxtCoop/emulator';
+import { SANDBOX_KEY as TXTCOOP_API_KEY, type TxtCoopConfig } from './sandbox/TxtCoop/state';
+import { WhatsInfinityEmulator } from './sandbox/WhatsInfinity/emulator';
+import { SANDBOX_SESSION as WHATSINFINITY_SESSION, type WhatsInfinityConfig } from './sandbox/WhatsInfinity/state';
+
+export { INFINIREACH_API_KEY, TXTCOOP_API_KEY, WHATSINFINITY_SESSION };
+
+/** The secret the InfiniReach sandbox signs with, and its e2e credential checks. */
+export const WEBHOOK_SECRET = 'sandbox-webhook-secret';
+export const AUTO_REPLY = { workflowId: 'irAutoReply00001', webhookId: 'infinireach-auto-reply', path: 'webhook' };
+export const SESSION_WATCH = { workflowId: 'wiWatch000000001' };
+/** Registers itself with txtcoop when activated (the e2e test activates it through the API). */
+export const IMESSAGE_REPLY = { workflowId: 'tcAutoReply00001', webhookId: 'txtcoop-inbound', path: 'webhook' };
+/** The session the WhatsInfinity examples create (the sandbox's own session exists from the start). */
+export const NEW_SESSION = { sessionId: 'shop-e2e', apiKey: 'n8n-new-session-key-0001' };
+
+interface GatewayEntry<Emulator, Config> {
+	label: string;
+	create(config?: Partial<Config>): Emulator;
+	/** The sandbox account, as `npm run sandbox` prints it. */
+	account: string;
+	/** Credentials pointing at the emulator, with the IDs the example workflows name. */
+	credentials(url: string): Credential[];
+	/** Workflows that run by themselves once n8n starts (published before it starts). */
+	activeWorkflows?: string[];
+	/** What the gateway's dashboard would be told once n8n is up (where it has no API for it). */
+	afterStart?(emulator: Emulator, n8n: N8n): void;
+}
+
+const entry = <Emulator, Config>(gateway: GatewayEntry<Emulator, Config>) => gateway;
+
+export const GATEWAYS = {
+	infiniReach: entry<InfiniReachEmulator, InfiniReachConfig>({
+		label: 'InfiniReach',
+		create: (config) => new InfiniReachEmulator(config),
+		account: `API key ${INFINIREACH_API_KEY}`,
+		credentials: (url) => [
+			{ id: 'irSandboxCred001', name: 'InfiniReach Sandbox', type: 'infiniReachApi', data: { apiKey: INFINIREACH_API_KEY, baseUrl: url, webhookSecret: WEBHOOK_SECRET } },
+		],
+		activeWorkflows: [AUTO_REPLY.workflowId],
+		// Integrations → Webhooks in InfiniReach's dashboard: the auto-reply's URL, signed.
+		afterStart: (emulator, n8n) => {
+			emulator.webhooks.target = { url: n8n.webhookUrl(AUTO_REPLY.webhookId, AUTO_REPLY.path), secret: WEBHOOK_SECRET, events: ['message.inbound'] };
+		},
+	}),
+	whatsInfinity: entry<WhatsInfinityEmulator, WhatsInfinityConfig>({
+		label: 'WhatsInfinity',
+		create: (config) => new WhatsInfinityEmulator(config),
+		account: `session "${WHATSINFINITY_SESSION.sessionId}", key ${WHATSINFINITY_SESSION.apiKey}`,
+		credentials: (url) => [
+			{ id: 'wiSandboxCred001', name: 'WhatsInfinity Sandbox', type: 'whatsInfinityApi', data: { ...WHATSINFINITY_SESSION, baseUrl: url } },
+			{ id: 'wiNewSession0001', name: 'WhatsInfinity New Session', type: 'whatsInfinityApi', data: { ...NEW_SESSION, baseUrl: url } },
+		],
+		activeWorkflows: [SESSION_WATCH.workflowId],
+	}),
+	txtCoop: entry<TxtCoopEmulator, TxtCoopConfig>({
+		label: 'txtcoop',
+		create: (config) => new TxtCoopEmulator(config),
+		account: `API key ${TXTCOOP_API_KEY}`,
+		credentials: (url) => [{ id: 'tcSandboxCred001', name: 'txtcoop Sandbox', type: 'txtCoopApi', data: { apiKey: TXTCOOP_API_KEY, baseUrl: url } }],
+	}),
+};
+
+export type GatewayKey = keyof typeof GATEWAYS;
+export type Emulators = { [Key in GatewayKey]: ReturnType<(typeof GATEWAYS)[Key]['create']> };
+export type EmulatorConfigs = { [Key in GatewayKey]?: Parameters<(typeof GATEWAYS)[Key]['create']>[0] };
+export const GATEWAY_KEYS = Object.keys(GATEWAYS) as GatewayKey[];
