@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { optionsCollection } from '../shared/fields';
 import { pollMemory } from '../shared/polling';
 import { checkSession } from './helpers/session';
 import { CREDENTIAL_TYPE } from './transport';
@@ -42,24 +43,17 @@ export class WhatsInfinityTrigger implements INodeType {
 				default: [],
 				description: 'Start only when the session changes to one of these. None selected: on every change.',
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Queue Size Alert',
-						name: 'queueThreshold',
-						type: 'number',
-						typeOptions: { minValue: 1 },
-						default: 50,
-						description:
-							'Also start when the number of queued messages goes above this (the queue holds 100 while the session is disconnected)',
-					},
-				],
-			},
+			optionsCollection([
+				{
+					displayName: 'Queue Size Alert',
+					name: 'queueThreshold',
+					type: 'number',
+					typeOptions: { minValue: 1 },
+					default: 50,
+					description:
+						'Also start when the number of queued messages goes above this (the queue holds 100 while the session is disconnected)',
+				},
+			]),
 		],
 	};
 

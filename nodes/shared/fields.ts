@@ -86,6 +86,11 @@ export function signatureOptions(defaultHeader: string): INodeProperties {
 	};
 }
 
+/** The "Options" collection of an operation: what most users leave alone. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}
+
 /** The "Default Country" option of every send that takes phone numbers. */
 export function defaultCountryOption(): INodeProperties {
 	return {

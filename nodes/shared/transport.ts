@@ -60,14 +60,19 @@ export async function requestList(
 	request: GatewayRequest,
 	...keys: string[]
 ): Promise<Answer<IDataObject[]>> {
-	const { data, body, requestId, repeat } = await call(this, gateway, request);
-	const candidates = [...keys, 'data'];
-	const list = Array.isArray(data) ? data : candidates.map((key) => body[key]).find(Array.isArray);
+	const answer = await call(this, gateway, request);
+	const list = listIn(answer, keys);
 	if (!list) {
 		const what = keys.length ? `a list of ${keys[0]}` : 'a list';
-		throw unexpectedAnswer(this, gateway, `${what} (under ${candidates.map((key) => `"${key}"`).join(' or ')})`, data);
+		throw unexpectedAnswer(this, gateway, `${what} (under ${[...keys, 'data'].map((key) => `"${key}"`).join(' or ')})`, answer.data);
 	}
-	return { data: list as IDataObject[], body, requestId, repeat };
+	return { ...answer, data: list };
+}
+
+/** The list in an answer: the answer itself, or under one of `keys` or `data`. */
+function listIn(answer: Unwrapped, keys: string[]): IDataObject[] | undefined {
+	const list = Array.isArray(answer.data) ? answer.data : [...keys, 'data'].map((key) => answer.body[key]).find(Array.isArray);
+	return list as IDataObject[] | undefined;
 }
 
 /** A list, or one record standing for a list of one (answers that give either). */
@@ -78,8 +83,8 @@ export async function requestRecords(
 	...keys: string[]
 ): Promise<Answer<IDataObject[]>> {
 	const answer = await call(this, gateway, request);
-	const list = Array.isArray(answer.data) ? answer.data : [...keys, 'data'].map((key) => answer.body[key]).find(Array.isArray);
-	if (list) return { ...answer, data: list as IDataObject[] };
+	const list = listIn(answer, keys);
+	if (list) return { ...answer, data: list };
 	if (Object.keys(answer.body).length) return { ...answer, data: [answer.body] };
 	throw unexpectedAnswer(this, gateway, keys.length ? `${keys[0]}` : 'a record or a list', answer.data);
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { defaultCountryOption, perMinuteOption, skipValidationOption } from '../../shared/fields';
+import { defaultCountryOption, perMinuteOption, skipValidationOption, optionsCollection } from '../../shared/fields';
 import { InputError, parseInput } from '../../shared/items';
 import { takeSendSlot, type RunState } from '../../shared/operation';
 import { normalizePhoneNumber } from '../../shared/phone';
@@ -23,32 +23,25 @@ export function toField(): INodeProperties {
 
 /** The options of both sends; `extra` are the operation's own, sorted after the shared ones. */
 export function sendOptions(extra: INodeProperties[] = []): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			defaultCountryOption(),
-			{
-				displayName: 'Dry Run',
-				name: 'dryRun',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to only validate the message with WhatsInfinity, without sending it',
-			},
-			perMinuteOption({
-				name: 'messagesPerMinute',
-				displayName: 'Messages Per Minute',
-				default: DEFAULT_MESSAGES_PER_MINUTE,
-				description:
-					'Most messages this node sends through the session in any minute. WhatsInfinity allows 10 per session; lower it if other workflows use the session.',
-			}),
-			skipValidationOption(),
-			...extra,
-		],
-	};
+	return optionsCollection([
+		defaultCountryOption(),
+		{
+			displayName: 'Dry Run',
+			name: 'dryRun',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to only validate the message with WhatsInfinity, without sending it',
+		},
+		perMinuteOption({
+			name: 'messagesPerMinute',
+			displayName: 'Messages Per Minute',
+			default: DEFAULT_MESSAGES_PER_MINUTE,
+			description:
+				'Most messages this node sends through the session in any minute. WhatsInfinity allows 10 per session; lower it if other workflows use the session.',
+		}),
+		skipValidationOption(),
+		...extra,
+	]);
 }
 
 /** WhatsInfinity wants 7–15 digits with the country code and no +. */

@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { defaultCountryOption, perMinuteOption, skipValidationOption } from '../../../shared/fields';
+import { defaultCountryOption, perMinuteOption, skipValidationOption, optionsCollection } from '../../../shared/fields';
 import { itemError, parseInput, type ItemResult } from '../../../shared/items';
 import { takeSendSlot, type RunState } from '../../../shared/operation';
 import { checkText } from '../../../shared/parameters';
@@ -55,32 +55,25 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: `Text to send, at most ${MAX_MESSAGE_LENGTH} characters`,
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			defaultCountryOption(),
-			{
-				displayName: 'External ID',
-				name: 'externalId',
-				type: 'string',
-				default: '',
-				description:
-					'Your unique ID for this message: InfiniReach sends a message only once per ID. Left empty, an ID is derived from the execution, the item and the message, so a retried item is never sent twice.',
-			},
-			perMinuteOption({
-				name: 'requestsPerMinute',
-				displayName: 'Requests Per Minute',
-				default: DEFAULT_REQUESTS_PER_MINUTE,
-				description:
-					'Most sends this node makes in any minute. InfiniReach allows 100 per API key; lower it if other workflows share the key.',
-			}),
-			skipValidationOption(),
-		],
-	},
+	optionsCollection([
+		defaultCountryOption(),
+		{
+			displayName: 'External ID',
+			name: 'externalId',
+			type: 'string',
+			default: '',
+			description:
+				'Your unique ID for this message: InfiniReach sends a message only once per ID. Left empty, an ID is derived from the execution, the item and the message, so a retried item is never sent twice.',
+		},
+		perMinuteOption({
+			name: 'requestsPerMinute',
+			displayName: 'Requests Per Minute',
+			default: DEFAULT_REQUESTS_PER_MINUTE,
+			description:
+				'Most sends this node makes in any minute. InfiniReach allows 100 per API key; lower it if other workflows share the key.',
+		}),
+		skipValidationOption(),
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['send'] } }, properties);

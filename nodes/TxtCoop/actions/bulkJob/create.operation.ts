@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { defaultCountryOption } from '../../../shared/fields';
+import { defaultCountryOption, optionsCollection } from '../../../shared/fields';
 import { collectItems, errorJson, parseInput, withItemIndex } from '../../../shared/items';
 import { checkText } from '../../../shared/parameters';
 import { requestRecord } from '../../../shared/transport';
@@ -35,24 +35,17 @@ const properties: INodeProperties[] = [
 		typeOptions: { rows: 3 },
 		description: 'Each item\'s message text',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			defaultCountryOption(),
-			{
-				displayName: 'Recipients Per Job',
-				name: 'jobSize',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: DEFAULT_JOB_SIZE,
-				description: 'Larger inputs are split into several jobs of at most this many recipients',
-			},
-		],
-	},
+	optionsCollection([
+		defaultCountryOption(),
+		{
+			displayName: 'Recipients Per Job',
+			name: 'jobSize',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_JOB_SIZE,
+			description: 'Larger inputs are split into several jobs of at most this many recipients',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['bulkJob'], operation: ['create'] } }, properties);

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { defaultCountryOption, skipValidationOption } from '../../../shared/fields';
+import { defaultCountryOption, skipValidationOption, optionsCollection } from '../../../shared/fields';
 import { itemError, parseInput, type ItemResult } from '../../../shared/items';
 import { normalizePhoneNumber } from '../../../shared/phone';
 import { requestRecord } from '../../../shared/transport';
@@ -29,41 +29,34 @@ const properties: INodeProperties[] = [
 		typeOptions: { rows: 4 },
 		description: 'Message text. May be empty only when there are attachments.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Attachment URLs',
-				name: 'attachments',
-				type: 'string',
-				default: '',
-				placeholder: 'https://files.example.com/photo.jpg',
-				description: 'Up to 10 public http(s) URLs, separated by commas or new lines (or an array, by expression)',
-			},
-			defaultCountryOption(),
-			{
-				displayName: 'From Number',
-				name: 'fromNumber',
-				type: 'string',
-				default: '',
-				placeholder: '+14155550100',
-				description: 'Send from this registered phone number instead of the default',
-			},
-			{
-				displayName: 'Priority',
-				name: 'priority',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 100 },
-				default: 0,
-				description: 'From 0 to 100: higher is sent first',
-			},
-			skipValidationOption(),
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Attachment URLs',
+			name: 'attachments',
+			type: 'string',
+			default: '',
+			placeholder: 'https://files.example.com/photo.jpg',
+			description: 'Up to 10 public http(s) URLs, separated by commas or new lines (or an array, by expression)',
+		},
+		defaultCountryOption(),
+		{
+			displayName: 'From Number',
+			name: 'fromNumber',
+			type: 'string',
+			default: '',
+			placeholder: '+14155550100',
+			description: 'Send from this registered phone number instead of the default',
+		},
+		{
+			displayName: 'Priority',
+			name: 'priority',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 100 },
+			default: 0,
+			description: 'From 0 to 100: higher is sent first',
+		},
+		skipValidationOption(),
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['send'] } }, properties);
