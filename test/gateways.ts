@@ -3,6 +3,8 @@
 // one's credentials and wiring. Adding a gateway adds an entry here; nodes and credentials are
 // listed once, in package.json's `n8n` section, which the harness reads as n8n does.
 import type { Credential, N8n } from './e2e/n8n';
+import { InfobipEmulator } from './sandbox/Infobip/emulator';
+import { SANDBOX_KEY as INFOBIP_API_KEY, type InfobipConfig } from './sandbox/Infobip/state';
 import { InfiniReachEmulator } from './sandbox/InfiniReach/emulator';
 import { SANDBOX_API_KEY as INFINIREACH_API_KEY, type InfiniReachConfig } from './sandbox/InfiniReach/state';
 import { TxtCoopEmulator } from './sandbox/TxtCoop/emulator';
@@ -10,7 +12,7 @@ import { SANDBOX_KEY as TXTCOOP_API_KEY, type TxtCoopConfig } from './sandbox/Tx
 import { WhatsInfinityEmulator } from './sandbox/WhatsInfinity/emulator';
 import { SANDBOX_SESSION as WHATSINFINITY_SESSION, type WhatsInfinityConfig } from './sandbox/WhatsInfinity/state';
 
-export { INFINIREACH_API_KEY, TXTCOOP_API_KEY, WHATSINFINITY_SESSION };
+export { INFINIREACH_API_KEY, INFOBIP_API_KEY, TXTCOOP_API_KEY, WHATSINFINITY_SESSION };
 
 /** The secret the InfiniReach sandbox signs with, and its e2e credential checks. */
 export const WEBHOOK_SECRET = 'sandbox-webhook-secret';
@@ -18,6 +20,10 @@ export const AUTO_REPLY = { workflowId: 'irAutoReply00001', webhookId: 'infinire
 export const SESSION_WATCH = { workflowId: 'wiWatch000000001' };
 /** Registers itself with txtcoop when activated (the e2e test activates it through the API). */
 export const IMESSAGE_REPLY = { workflowId: 'tcAutoReply00001', webhookId: 'txtcoop-inbound', path: 'webhook' };
+/** The Infobip Trigger of the example workflows: reports and inbound messages, HMAC-signed. */
+export const INFOBIP_EVENTS = { workflowId: 'ibEvents00000001', webhookId: 'infobip-events', path: 'webhook' };
+export const INFOBIP_WEBHOOK_SECRET = 'infobip-sandbox-hmac-secret';
+
 /** The session the WhatsInfinity examples create (the sandbox's own session exists from the start). */
 export const NEW_SESSION = { sessionId: 'shop-e2e', apiKey: 'n8n-new-session-key-0001' };
 
@@ -65,6 +71,19 @@ export const GATEWAYS = {
 		create: (config) => new TxtCoopEmulator(config),
 		account: `API key ${TXTCOOP_API_KEY}`,
 		credentials: (url) => [{ id: 'tcSandboxCred001', name: 'txtcoop Sandbox', type: 'txtCoopApi', data: { apiKey: TXTCOOP_API_KEY, baseUrl: url } }],
+	}),
+	infobip: entry<InfobipEmulator, InfobipConfig>({
+		label: 'Infobip',
+		create: (config) => new InfobipEmulator({ pushSecret: INFOBIP_WEBHOOK_SECRET, ...config }),
+		account: `API key ${INFOBIP_API_KEY} (Authorization: App <key>)`,
+		credentials: (url) => [
+			{ id: 'ibSandboxCred001', name: 'Infobip Sandbox', type: 'infobipApi', data: { apiKey: INFOBIP_API_KEY, baseUrl: url, webhookSecret: INFOBIP_WEBHOOK_SECRET } },
+		],
+		activeWorkflows: [INFOBIP_EVENTS.workflowId],
+		// Developers → Subscriptions in Infobip's portal: inbound messages and reports to the trigger, HMAC-signed.
+		afterStart: (emulator, n8n) => {
+			emulator.config.subscription = { url: n8n.webhookUrl(INFOBIP_EVENTS.webhookId, INFOBIP_EVENTS.path), secret: INFOBIP_WEBHOOK_SECRET };
+		},
 	}),
 };
 

@@ -72,3 +72,13 @@ export function verifySignature(check: SignatureCheck): SignatureVerdict {
 	}
 	return { valid: true };
 }
+
+/** A webhook's Basic authorization header against the expected user and password, constant-time. */
+export function verifyBasicAuth(header: string | string[] | undefined, username: string, password: string): SignatureVerdict {
+	const given = single(header);
+	if (!/^basic\s+/i.test(given)) return { valid: false, reason: 'missing Basic authorization' };
+	const received = Buffer.from(given.replace(/^basic\s+/i, ''), 'base64');
+	const expected = Buffer.from(`${username}:${password}`);
+	if (received.length !== expected.length || !timingSafeEqual(received, expected)) return { valid: false, reason: 'Basic authorization does not match' };
+	return { valid: true };
+}

@@ -1,7 +1,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { clock } from './clock';
-import { verifySignature, type SignatureAlgorithm, type SignatureEncoding, type SignatureVerdict } from './signature';
+import { verifyBasicAuth, verifySignature, type SignatureAlgorithm, type SignatureEncoding, type SignatureVerdict } from './signature';
 
 export interface SignatureOptionValues {
 	algorithm?: SignatureAlgorithm;
@@ -91,6 +91,10 @@ export interface SignedDeliveries {
 	 * delivery gets 503 with Retry-After, which gateways retry.
 	 */
 	notReadyWithoutSecret?: string;
+	/** Why a delivery cannot be checked without a secret (one is required but not set): 401. */
+	refusedWithoutSecret?: string;
+	/** Basic authorization instead of a signature (a gateway's alternative security profile). */
+	basicAuth?: { username: string; password: string };
 	/** Header, algorithm, encoding, timestamp: the trigger's Signature Options, or the gateway's fixed scheme. */
 	options?: SignatureOptionValues;
 	/**
@@ -114,6 +118,11 @@ export async function signedWebhook(context: IWebhookFunctions, check: SignedDel
 		}
 		const verdict = checkSignature(context, raw, check.secret, check.options ?? {});
 		if (!verdict.valid) return respondWithoutRunning(context, 401, { error: `Webhook refused: ${verdict.reason}` });
+	} else if (check.basicAuth) {
+		const verdict = verifyBasicAuth(context.getHeaderData().authorization, check.basicAuth.username, check.basicAuth.password);
+		if (!verdict.valid) return respondWithoutRunning(context, 401, { error: `Webhook refused: ${verdict.reason}` });
+	} else if (check.refusedWithoutSecret) {
+		return respondWithoutRunning(context, 401, { error: `Webhook refused: ${check.refusedWithoutSecret}` });
 	} else if (check.notReadyWithoutSecret) {
 		return respondWithoutRunning(context, 503, { error: `Webhook not ready: ${check.notReadyWithoutSecret}` }, { 'Retry-After': '5' });
 	}

@@ -3,7 +3,7 @@
 // seed (a missing route, an extra promise, a wrong limit) fails here, not in a user's workflow.
 import axios, { type AxiosInstance } from 'axios';
 
-import { INFINIREACH_API_KEY, startSandbox, TXTCOOP_API_KEY, WHATSINFINITY_SESSION, type Sandbox } from './index';
+import { INFINIREACH_API_KEY, INFOBIP_API_KEY, startSandbox, TXTCOOP_API_KEY, WHATSINFINITY_SESSION, type Sandbox } from './index';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -211,5 +211,55 @@ describe('txtcoop sandbox against seed 003', () => {
 		for (const path of ['/api/v1/messages/bulk', `/api/v1/messages/bulk/${job.data.jobId}`, `/api/v1/messages/bulk/${job.data.jobId}/results`]) {
 			expect([path, (await api.get(path)).status]).toEqual([path, 200]);
 		}
+	});
+});
+
+describe('Infobip sandbox against seed 002', () => {
+	let api: AxiosInstance;
+	beforeAll(() => {
+		api = client(sandbox.urls.infobip, { Authorization: `App ${INFOBIP_API_KEY}` });
+	});
+	beforeEach(() => sandbox.infobip.server.reset());
+
+	const sample = { channel: 'SMS', sender: '447491163443', destinations: [{ to: '111111111' }], content: { body: { text: 'May the Force be with you.', type: 'TEXT' } } };
+
+	it('takes the seed\'s request sample and answers as its response sample', async () => {
+		const response = await api.post('/messages-api/1/messages', { messages: [sample] });
+		expect(response.status).toBe(200);
+		expect(keys(response.data)).toEqual(['bulkId', 'messages']);
+		expect(response.data.messages).toEqual([
+			{ messageId: expect.any(String), status: { groupId: 1, groupName: 'PENDING', id: 26, name: expect.any(String), description: expect.any(String) }, destination: '111111111' },
+		]);
+	});
+
+	it('takes every channel of the enum, and refuses another', async () => {
+		for (const channel of ['SMS', 'MMS', 'WHATSAPP', 'VIBER_BM', 'VIBER_BOT', 'RCS', 'APPLE_MB', 'INSTAGRAM_DM', 'LINE_ON', 'MESSENGER']) {
+			expect([channel, (await api.post('/messages-api/1/messages', { messages: [{ ...sample, channel }] })).status]).toEqual([channel, 200]);
+		}
+		expect((await api.post('/messages-api/1/messages', { messages: [{ ...sample, channel: 'TELEGRAM' }] })).status).toBe(400);
+	});
+
+	it.each([
+		['a messageId over 200 characters', { messages: [{ ...sample, destinations: [{ to: '111111111', messageId: 'x'.repeat(201) }] }] }],
+		['a bulkId over 100 characters', { messages: [sample], options: { schedule: { bulkId: 'x'.repeat(101) } } }],
+		['a sendAt not in yyyy-MM-dd\'T\'HH:mm:ss.SSSZ', { messages: [sample], options: { schedule: { sendAt: '2026-12-24 09:00' } } }],
+		['a sendAt over 180 days ahead', { messages: [sample], options: { schedule: { sendAt: new Date(Date.now() + 181 * 86_400_000).toISOString().replace('Z', '+0000') } } }],
+		['a validity under 10 seconds', { messages: [{ ...sample, options: { validityPeriod: { amount: 5, timeUnit: 'SECONDS' } } }] }],
+		['no destinations', { messages: [{ ...sample, destinations: [] }] }],
+	])('refuses %s with violations', async (_name, body) => {
+		const response = await api.post('/messages-api/1/messages', body);
+		expect([response.status, Array.isArray(response.data.violations) && response.data.violations.length > 0]).toEqual([400, true]);
+	});
+
+	it('takes the request options: schedule, sendingSpeedLimit and tracking', async () => {
+		const response = await api.post('/messages-api/1/messages', {
+			messages: [sample],
+			options: {
+				schedule: { bulkId: 'seed-bulk', sendAt: new Date(Date.now() + 86_400_000).toISOString().replace('Z', '+0000') },
+				sendingSpeedLimit: { amount: 10, timeUnit: 'MINUTE' },
+				tracking: { shortenUrl: true, trackClicks: true, removeProtocol: false },
+			},
+		});
+		expect([response.status, response.data.bulkId]).toEqual([200, 'seed-bulk']);
 	});
 });

@@ -10,6 +10,8 @@ export interface WebhookTarget {
 	header?: string;
 	/** Only these events (all when empty). */
 	events?: string[];
+	/** A Basic security profile instead of a signature. */
+	basic?: { username: string; password: string };
 }
 
 export interface Delivery {
@@ -50,7 +52,10 @@ export class WebhookSender {
 		const text = deliveryText(payload);
 		const headers: Record<string, string> = { 'Content-Type': 'application/json', 'User-Agent': 'gateway-sandbox' };
 		const secret = signing === 'wrong' ? `${target.secret ?? ''}-not-the-secret` : target.secret;
-		if (secret && signing !== 'none') {
+		if (target.basic && signing !== 'none') {
+			const password = signing === 'wrong' ? `${target.basic.password}-wrong` : target.basic.password;
+			headers.Authorization = `Basic ${Buffer.from(`${target.basic.username}:${password}`).toString('base64')}`;
+		} else if (secret && signing !== 'none') {
 			headers[target.header ?? 'X-Webhook-Signature'] = createHmac('sha256', secret).update(text).digest('hex');
 		}
 		const delivery: Delivery = { event, url: target.url, signing, status: null, body: payload, at: new Date().toISOString() };

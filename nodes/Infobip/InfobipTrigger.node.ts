@@ -1,0 +1,108 @@
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { signatureOptions } from '../shared/fields';
+import { SIGNATURE_HEADER, signedWebhook, type SignatureOptionValues, type SignedDeliveries } from '../shared/webhook';
+import { CHANNELS } from './helpers/fields';
+import { pushedResults } from './helpers/pushed';
+import { CREDENTIAL_TYPE } from './transport';
+
+export class InfobipTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Infobip Trigger',
+		name: 'infobipTrigger',
+		icon: { light: 'file:infobip.svg', dark: 'file:infobip.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow on Infobip delivery reports, seen reports and inbound messages',
+		defaults: { name: 'Infobip Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName:
+					'Paste this node\'s Production URL into Infobip: as the webhook of a subscription (Infobip portal → Developers → Subscriptions) for reports and inbound messages, or as Delivery Report URL / Seen Report URL in the Infobip node\'s send options. Give the subscription a security profile: HMAC with the credential\'s Webhook Secret, or Basic with its Webhook Username and Password.',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				options: [
+					{ name: 'Delivery Report', value: 'delivery', description: 'A sent message was delivered, or failed for good' },
+					{ name: 'Inbound Message', value: 'inbound', description: 'A message arrived (MO)' },
+					{ name: 'Seen Report', value: 'seen', description: 'A recipient saw a message' },
+				],
+				default: ['delivery', 'inbound'],
+				description: 'Results that start the workflow; the others are acknowledged and ignored',
+			},
+			{
+				displayName: 'Channels',
+				name: 'channels',
+				type: 'multiOptions',
+				options: CHANNELS.map((value) => ({ name: value, value })),
+				default: [],
+				description: 'Only results of these channels; none chosen: every channel',
+			},
+			{
+				displayName: 'Verification',
+				name: 'verification',
+				type: 'options',
+				options: [
+					{ name: 'HMAC Signature', value: 'signature', description: 'The request is signed with the credential\'s Webhook Secret' },
+					{ name: 'Basic Auth', value: 'basicAuth', description: 'The request carries the credential\'s Webhook Username and Password' },
+					{ name: 'None', value: 'none', description: 'Anyone who knows the URL can start the workflow' },
+				],
+				default: 'signature',
+				description: 'How the trigger knows a request comes from Infobip; requests that fail get 401 and start nothing',
+			},
+			{ ...signatureOptions(SIGNATURE_HEADER), displayOptions: { show: { verification: ['signature'] } } },
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			// The URL is set up in Infobip's portal or per send, so there is nothing to find, create or delete.
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+		const verification = this.getNodeParameter('verification', 'signature') as string;
+		const items = (body: unknown) =>
+			pushedResults(body, this.getNodeParameter('events', []) as string[], this.getNodeParameter('channels', []) as string[]);
+		const check: SignedDeliveries = { items };
+		if (verification === 'signature') {
+			check.secret = String(credentials.webhookSecret ?? '');
+			check.options = this.getNodeParameter('signature', {}) as SignatureOptionValues;
+			check.refusedWithoutSecret = 'the "Infobip API" credential has no Webhook Secret to check the signature with';
+		} else if (verification === 'basicAuth') {
+			const username = String(credentials.webhookUsername ?? '');
+			const password = String(credentials.webhookPassword ?? '');
+			if (username) check.basicAuth = { username, password };
+			else check.refusedWithoutSecret = 'the "Infobip API" credential has no Webhook Username to check Basic authorization against';
+		}
+		return await signedWebhook(this, check);
+	}
+}

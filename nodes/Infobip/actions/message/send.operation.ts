@@ -1,0 +1,40 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { collectItems } from '../../../shared/items';
+import { campaignOf } from '../../helpers/campaign';
+import { composeMessage } from '../../helpers/compose';
+import { dispatch, messageAnswer, outputsInOrder } from '../../helpers/dispatch';
+import { messageFields } from '../../helpers/fields';
+import { planRequests } from '../../helpers/plan';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'All input items go out together, as few requests as possible: items with the same channel, sender and text become one message to many recipients. Each output item is its own recipient\'s message.',
+		name: 'sendNotice',
+		type: 'notice',
+		default: '',
+	},
+	...messageFields,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['send'] } }, properties);
+
+/** Every item's message, packed into few requests; one output item per input item, in input order. */
+export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const campaign = campaignOf(this);
+	const { entries, failed } = await collectItems(this, (itemIndex) => composeMessage(this, itemIndex));
+	const requests = planRequests(entries, campaign);
+	const outcomes = await dispatch(this, requests, '/messages-api/1/messages', (request, destination, body) => {
+		const answer = messageAnswer(body, destination.messageId);
+		return {
+			messageId: answer.messageId ?? destination.messageId,
+			status: answer.status ?? null,
+			destination: answer.destination ?? destination.to,
+			bulkId: body.bulkId ?? request.bulkId,
+			...(campaign.sendAt ? { sendAt: campaign.sendAt } : {}),
+		};
+	});
+	return outputsInOrder(this, outcomes, failed);
+}

@@ -1,0 +1,137 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { itemError, parseInput } from '../../shared/items';
+import { checkText } from '../../shared/parameters';
+import { normalizePhoneNumber } from '../../shared/phone';
+import { isHttpUrl } from '../../shared/url';
+import { CHANNELS, MAX_VALIDITY_SECONDS, type Channel } from './fields';
+
+/** Channels whose recipients are phone numbers: checked with libphonenumber before any request. */
+const PHONE_CHANNELS: Channel[] = ['SMS', 'MMS', 'WHATSAPP', 'VIBER_BM', 'RCS'];
+
+/** One item's message, ready to be packed: what it shares with others (`message`) and its own recipient. */
+export interface ItemMessage {
+	/** The message without destinations: items whose `message` is the same become one message. */
+	message: IDataObject;
+	to: string;
+	/** The item's own messageId, when the user gave one. */
+	messageId?: string;
+}
+
+const SECONDS: Record<string, number> = { SECONDS: 1, MINUTES: 60, HOURS: 3600 };
+
+function recipient(context: IExecuteFunctions, itemIndex: number, channel: Channel, options: IDataObject): string {
+	const to = String(context.getNodeParameter('to', itemIndex, '') ?? '').trim();
+	if (!PHONE_CHANNELS.includes(channel)) {
+		if (!to) throw itemError(context, itemIndex, 'No recipient ("To") is set', `Give the ${channel} user ID to send to.`);
+		return to;
+	}
+	// Infobip takes international numbers as digits, without the +.
+	return parseInput(context, itemIndex, 'Invalid "To"', () =>
+		normalizePhoneNumber(to, { defaultCountry: options.defaultCountry as string, format: 'digits', skipValidation: options.skipValidation === true }),
+	);
+}
+
+function firstEntry(collection: unknown, name: string): IDataObject | undefined {
+	const value = (collection as IDataObject | undefined)?.[name];
+	return (Array.isArray(value) ? value[0] : value) as IDataObject | undefined;
+}
+
+function entries(collection: unknown, name: string): IDataObject[] {
+	const value = (collection as IDataObject | undefined)?.[name];
+	return Array.isArray(value) ? (value as IDataObject[]) : value ? [value as IDataObject] : [];
+}
+
+function content(context: IExecuteFunctions, itemIndex: number, options: IDataObject): IDataObject {
+	const text = checkText(context, itemIndex, String(context.getNodeParameter('text', itemIndex, '') ?? ''), { field: 'Text', gateway: 'Infobip' });
+	const imageUrl = String(options.imageUrl ?? '').trim();
+	if (imageUrl && !isHttpUrl(imageUrl)) {
+		throw itemError(context, itemIndex, `Image URL "${imageUrl}" is not an http(s) URL`, 'Give the image\'s public address, starting with https://.');
+	}
+	const body: IDataObject = imageUrl ? { type: 'IMAGE', url: imageUrl, text } : { type: 'TEXT', text };
+	const result: IDataObject = { body };
+	if (String(options.header ?? '').trim()) result.header = { type: 'TEXT', text: String(options.header) };
+	if (String(options.footer ?? '').trim()) result.footer = { text: String(options.footer) };
+	const buttons = entries(options.buttons, 'button').filter((button) => String(button.text ?? '').trim());
+	if (buttons.length) {
+		result.buttons = buttons.map((button) => ({ type: String(button.type || 'REPLY'), text: String(button.text), postbackData: String(button.postbackData ?? '') }));
+	}
+	return result;
+}
+
+function validityPeriod(context: IExecuteFunctions, itemIndex: number, options: IDataObject): IDataObject | undefined {
+	const period = firstEntry(options.validity, 'period');
+	if (!period) return undefined;
+	const amount = Number(period.amount);
+	const timeUnit = String(period.timeUnit ?? 'MINUTES');
+	const seconds = amount * (SECONDS[timeUnit] ?? NaN);
+	if (!Number.isInteger(amount) || !(seconds >= 10) || seconds > MAX_VALIDITY_SECONDS) {
+		throw itemError(
+			context,
+			itemIndex,
+			`Validity Period ${String(period.amount)} ${timeUnit.toLowerCase()} is out of range`,
+			'Infobip keeps a message for 10 seconds to 48 hours: give a whole number within that (e.g. 48 hours).',
+		);
+	}
+	return { amount, timeUnit };
+}
+
+function regional(options: IDataObject): IDataObject | undefined {
+	const result: IDataObject = {};
+	const dlt = firstEntry(options.indiaDlt, 'dlt');
+	if (dlt && String(dlt.principalEntityId ?? '').trim()) {
+		result.indiaDlt = Object.fromEntries(Object.entries(dlt).filter(([, value]) => String(value ?? '').trim()));
+	}
+	const iys = firstEntry(options.turkeyIys, 'iys');
+	if (iys) result.turkeyIys = { recipientType: iys.recipientType, ...(Number(iys.brandCode) ? { brandCode: Number(iys.brandCode) } : {}) };
+	const korea = firstEntry(options.southKorea, 'korea');
+	if (korea && (String(korea.title ?? '').trim() || Number(korea.resellerCode))) {
+		result.southKorea = { ...(String(korea.title ?? '').trim() ? { title: korea.title } : {}), ...(Number(korea.resellerCode) ? { resellerCode: Number(korea.resellerCode) } : {}) };
+	}
+	return Object.keys(result).length ? result : undefined;
+}
+
+/** An item's message in Infobip's schema; a bad value fails the item here, before any request. */
+export function composeMessage(context: IExecuteFunctions, itemIndex: number): ItemMessage {
+	const channel = String(context.getNodeParameter('channel', itemIndex, 'SMS')).trim().toUpperCase() as Channel;
+	if (!CHANNELS.includes(channel)) {
+		throw itemError(context, itemIndex, `Unknown channel "${channel}"`, `Use one of: ${CHANNELS.join(', ')}.`);
+	}
+	const sender = String(context.getNodeParameter('sender', itemIndex, '') ?? '').trim();
+	if (!sender) throw itemError(context, itemIndex, 'No sender is set', 'Give the sender ID registered for the channel (a number or a name).');
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const to = recipient(context, itemIndex, channel, options);
+
+	const message: IDataObject = { channel, sender, content: content(context, itemIndex, options) };
+	const messageOptions: IDataObject = {};
+	const platform = Object.fromEntries(['entityId', 'applicationId'].map((key) => [key, String(options[key] ?? '').trim()]).filter(([, value]) => value));
+	if (Object.keys(platform).length) messageOptions.platform = platform;
+	const validity = validityPeriod(context, itemIndex, options);
+	if (validity) messageOptions.validityPeriod = validity;
+	if (options.adaptationMode === false) messageOptions.adaptationMode = false;
+	const region = regional(options);
+	if (region) messageOptions.regional = region;
+	if (String(options.campaignReferenceId ?? '').trim()) messageOptions.campaignReferenceId = String(options.campaignReferenceId);
+	if (Object.keys(messageOptions).length) message.options = messageOptions;
+
+	const webhooks: IDataObject = {};
+	const deliveryUrl = String(options.deliveryUrl ?? '').trim();
+	if (deliveryUrl) webhooks.delivery = { url: deliveryUrl, ...(options.intermediateReport === true ? { intermediateReport: true } : {}) };
+	if (String(options.seenUrl ?? '').trim()) webhooks.seen = { url: String(options.seenUrl).trim() };
+	const callbackData = String(options.callbackData ?? '');
+	if (callbackData.length > 4000) {
+		throw itemError(context, itemIndex, `Callback Data is ${callbackData.length} characters long; Infobip takes at most 4000`, 'Shorten it.');
+	}
+	if (callbackData) webhooks.callbackData = callbackData;
+	if (Object.keys(webhooks).length) message.webhooks = webhooks;
+
+	const failover = entries(options.failover, 'step').filter((step) => String(step.sender ?? '').trim());
+	if (failover.some((step) => step.channel === channel)) {
+		throw itemError(context, itemIndex, `Failover repeats the message's own channel ${channel}`, 'Each failover step must use another channel.');
+	}
+	if (failover.length) message.failover = failover.map((step) => ({ channel: step.channel, sender: String(step.sender).trim() }));
+
+	const messageId = String(options.messageId ?? '').trim();
+	if (messageId.length > 200) throw itemError(context, itemIndex, 'Message ID is longer than 200 characters', 'Shorten it.');
+	return { message, to, ...(messageId ? { messageId } : {}) };
+}

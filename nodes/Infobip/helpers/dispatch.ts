@@ -1,0 +1,126 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { errorJson, withItemIndex } from '../../shared/items';
+import { asObject } from '../../shared/json';
+import { requestRecord } from '../../shared/transport';
+import { infobip, violationsOf } from '../transport';
+import type { PlannedDestination, PlannedRequest } from './plan';
+
+/** What became of one item: its output, or the error it failed with. */
+export type Outcome = { json: IDataObject } | { error: Error };
+
+/** `messages[3].destinations[0].to` → message 3, destination 0; `messages[3].sender` → message 3. */
+const PROPERTY = /^messages\[(\d+)\](?:\.destinations\[(\d+)\])?/;
+
+/** The items a 400's violations name; a violation of the request as a whole names none. */
+function itemsNamed(request: PlannedRequest, error: NodeApiError): Map<number, string[]> {
+	const named = new Map<number, string[]>();
+	const byMessageId = new Map(request.destinations.map((destination) => [destination.messageId, destination.itemIndex]));
+	const messages = (request.body.messages as IDataObject[]) ?? [];
+	for (const { property, violation } of violationsOf(error.errorResponse)) {
+		const match = PROPERTY.exec(property);
+		const message = match ? messages[Number(match[1])] : undefined;
+		if (!message) continue;
+		const destinations = (message.destinations as IDataObject[]).filter((_, index) => match![2] === undefined || index === Number(match![2]));
+		for (const destination of destinations) {
+			const itemIndex = byMessageId.get(String(destination.messageId));
+			if (itemIndex !== undefined) named.set(itemIndex, [...(named.get(itemIndex) ?? []), `${property}: ${violation}`]);
+		}
+	}
+	return named;
+}
+
+/** The same request without some items (and without messages left with no destination). */
+function without(request: PlannedRequest, dropped: Set<number>): PlannedRequest {
+	const keptIds = new Set(request.destinations.filter((d) => !dropped.has(d.itemIndex)).map((d) => d.messageId));
+	const messages = (request.body.messages as IDataObject[])
+		.map((message) => ({ ...message, destinations: (message.destinations as IDataObject[]).filter((d) => keptIds.has(String(d.messageId))) }))
+		.filter((message) => message.destinations.length);
+	return { ...request, destinations: request.destinations.filter((d) => !dropped.has(d.itemIndex)), body: { ...request.body, messages } };
+}
+
+/** A failure whose fate is unknown: Infobip may have taken it, and has no key to re-send it safely. */
+function unknownFate(context: IExecuteFunctions, request: PlannedRequest, error: NodeApiError | NodeOperationError, destination: PlannedDestination): Error {
+	const ids = request.destinations.map((d) => d.messageId);
+	const range = ids.length > 1 ? `messageIds ${ids[0]} … ${ids[ids.length - 1]}` : `messageId ${ids[0]}`;
+	return new NodeOperationError(context.getNode(), `Infobip may have accepted bulk ${request.bulkId}: the answer was lost (${error.message})`, {
+		itemIndex: destination.itemIndex,
+		description: `Nothing was sent again: Infobip has no idempotency key, so a repeat could send twice. Look up bulk ${request.bulkId} (${range}; this item's is ${destination.messageId}) in Infobip's reports or logs before running these items again.`,
+	});
+}
+
+function isUnknownFate(error: unknown): boolean {
+	if (!(error instanceof NodeApiError)) return false;
+	const code = Number(error.httpCode);
+	return !error.httpCode || code >= 500;
+}
+
+/**
+ * Sends the planned requests one after another. A 400 whose violations name items fails only those
+ * (nothing was accepted), and the rest go again; any other failure fails the request's items, those
+ * whose fate is unknown with the bulk and message IDs to look up.
+ */
+export async function dispatch(
+	context: IExecuteFunctions,
+	requests: PlannedRequest[],
+	path: string,
+	answer: (request: PlannedRequest, destination: PlannedDestination, body: IDataObject) => IDataObject,
+): Promise<Map<number, Outcome>> {
+	const outcomes = new Map<number, Outcome>();
+	for (const planned of requests) {
+		let request = planned;
+		while (request.destinations.length) {
+			try {
+				const { body } = await requestRecord.call(context, infobip, { method: 'POST', path, body: request.body, itemIndex: request.destinations[0].itemIndex });
+				for (const destination of request.destinations) outcomes.set(destination.itemIndex, { json: answer(request, destination, body) });
+				break;
+			} catch (caught) {
+				const named = caught instanceof NodeApiError && caught.httpCode === '400' ? itemsNamed(request, caught) : new Map<number, string[]>();
+				if (named.size) {
+					for (const [itemIndex, violations] of named) {
+						const error = new NodeApiError(context.getNode(), (caught as NodeApiError).errorResponse ?? {}, {
+							message: `Infobip refused this recipient: ${violations.join('; ')}`,
+							description: 'Correct the value it names; the other items of the request were sent without it.',
+							httpCode: '400',
+							itemIndex,
+						});
+						outcomes.set(itemIndex, { error });
+					}
+					request = without(request, new Set(named.keys()));
+					continue;
+				}
+				for (const destination of request.destinations) {
+					const error = isUnknownFate(caught)
+						? unknownFate(context, request, caught as NodeApiError, destination)
+						: withItemIndex(context, caught, destination.itemIndex);
+					outcomes.set(destination.itemIndex, { error });
+				}
+				break;
+			}
+		}
+	}
+	return outcomes;
+}
+
+/** Outputs in input order, each paired to its item; a failed item stops the run unless Continue On Fail. */
+export function outputsInOrder(context: IExecuteFunctions, outcomes: Map<number, Outcome>, failed: INodeExecutionData[]): INodeExecutionData[] {
+	const byItem = new Map<number, INodeExecutionData>();
+	for (const entry of failed) byItem.set((entry.pairedItem as { item: number }).item, entry);
+	for (const [itemIndex, outcome] of [...outcomes.entries()].sort(([a], [b]) => a - b)) {
+		if ('error' in outcome) {
+			const error = withItemIndex(context, outcome.error, itemIndex);
+			if (!context.continueOnFail()) throw error;
+			byItem.set(itemIndex, { json: errorJson(error), pairedItem: { item: itemIndex } });
+		} else {
+			byItem.set(itemIndex, { json: outcome.json, pairedItem: { item: itemIndex } });
+		}
+	}
+	return [...byItem.entries()].sort(([a], [b]) => a - b).map(([, entry]) => entry);
+}
+
+/** Infobip's answer for one destination, found by the messageId the node gave it. */
+export function messageAnswer(body: IDataObject, messageId: string): IDataObject {
+	const messages = Array.isArray(body.messages) ? (body.messages as IDataObject[]) : [];
+	return asObject(messages.find((message) => String(message.messageId) === messageId));
+}

@@ -1,0 +1,263 @@
+import nock from 'nock';
+
+import { useFakeClock, type FakeClock } from '../../harness/fake-clock';
+import { runNode } from '../../harness/n8n';
+import { accepted, API_KEY, credentials, gateway, sendParameters } from './fixtures';
+
+type Json = Record<string, any>;
+
+describe('Infobip → Message → Send: all items as few requests as possible', () => {
+	let fakeClock: FakeClock;
+	beforeEach(() => {
+		fakeClock = useFakeClock();
+	});
+	afterEach(() => fakeClock.restore());
+
+	it('packs shared texts into one message with many destinations and personalised ones into messages of their own, in one request', async () => {
+		const bodies: Json[] = [];
+		gateway()
+			.post('/messages-api/1/messages', (b) => (bodies.push(b), true))
+			.reply(200, (_uri, b) => accepted(b as Json));
+
+		const items = [
+			{ to: '+44 7491 163443', text: 'Sale starts now' },
+			{ to: '+447491163444', text: 'Hi Ann, your order shipped' },
+			{ to: '+447491163445', text: 'Sale starts now' },
+			{ to: '+447491163446', text: 'Hi Bo, your order shipped' },
+			{ to: '+447491163447', text: 'Sale starts now' },
+		];
+		const { items: out, error } = await runNode({ type: 'infobip', parameters: sendParameters({ campaign: { bulkId: 'spring-sale' } }), credentials }, items);
+
+		expect(error).toBeUndefined();
+		expect(bodies).toHaveLength(1);
+		const [body] = bodies;
+		expect(body.options).toEqual({ schedule: { bulkId: 'spring-sale' } });
+		expect(body.messages.map((m: Json) => [m.channel, m.sender, m.content.body.text, m.destinations.map((d: Json) => d.to)])).toEqual([
+			['SMS', 'InfoSMS', 'Sale starts now', ['447491163443', '447491163445', '447491163447']],
+			['SMS', 'InfoSMS', 'Hi Ann, your order shipped', ['447491163444']],
+			['SMS', 'InfoSMS', 'Hi Bo, your order shipped', ['447491163446']],
+		]);
+		expect(body.messages[0].content).toEqual({ body: { type: 'TEXT', text: 'Sale starts now' } });
+		expect(out.map((i) => [i.pairedItem, i.json.messageId, i.json.destination, i.json.bulkId, (i.json.status as Json).groupName])).toEqual(
+			[0, 1, 2, 3, 4].map((n) => [{ item: n }, `spring-sale-${n}`, `44749116344${3 + n}`, 'spring-sale', 'PENDING']),
+		);
+		expect(JSON.stringify(out)).not.toContain(API_KEY);
+	});
+
+	it('splits at Messages Per Request: the next requests are <bulkId>-2, -3', async () => {
+		const bodies: Json[] = [];
+		gateway()
+			.post('/messages-api/1/messages', (b) => (bodies.push(b), true))
+			.times(3)
+			.reply(200, (_uri, b) => accepted(b as Json));
+
+		const { items } = await runNode(
+			{ type: 'infobip', parameters: sendParameters({ campaign: { bulkId: 'b', messagesPerRequest: 2 } }), credentials },
+			[1, 2, 3, 4, 5].map((n) => ({ to: `+44749116344${n}`, text: 'Same' })),
+		);
+
+		expect(bodies.map((b) => [b.options.schedule.bulkId, b.messages[0].destinations.length])).toEqual([
+			['b', 2],
+			['b-2', 2],
+			['b-3', 1],
+		]);
+		expect(items.map((i) => i.json.bulkId)).toEqual(['b', 'b', 'b-2', 'b-2', 'b-3']);
+	});
+
+	it('sends the message options, the schedule in Infobip\'s format, the speed limit and tracking', async () => {
+		let body: Json = {};
+		gateway()
+			.post('/messages-api/1/messages', (b) => ((body = b), true))
+			.reply(200, (_uri, b) => accepted(b as Json));
+
+		const { error } = await runNode(
+			{
+				type: 'infobip',
+				parameters: sendParameters({
+					channel: 'WHATSAPP',
+					options: {
+						header: 'Order',
+						footer: 'Reply STOP to opt out',
+						buttons: { button: [{ type: 'REPLY', text: 'Track', postbackData: 'track-1' }] },
+						validity: { period: { amount: 48, timeUnit: 'HOURS' } },
+						callbackData: 'order=1',
+						campaignReferenceId: 'spring',
+						deliveryUrl: 'https://n8n.example.com/webhook/x/webhook',
+						intermediateReport: true,
+						seenUrl: 'https://n8n.example.com/webhook/x/webhook',
+						failover: { step: [{ channel: 'SMS', sender: 'InfoSMS' }] },
+						indiaDlt: { dlt: { principalEntityId: 'pe-1', contentTemplateId: 'ct-1', telemarketerId: '' } },
+						entityId: 'ent',
+						applicationId: 'app',
+						adaptationMode: false,
+						messageId: 'my-own-id',
+					},
+					campaign: {
+						bulkId: 'c1',
+						sendAt: '2026-11-23T09:30:00.000Z',
+						speed: { limit: { amount: 100, timeUnit: 'HOUR' } },
+						tracking: { settings: { shortenUrl: true, trackClicks: false, trackingUrl: 'https://t.example.com' } },
+					},
+				}),
+				credentials,
+			},
+			[{ to: '+447491163443', text: 'Shipped' }],
+		);
+
+		expect(error).toBeUndefined();
+		expect(body).toEqual({
+			messages: [
+				{
+					channel: 'WHATSAPP',
+					sender: 'InfoSMS',
+					content: {
+						body: { type: 'TEXT', text: 'Shipped' },
+						header: { type: 'TEXT', text: 'Order' },
+						footer: { text: 'Reply STOP to opt out' },
+						buttons: [{ type: 'REPLY', text: 'Track', postbackData: 'track-1' }],
+					},
+					options: {
+						platform: { entityId: 'ent', applicationId: 'app' },
+						validityPeriod: { amount: 48, timeUnit: 'HOURS' },
+						adaptationMode: false,
+						regional: { indiaDlt: { principalEntityId: 'pe-1', contentTemplateId: 'ct-1' } },
+						campaignReferenceId: 'spring',
+					},
+					webhooks: {
+						delivery: { url: 'https://n8n.example.com/webhook/x/webhook', intermediateReport: true },
+						seen: { url: 'https://n8n.example.com/webhook/x/webhook' },
+						callbackData: 'order=1',
+					},
+					failover: [{ channel: 'SMS', sender: 'InfoSMS' }],
+					destinations: [{ to: '447491163443', messageId: 'my-own-id' }],
+				},
+			],
+			options: {
+				sendingSpeedLimit: { amount: 100, timeUnit: 'HOUR' },
+				// n8n fills the collection's other defaults: removeProtocol goes out as false.
+				tracking: { shortenUrl: true, trackClicks: false, trackingUrl: 'https://t.example.com', removeProtocol: false },
+				schedule: { bulkId: 'c1', sendAt: '2026-11-23T09:30:00.000+0000' },
+			},
+		});
+	});
+
+	it.each([
+		['Send At in the past', { campaign: { sendAt: '2026-11-22T11:00:00Z' } }, {}, 'Send At 2026-11-22T11:00:00.000Z is in the past [item 0]'],
+		['Send At over 180 days ahead', { campaign: { sendAt: '2027-06-01T00:00:00Z' } }, {}, 'Send At 2027-06-01T00:00:00.000Z is more than 180 days ahead [item 0]'],
+		['a validity over 48 hours', { options: { validity: { period: { amount: 49, timeUnit: 'HOURS' } } } }, {}, 'Validity Period 49 hours is out of range [item 0]'],
+		['a failover on its own channel', { options: { failover: { step: [{ channel: 'SMS', sender: 'x' }] } } }, {}, 'Failover repeats the message\'s own channel SMS [item 0]'],
+		['an empty text', {}, { text: ' ' }, 'The text is empty [item 0]'],
+	])('refuses %s with a clear error and sends nothing', async (_name, parameters, item, message) => {
+		const scope = gateway().post('/messages-api/1/messages').reply(200, {});
+
+		const { error } = await runNode({ type: 'infobip', parameters: sendParameters(parameters), credentials }, [{ to: '+447491163443', text: 'hi', ...item }]);
+
+		expect(error?.message).toBe(message);
+		expect(scope.isDone()).toBe(false);
+		nock.cleanAll();
+	});
+
+	it('checks phone numbers before any request: a bad one fails alone with Continue On Fail, and never enters the request', async () => {
+		const bodies: Json[] = [];
+		gateway()
+			.post('/messages-api/1/messages', (b) => (bodies.push(b), true))
+			.reply(200, (_uri, b) => accepted(b as Json));
+
+		const { items, error } = await runNode({ type: 'infobip', parameters: sendParameters({ campaign: { bulkId: 'b' } }), credentials, continueOnFail: true }, [
+			{ to: '+447491163443', text: 'x' },
+			{ to: '+1 234', text: 'x' },
+			{ to: '+447491163445', text: 'x' },
+		]);
+
+		expect(error).toBeUndefined();
+		expect(bodies[0].messages[0].destinations.map((d: Json) => d.to)).toEqual(['447491163443', '447491163445']);
+		expect(items.map((i) => [i.pairedItem, i.json.messageId ?? i.json.error])).toEqual([
+			[{ item: 0 }, 'b-0'],
+			[{ item: 1 }, expect.stringMatching(/^Invalid "To": "\+1 234" is not a valid phone number.*\[item 1\]$/)],
+			[{ item: 2 }, 'b-2'],
+		]);
+	});
+
+	it('a 400 whose violations name recipients fails only those items, and the rest go again (nothing was accepted)', async () => {
+		const bodies: Json[] = [];
+		gateway()
+			.post('/messages-api/1/messages', (b) => (bodies.push(b), true))
+			.reply(400, {
+				errorCode: 'E400',
+				description: 'Request cannot be processed.',
+				action: 'Check the syntax, violations and adjust the request.',
+				violations: [{ property: 'messages[0].destinations[1].to', violation: 'is not a valid phone number' }],
+				resources: [],
+			})
+			.post('/messages-api/1/messages', (b) => (bodies.push(b), true))
+			.reply(200, (_uri, b) => accepted(b as Json));
+
+		const { items } = await runNode({ type: 'infobip', parameters: sendParameters({ campaign: { bulkId: 'b' }, options: { skipValidation: true } }), credentials, continueOnFail: true }, [
+			{ to: '+447491163443', text: 'x' },
+			{ to: '+1234567', text: 'x' },
+			{ to: '+447491163445', text: 'x' },
+		]);
+
+		expect(bodies.map((b) => b.messages[0].destinations.map((d: Json) => d.to))).toEqual([
+			['447491163443', '1234567', '447491163445'],
+			['447491163443', '447491163445'],
+		]);
+		expect(items.map((i) => i.json.messageId ?? i.json.error)).toEqual([
+			'b-0',
+			'Infobip refused this recipient: messages[0].destinations[1].to: is not a valid phone number [item 1]',
+			'b-2',
+		]);
+	});
+
+	it('never re-sends a request whose answer was lost, and names the bulk and message IDs to look up', async () => {
+		const scope = gateway()
+			.post('/messages-api/1/messages')
+			.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+
+		const { items, error } = await runNode({ type: 'infobip', parameters: sendParameters({ campaign: { bulkId: 'lost' } }), credentials, continueOnFail: true }, [
+			{ to: '+447491163443', text: 'x' },
+			{ to: '+447491163444', text: 'x' },
+		]);
+
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(fakeClock.sleeps).toEqual([]);
+		expect(items[0].json.error).toBe('Infobip may have accepted bulk lost: the answer was lost (The connection to Infobip at https://xk92p.api.infobip.com broke before it answered (after 1 try)) [item 0]');
+		expect(items[1].json.description).toContain('Look up bulk lost (messageIds lost-0 … lost-1; this item\'s is lost-1)');
+	});
+
+	it('waits out a 429 for its Retry-After, then sends', async () => {
+		gateway()
+			.post('/messages-api/1/messages')
+			.reply(429, { requestError: { serviceException: { messageId: 'TOO_MANY_REQUESTS', text: 'Too many requests' } } }, { 'Retry-After': '2' })
+			.post('/messages-api/1/messages')
+			.reply(200, (_uri, b) => accepted(b as Json));
+
+		const { items, error } = await runNode({ type: 'infobip', parameters: sendParameters(), credentials }, [{ to: '+447491163443', text: 'x' }]);
+
+		expect(error).toBeUndefined();
+		expect(fakeClock.sleeps).toEqual([2_000]);
+		expect((items[0].json.status as Json).groupName).toBe('PENDING');
+	});
+
+	it('turns the older error shape into an error with Infobip\'s words', async () => {
+		gateway().post('/messages-api/1/messages').reply(401, { requestError: { serviceException: { messageId: 'UNAUTHORIZED', text: 'Invalid login details' } } });
+
+		const { error } = await runNode({ type: 'infobip', parameters: sendParameters(), credentials }, [{ to: '+447491163443', text: 'x' }]);
+
+		expect(error?.message).toBe('Infobip answered 401: Invalid login details [item 0]');
+		expect(JSON.stringify(error)).not.toContain(API_KEY);
+	});
+
+	it('Validate posts the same request to the validate endpoint and sends nothing', async () => {
+		const validate = gateway().post('/messages-api/1/messages/validate').reply(200, { description: 'Request is valid.' });
+		const send = gateway().post('/messages-api/1/messages').reply(200, {});
+
+		const { items } = await runNode({ type: 'infobip', parameters: { ...sendParameters(), operation: 'validate' }, credentials }, [{ to: '+447491163443', text: 'x' }]);
+
+		expect(validate.isDone()).toBe(true);
+		expect(send.isDone()).toBe(false);
+		expect(items[0].json).toMatchObject({ valid: true, to: '447491163443' });
+		nock.cleanAll();
+	});
+});

@@ -1,0 +1,142 @@
+import axios, { type AxiosInstance } from 'axios';
+import { createHmac } from 'crypto';
+import { createServer, type Server } from 'http';
+import type { AddressInfo } from 'net';
+
+import { INFOBIP_API_KEY, startSandbox, type Sandbox } from '../index';
+
+const wait = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+const sendAt = (msAhead: number) => new Date(Date.now() + msAhead).toISOString().replace('Z', '+0000');
+const message = (to: string[], text = 'hi', extra: Record<string, unknown> = {}) => ({
+	channel: 'SMS',
+	sender: 'InfoSMS',
+	destinations: to.map((number) => ({ to: number })),
+	content: { body: { type: 'TEXT', text } },
+	...extra,
+});
+
+describe('Infobip sandbox', () => {
+	let sandbox: Sandbox;
+	let api: AxiosInstance;
+	let control: AxiosInstance;
+
+	beforeAll(async () => {
+		sandbox = await startSandbox();
+		api = axios.create({ baseURL: sandbox.urls.infobip, headers: { Authorization: `App ${INFOBIP_API_KEY}` }, validateStatus: () => true });
+		control = axios.create({ baseURL: `${sandbox.urls.infobip}/__sandbox`, validateStatus: () => true });
+	});
+	afterEach(async () => {
+		await control.post('/reset');
+		sandbox.infobip.config.rateLimit = { limit: 100, windowMs: 1_000 };
+		sandbox.infobip.config.msPerSecond = 1000;
+		sandbox.infobip.config.subscription = undefined;
+	});
+	afterAll(async () => await sandbox.stop());
+
+	it('refuses a missing or wrong App key in the older error shape', async () => {
+		const refused = await api.get('/account/1/balance', { headers: { Authorization: 'App nope' } });
+		expect([refused.status, refused.data]).toEqual([401, { requestError: { serviceException: { messageId: 'UNAUTHORIZED', text: 'Invalid login details' } } }]);
+	});
+
+	it('takes many messages with many destinations in one request and answers each destination', async () => {
+		const sent = await api.post('/messages-api/1/messages', { messages: [message(['447491163443', '447491163444']), message(['447491163445'], 'other')], options: { schedule: { bulkId: 'b1' } } });
+		expect(sent.status).toBe(200);
+		expect(sent.data.bulkId).toBe('b1');
+		expect(sent.data.messages.map((m: { destination: string }) => m.destination)).toEqual(['447491163443', '447491163444', '447491163445']);
+		await wait(50);
+		expect(sandbox.infobip.sent().map((m) => [m.to, m.status])).toEqual([
+			['447491163443', 'DELIVERED'],
+			['447491163444', 'DELIVERED'],
+			['447491163445', 'DELIVERED'],
+		]);
+		expect(sandbox.infobip.config.balance).toBe(99.97);
+	});
+
+	it('answers a bad request with violations naming each property', async () => {
+		const bad = await api.post('/messages-api/1/messages', { messages: [message(['447491163443', '12']), { ...message(['447491163445']), sender: '' }] });
+		expect(bad.status).toBe(400);
+		expect(bad.data).toMatchObject({ errorCode: 'E400', description: 'Request cannot be processed.' });
+		expect(bad.data.violations).toEqual([
+			{ property: 'messages[0].destinations[1].to', violation: 'is not a valid phone number' },
+			{ property: 'messages[1].sender', violation: 'must not be blank' },
+		]);
+		expect(sandbox.infobip.messages).toEqual([]);
+	});
+
+	it('holds a scheduled bulk until sendAt; it can be rescheduled, paused, resumed and cancelled', async () => {
+		sandbox.infobip.config.msPerSecond = 10;
+		await api.post('/messages-api/1/messages', { messages: [message(['447491163443'])], options: { schedule: { bulkId: 'later', sendAt: sendAt(60_000) } } });
+		await api.post('/messages-api/1/messages', { messages: [message(['447491163444'])], options: { schedule: { bulkId: 'never', sendAt: sendAt(60_000) } } });
+		expect((await api.get('/messages-api/1/bulks/status', { params: { bulkId: 'later' } })).data).toEqual({ bulkId: 'later', status: 'PENDING' });
+		expect((await api.put('/messages-api/1/bulks/status', { status: 'CANCELED' }, { params: { bulkId: 'never' } })).data.status).toBe('CANCELED');
+		expect((await api.put('/messages-api/1/bulks', { sendAt: sendAt(120_000) }, { params: { bulkId: 'later' } })).status).toBe(200);
+		expect((await api.put('/messages-api/1/bulks/status', { status: 'PAUSED' }, { params: { bulkId: 'later' } })).data.status).toBe('PAUSED');
+		await wait(1_400);
+		expect(sandbox.infobip.sent()).toEqual([]);
+		expect((await api.put('/messages-api/1/bulks/status', { status: 'PROCESSING' }, { params: { bulkId: 'later' } })).data.status).toBe('PENDING');
+		await wait(1_400);
+		expect(sandbox.infobip.sent().map((m) => m.bulkId)).toEqual(['later']);
+		expect((await api.put('/messages-api/1/bulks/status', { status: 'PAUSED' }, { params: { bulkId: 'never' } })).status).toBe(400);
+	});
+
+	it('sends at the speed limit it is given', async () => {
+		sandbox.infobip.config.msPerSecond = 100;
+		const to = Array.from({ length: 30 }, (_, i) => `4474911634${10 + i}`);
+		await api.post('/messages-api/1/messages', { messages: [message(to)], options: { sendingSpeedLimit: { amount: 600, timeUnit: 'MINUTE' } } });
+		await wait(150);
+		const early = sandbox.infobip.sent().length;
+		await wait(400);
+		expect(early).toBeGreaterThan(0);
+		expect(early).toBeLessThan(30);
+		expect(sandbox.infobip.sent()).toHaveLength(30);
+	});
+
+	it('hands each report out once when pulled, and answers 429 past its rate', async () => {
+		await api.post('/messages-api/1/messages', { messages: [message(['447491163443', '447491163444'])], options: { schedule: { bulkId: 'r' } } });
+		await wait(50);
+		expect((await api.get('/messages-api/1/reports', { params: { bulkId: 'r', limit: 1 } })).data.results).toHaveLength(1);
+		expect((await api.get('/messages-api/1/reports', { params: { bulkId: 'r' } })).data.results).toHaveLength(1);
+		expect((await api.get('/messages-api/1/reports', { params: { bulkId: 'r' } })).data.results).toEqual([]);
+		await control.post('/reset');
+		sandbox.infobip.config.rateLimit = { limit: 1, windowMs: 5_000 };
+		expect((await api.get('/account/1/balance')).status).toBe(200);
+		expect((await api.get('/account/1/balance')).status).toBe(429);
+	});
+
+	describe('pushes', () => {
+		let receiver: Server;
+		const received: Array<{ headers: Record<string, unknown>; body: string }> = [];
+		let url = '';
+		beforeAll(async () => {
+			receiver = createServer((req, res) => {
+				let body = '';
+				req.on('data', (c) => (body += c));
+				req.on('end', () => {
+					received.push({ headers: req.headers, body });
+					res.end('ok');
+				});
+			});
+			await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
+			url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+		});
+		afterAll(async () => await new Promise((r) => receiver.close(r)));
+		beforeEach(() => (received.length = 0));
+
+		it('pushes delivery reports to the message\'s URL and inbound messages to the subscription, signed', async () => {
+			sandbox.infobip.config.pushSecret = 'per-message-secret';
+			sandbox.infobip.config.subscription = { url, secret: 'subscription-secret' };
+			await api.post('/messages-api/1/messages', { messages: [message(['447491163443'], 'hi', { webhooks: { delivery: { url: `${url}/reports` }, callbackData: 'c=1' } })] });
+			await control.post('/inbound', { from: '447491163443', to: '447860099299', text: 'Hello', channel: 'WHATSAPP' });
+			await wait(50);
+
+			const [first, second] = received.map((r) => ({ ...r, json: JSON.parse(r.body) }));
+			expect(received).toHaveLength(2);
+			const report = [first, second].find((r) => r.json.results[0].event === 'DELIVERY')!;
+			const mo = [first, second].find((r) => r.json.results[0].event === 'MO')!;
+			expect(report.json.results[0]).toMatchObject({ destination: '447491163443', callbackData: 'c=1', status: { groupName: 'DELIVERED' } });
+			expect(report.headers['x-webhook-signature']).toBe(createHmac('sha256', 'per-message-secret').update(report.body).digest('hex'));
+			expect(mo.json.results[0]).toMatchObject({ channel: 'WHATSAPP', sender: '447491163443', content: [{ type: 'TEXT', text: 'Hello' }] });
+			expect(mo.headers['x-webhook-signature']).toBe(createHmac('sha256', 'subscription-secret').update(mo.body).digest('hex'));
+		});
+	});
+});
