@@ -1,9 +1,9 @@
 // `npm run dev`: the sandbox and a real n8n with this package, ready to click through.
 import { join } from 'path';
 
-import { INFINIREACH_API_KEY, TXTCOOP_API_KEY, WHATSINFINITY_SESSION } from '../sandbox';
+import { INFINIREACH_API_KEY, INFOBIP_API_KEY, TXTCOOP_API_KEY, WHATSINFINITY_SESSION } from '../sandbox';
 import { WORK } from './paths';
-import { AUTO_REPLY, IMESSAGE_REPLY, NEW_SESSION, startStack, WEBHOOK_SECRET } from './stack';
+import { AUTO_REPLY, IMESSAGE_REPLY, INFOBIP_EVENTS, NEW_SESSION, startStack, WEBHOOK_SECRET } from './stack';
 
 const port = Number(process.env.N8N_PORT ?? 5678);
 const owner = {
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
 	console.log(`
 n8n is running at ${stack.n8n.baseUrl}  (PID ${stack.n8n.pid})
   Log in as ${owner.email} / ${owner.password}
-  The example workflows are imported, with the "InfiniReach Sandbox" credential.
+  The example workflows are imported, with credentials that point at the sandbox.
 
 InfiniReach sandbox at ${stack.sandbox.urls.infiniReach}  (API key ${INFINIREACH_API_KEY})
   Webhooks go to the active "auto-reply" workflow, signed with "${WEBHOOK_SECRET}".
@@ -45,6 +45,13 @@ txtcoop sandbox at ${stack.sandbox.urls.txtCoop}  (API key ${TXTCOOP_API_KEY})
   Activate the "answer inbound iMessages" workflow (${IMESSAGE_REPLY.workflowId}): it registers its own webhook. Then:
     curl -X POST ${stack.sandbox.urls.txtCoop}/__sandbox/inbound -H 'Content-Type: application/json' \\
       -d '{"from":"anna@icloud.com","text":"Table for two?"}'
+
+Infobip sandbox at ${stack.sandbox.urls.infobip}  (API key ${INFOBIP_API_KEY}, sent as "App <key>")
+  Its subscription pushes inbound messages and delivery reports, HMAC-signed, to the active
+  "react to delivery reports and inbound messages" workflow (${INFOBIP_EVENTS.workflowId}). Try:
+    curl -X POST ${stack.sandbox.urls.infobip}/__sandbox/inbound -H 'Content-Type: application/json' \\
+      -d '{"from":"447491163443","to":"447860099299","text":"Hello","channel":"WHATSAPP"}'
+  or run the 2,000-recipient campaign, or the scheduled campaign that is cancelled before it goes out.
 
 Ctrl-C stops n8n and the sandbox.`);
 

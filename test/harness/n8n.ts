@@ -27,6 +27,7 @@ import { createRunExecutionData, NodeConnectionTypes, Workflow } from 'n8n-workf
 import { readFileSync } from 'fs';
 import { basename, join } from 'path';
 
+import { ROOT } from '../e2e/paths';
 import { TestCredentialsHelper } from './credentials-helper';
 import { TestNodeTypes } from './node-types';
 
@@ -38,8 +39,9 @@ export const PACKAGE = 'n8n-nodes-message-gateways';
  * each file exporting a class named after it (here the TypeScript source of each `dist/` path).
  */
 function fromManifest<T>(list: 'nodes' | 'credentials'): T[] {
-	const manifest = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { n8n: Record<string, string[]> };
+	const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { n8n: Record<string, string[]> };
 	return manifest.n8n[list].map((distPath) => {
+		// Beside this file's tree: the TypeScript sources under jest, their compiled copies in .tools/.
 		const source = join(__dirname, '../..', distPath.replace(/^dist\//, '').replace(/\.js$/, ''));
 		const className = basename(source).replace(/\.(node|credentials)$/, '');
 		// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded by name, as n8n loads the built files
