@@ -1,5 +1,4 @@
 import type {
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -8,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { signatureOptions } from '../shared/fields';
-import { envelopeEvents, SIGNATURE_HEADER, signedWebhook, type SignatureOptionValues } from '../shared/webhook';
+import { envelopeEvents, SIGNATURE_HEADER, signedWebhook, type SignatureOptionValues, urlPastedByHand } from '../shared/webhook';
 import { CREDENTIAL_TYPE } from './transport';
 
 export class InfiniReachTrigger implements INodeType {
@@ -53,20 +52,7 @@ export class InfiniReachTrigger implements INodeType {
 		],
 	};
 
-	webhookMethods = {
-		default: {
-			// The URL is registered by hand in the dashboard, so there is nothing to find, create or delete.
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return false;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = urlPastedByHand;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);

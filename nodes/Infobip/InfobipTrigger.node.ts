@@ -1,5 +1,4 @@
 import type {
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -8,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { signatureOptions } from '../shared/fields';
-import { SIGNATURE_HEADER, signedWebhook, type SignatureOptionValues, type SignedDeliveries } from '../shared/webhook';
+import { SIGNATURE_HEADER, signedWebhook, type SignatureOptionValues, type SignedDeliveries, urlPastedByHand } from '../shared/webhook';
 import { CHANNELS } from './helpers/fields';
 import { pushedResults } from './helpers/pushed';
 import { CREDENTIAL_TYPE } from './transport';
@@ -72,20 +71,7 @@ export class InfobipTrigger implements INodeType {
 		],
 	};
 
-	webhookMethods = {
-		default: {
-			// The URL is set up in Infobip's portal or per send, so there is nothing to find, create or delete.
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return false;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = urlPastedByHand;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);

@@ -1,4 +1,4 @@
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { clock } from './clock';
 import { verifyBasicAuth, verifySignature, type SignatureAlgorithm, type SignatureEncoding, type SignatureVerdict } from './signature';
@@ -130,3 +130,21 @@ export async function signedWebhook(context: IWebhookFunctions, check: SignedDel
 	if (!items.length) return { webhookResponse: { received: true, started: false } };
 	return { workflowData: [context.helpers.returnJsonArray(items)] };
 }
+
+/**
+ * The webhook lifecycle of a trigger whose URL the user pastes into the gateway's dashboard: there is
+ * nothing to find, create or delete (n8n still requires the three methods).
+ */
+export const urlPastedByHand = {
+	default: {
+		async checkExists(this: IHookFunctions): Promise<boolean> {
+			return false;
+		},
+		async create(this: IHookFunctions): Promise<boolean> {
+			return true;
+		},
+		async delete(this: IHookFunctions): Promise<boolean> {
+			return true;
+		},
+	},
+};
