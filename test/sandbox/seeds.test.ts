@@ -7,7 +7,8 @@ import { INFINIREACH_API_KEY, INFOBIP_API_KEY, startSandbox, TXTCOOP_API_KEY, WH
 
 let sandbox: Sandbox;
 beforeAll(async () => {
-	sandbox = await startSandbox({ infiniReach: { stepMs: 5 }, txtCoop: { stepMs: 5 } });
+	// InfiniReach's messages stay queued: the history walk filters by that status.
+	sandbox = await startSandbox({ infiniReach: { stepMs: 60_000 }, txtCoop: { stepMs: 5 } });
 });
 afterAll(async () => await sandbox.stop());
 
