@@ -6,6 +6,10 @@ import type { AddressInfo } from 'net';
 import { INFOBIP_API_KEY, startSandbox, type Sandbox } from '../index';
 
 const wait = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+const waitUntil = async (done: () => boolean, ms: number) => {
+	const deadline = Date.now() + ms;
+	while (!done() && Date.now() < deadline) await wait(20);
+};
 const sendAt = (msAhead: number) => new Date(Date.now() + msAhead).toISOString().replace('Z', '+0000');
 const message = (to: string[], text = 'hi', extra: Record<string, unknown> = {}) => ({
 	channel: 'SMS',
@@ -43,7 +47,7 @@ describe('Infobip sandbox', () => {
 		expect(sent.status).toBe(200);
 		expect(sent.data.bulkId).toBe('b1');
 		expect(sent.data.messages.map((m: { destination: string }) => m.destination)).toEqual(['447491163443', '447491163444', '447491163445']);
-		await wait(50);
+		await waitUntil(() => sandbox.infobip.sent().length === 3, 5_000);
 		expect(sandbox.infobip.sent().map((m) => [m.to, m.status])).toEqual([
 			['447491163443', 'DELIVERED'],
 			['447491163444', 'DELIVERED'],
@@ -85,7 +89,8 @@ describe('Infobip sandbox', () => {
 		await api.post('/messages-api/1/messages', { messages: [message(to)], options: { sendingSpeedLimit: { amount: 600, timeUnit: 'MINUTE' } } });
 		await wait(150);
 		const early = sandbox.infobip.sent().length;
-		await wait(400);
+		// About 300 ms in all at that speed: waited out with room for a slow, shared machine.
+		await waitUntil(() => sandbox.infobip.sent().length === 30, 5_000);
 		expect(early).toBeGreaterThan(0);
 		expect(early).toBeLessThan(30);
 		expect(sandbox.infobip.sent()).toHaveLength(30);
@@ -93,7 +98,7 @@ describe('Infobip sandbox', () => {
 
 	it('hands each report out once when pulled, and answers 429 past its rate', async () => {
 		await api.post('/messages-api/1/messages', { messages: [message(['447491163443', '447491163444'])], options: { schedule: { bulkId: 'r' } } });
-		await wait(50);
+		await waitUntil(() => sandbox.infobip.reports.length === 2, 5_000);
 		expect((await api.get('/messages-api/1/reports', { params: { bulkId: 'r', limit: 1 } })).data.results).toHaveLength(1);
 		expect((await api.get('/messages-api/1/reports', { params: { bulkId: 'r' } })).data.results).toHaveLength(1);
 		expect((await api.get('/messages-api/1/reports', { params: { bulkId: 'r' } })).data.results).toEqual([]);
@@ -127,7 +132,7 @@ describe('Infobip sandbox', () => {
 			sandbox.infobip.config.subscription = { url, secret: 'subscription-secret' };
 			await api.post('/messages-api/1/messages', { messages: [message(['447491163443'], 'hi', { webhooks: { delivery: { url: `${url}/reports` }, callbackData: 'c=1' } })] });
 			await control.post('/inbound', { from: '447491163443', to: '447860099299', text: 'Hello', channel: 'WHATSAPP' });
-			await wait(50);
+			await waitUntil(() => received.length === 2, 5_000);
 
 			const [first, second] = received.map((r) => ({ ...r, json: JSON.parse(r.body) }));
 			expect(received).toHaveLength(2);
