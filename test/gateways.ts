@@ -6,13 +6,14 @@ import type { Credential, N8n } from './e2e/n8n';
 import { InfobipEmulator } from './sandbox/Infobip/emulator';
 import { SANDBOX_KEY as INFOBIP_API_KEY, type InfobipConfig } from './sandbox/Infobip/state';
 import { InfiniReachEmulator } from './sandbox/InfiniReach/emulator';
+import { InfopromoEmulator, SANDBOX_TOKEN as INFOPROMO_TOKEN, type InfopromoConfig } from './sandbox/Infopromo/emulator';
 import { SANDBOX_API_KEY as INFINIREACH_API_KEY, type InfiniReachConfig } from './sandbox/InfiniReach/state';
 import { TxtCoopEmulator } from './sandbox/TxtCoop/emulator';
 import { SANDBOX_KEY as TXTCOOP_API_KEY, type TxtCoopConfig } from './sandbox/TxtCoop/state';
 import { WhatsInfinityEmulator } from './sandbox/WhatsInfinity/emulator';
 import { SANDBOX_SESSION as WHATSINFINITY_SESSION, type WhatsInfinityConfig } from './sandbox/WhatsInfinity/state';
 
-export { INFINIREACH_API_KEY, INFOBIP_API_KEY, TXTCOOP_API_KEY, WHATSINFINITY_SESSION };
+export { INFINIREACH_API_KEY, INFOBIP_API_KEY, INFOPROMO_TOKEN, TXTCOOP_API_KEY, WHATSINFINITY_SESSION };
 
 /** The secret the InfiniReach sandbox signs with, and its e2e credential checks. */
 export const WEBHOOK_SECRET = 'sandbox-webhook-secret';
@@ -23,6 +24,9 @@ export const IMESSAGE_REPLY = { workflowId: 'tcAutoReply00001', webhookId: 'txtc
 /** The Infobip Trigger of the example workflows: reports and inbound messages, HMAC-signed. */
 export const INFOBIP_EVENTS = { workflowId: 'ibEvents00000001', webhookId: 'infobip-events', path: 'webhook' };
 export const INFOBIP_WEBHOOK_SECRET = 'infobip-sandbox-hmac-secret';
+
+/** The Infopromo Trigger of the example workflows: polls for inbound messages. */
+export const INFOPROMO_INBOUND = { workflowId: 'ipInbound0000001' };
 
 /** The session the WhatsInfinity examples create (the sandbox's own session exists from the start). */
 export const NEW_SESSION = { sessionId: 'shop-e2e', apiKey: 'n8n-new-session-key-0001' };
@@ -84,6 +88,16 @@ export const GATEWAYS = {
 		afterStart: (emulator, n8n) => {
 			emulator.config.subscription = { url: n8n.webhookUrl(INFOBIP_EVENTS.webhookId, INFOBIP_EVENTS.path), secret: INFOBIP_WEBHOOK_SECRET };
 		},
+	}),
+	infopromo: entry<InfopromoEmulator, InfopromoConfig>({
+		label: 'Infopromo',
+		create: (config) => new InfopromoEmulator(config),
+		account: `API token ${INFOPROMO_TOKEN} (Bearer on /api/v3, api_token on /api/http)`,
+		credentials: (url) => [
+			{ id: 'ipSandboxCred001', name: 'Infopromo Sandbox', type: 'infopromoApi', data: { apiToken: INFOPROMO_TOKEN, baseUrl: url, apiStyle: 'v3' } },
+			{ id: 'ipSandboxHttp001', name: 'Infopromo Sandbox (HTTP API)', type: 'infopromoApi', data: { apiToken: INFOPROMO_TOKEN, baseUrl: url, apiStyle: 'http' } },
+		],
+		activeWorkflows: [INFOPROMO_INBOUND.workflowId],
 	}),
 };
 

@@ -108,3 +108,22 @@ export async function collectItems<T>(
 	}
 	return collected;
 }
+
+/** What became of one item of a batch: its output, or the error it failed with. */
+export type Outcome = { json: IDataObject } | { error: Error };
+
+/** Outputs in input order, each paired to its item; a failed item stops the run unless Continue On Fail. */
+export function outputsInOrder(context: IExecuteFunctions, outcomes: Map<number, Outcome>, failed: INodeExecutionData[]): INodeExecutionData[] {
+	const byItem = new Map<number, INodeExecutionData>();
+	for (const entry of failed) byItem.set((entry.pairedItem as { item: number }).item, entry);
+	for (const [itemIndex, outcome] of [...outcomes.entries()].sort(([a], [b]) => a - b)) {
+		if ('error' in outcome) {
+			const error = withItemIndex(context, outcome.error, itemIndex);
+			if (!context.continueOnFail()) throw error;
+			byItem.set(itemIndex, { json: errorJson(error), pairedItem: { item: itemIndex } });
+		} else {
+			byItem.set(itemIndex, { json: outcome.json, pairedItem: { item: itemIndex } });
+		}
+	}
+	return [...byItem.entries()].sort(([a], [b]) => a - b).map(([, entry]) => entry);
+}

@@ -48,6 +48,8 @@ export interface Gateway {
 	parseError(body: unknown): GatewayErrorInfo;
 	/** Some gateways answer 200 with an error envelope. */
 	isErrorBody?(body: unknown): boolean;
+	/** A path in front of every request's, from the credential (an API style, say): default none. */
+	basePath?(credentials: IDataObject): string;
 	/** Where the payload and the request ID sit in every answer (default: the answer is the payload). */
 	envelope?(body: unknown): { data: unknown; requestId?: string | null };
 	/** Extra advice per HTTP status, in the gateway's own terms. */
@@ -151,7 +153,7 @@ export async function gatewayRequest<T = IDataObject>(
 	if (!/^https?:\/\/[^/]+/i.test(baseUrl)) throw invalidBaseUrl(this, call);
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: `${baseUrl}${request.path}`,
+		url: `${baseUrl}${gateway.basePath?.(credentials) ?? ''}${request.path}`,
 		// A download takes whatever type the file has; JSON answers (errors) are still read as JSON.
 		headers: { 'User-Agent': USER_AGENT, Accept: request.binary ? '*/*' : 'application/json' },
 		returnFullResponse: true,

@@ -35,6 +35,11 @@ async function call(context: RequestContext, gateway: Gateway, request: GatewayR
 	return { data, body: asObject(data), requestId: requestId ?? null, repeat: response.repeat === true };
 }
 
+/** The data as it came, for answers whose shape the gateway's documents leave open. */
+export async function requestAnswer(this: RequestContext, gateway: Gateway, request: GatewayRequest): Promise<Answer<unknown>> {
+	return await call(this, gateway, request);
+}
+
 /**
  * One record: bare, or under `data` or one of `keys`. An empty answer is an error for a read, and
  * an empty record for a change (a 204 to a delete).

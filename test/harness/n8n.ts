@@ -189,7 +189,15 @@ export async function runNode(setup: NodeSetup, items: IDataObject[] = [{}]): Pr
 
 /** Runs a credential's `test` request, as the editor's "Test" button does. */
 export async function testCredential(type: string, data: ICredentialDataDecryptedObject): Promise<NodeRun> {
-	return await runNode({ type: `credentialTest.${type}`, parameters: {}, credentials: { [type]: data } });
+	const run = await runNode({ type: `credentialTest.${type}`, parameters: {}, credentials: { [type]: data } });
+	// As n8n's credential tester does: a success body that matches a rule is a failure with its message.
+	const body = run.items[0]?.json as Record<string, unknown> | undefined;
+	for (const rule of credentialTypes.get(type)?.test?.rules ?? []) {
+		if (!run.error && rule.type === 'responseSuccessBody' && body?.[rule.properties.key] === rule.properties.value) {
+			return { ...run, error: { message: rule.properties.message } as NodeRun['error'] };
+		}
+	}
+	return run;
 }
 
 /** Calls a node's loadOptions method as the editor does. */

@@ -1,6 +1,6 @@
 import { GATEWAY_KEYS, GATEWAYS, type EmulatorConfigs, type Emulators, type GatewayKey } from '../gateways';
 
-export { INFINIREACH_API_KEY, INFOBIP_API_KEY, TXTCOOP_API_KEY, WHATSINFINITY_SESSION } from '../gateways';
+export { INFINIREACH_API_KEY, INFOBIP_API_KEY, INFOPROMO_TOKEN, TXTCOOP_API_KEY, WHATSINFINITY_SESSION } from '../gateways';
 
 export type SandboxOptions = EmulatorConfigs & {
 	/** First port; each gateway takes the next one, in the order of test/gateways.ts. 0 = any free ports. */

@@ -3,7 +3,7 @@
 // seed (a missing route, an extra promise, a wrong limit) fails here, not in a user's workflow.
 import axios, { type AxiosInstance } from 'axios';
 
-import { INFINIREACH_API_KEY, INFOBIP_API_KEY, startSandbox, TXTCOOP_API_KEY, WHATSINFINITY_SESSION, type Sandbox } from './index';
+import { INFINIREACH_API_KEY, INFOBIP_API_KEY, INFOPROMO_TOKEN, startSandbox, TXTCOOP_API_KEY, WHATSINFINITY_SESSION, type Sandbox } from './index';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -262,5 +262,52 @@ describe('Infobip sandbox against seed 002', () => {
 			},
 		});
 		expect([response.status, response.data.bulkId]).toEqual([200, 'seed-bulk']);
+	});
+});
+
+describe('Infopromo sandbox against seed 004', () => {
+	let v3: AxiosInstance;
+	let http: AxiosInstance;
+	beforeAll(() => {
+		v3 = client(`${sandbox.urls.infopromo}/api/v3`, { Authorization: `Bearer ${INFOPROMO_TOKEN}`, Accept: 'application/json', 'Content-Type': 'application/json' });
+		http = client(`${sandbox.urls.infopromo}/api/http`, { Accept: 'application/json', 'Content-Type': 'application/json' });
+	});
+	beforeEach(() => sandbox.infopromo.server.reset());
+
+	// The seed's curl example, in both styles.
+	const example = { recipient: '31612345678', sender_id: 'YourName', type: 'whatsapp', message: 'This is a test message' };
+
+	it('takes the seed\'s send example on both endpoints and answers {status: "success", data}', async () => {
+		for (const response of [await v3.post('/sms/send', example), await http.post('/sms/send', { api_token: INFOPROMO_TOKEN, ...example })]) {
+			expect([response.status, keys(response.data)]).toEqual([200, ['data', 'status']]);
+			expect(response.data.status).toBe('success');
+		}
+	});
+
+	it('reads one message by uid and the list, on both endpoints (the HTTP API with the token in the body)', async () => {
+		const sent = await v3.post('/sms/send', example);
+		const uid = sent.data.data[0].uid;
+		expect((await v3.get(`/sms/${uid}`)).data).toMatchObject({ status: 'success', data: { uid } });
+		expect((await http.request({ method: 'GET', url: `/sms/${uid}`, data: { api_token: INFOPROMO_TOKEN } })).data).toMatchObject({ status: 'success', data: { uid } });
+		expect((await v3.get('/sms')).data).toMatchObject({ status: 'success', data: { current_page: 1, data: expect.any(Array) } });
+		expect((await http.request({ method: 'GET', url: '/sms', data: { api_token: INFOPROMO_TOKEN } })).data.status).toBe('success');
+	});
+
+	it.each([
+		['an alphanumeric sender over 11 characters', { sender_id: 'ABCDEFGHIJKL' }],
+		['no message', { message: '' }],
+		['a schedule time not in Y-m-d H:i', { schedule_time: '24/12/2026 09:00' }],
+	])('refuses %s with {status: "error", message}', async (_name, patch) => {
+		const response = await v3.post('/sms/send', { ...example, ...patch });
+		expect(keys(response.data)).toEqual(['message', 'status']);
+		expect(response.data.status).toBe('error');
+	});
+
+	it('takes an 11-character alphanumeric sender, a numeric sender, and every type with what it needs', async () => {
+		expect((await v3.post('/sms/send', { ...example, sender_id: 'ABCDEFGHIJK' })).data.status).toBe('success');
+		expect((await v3.post('/sms/send', { ...example, sender_id: '31612345000' })).data.status).toBe('success');
+		for (const extra of [{ type: 'plain' }, { type: 'unicode' }, { type: 'voice', language: 'en-gb', gender: 'female' }, { type: 'mms', media_url: 'https://f.example.com/a.png' }, { type: 'viber' }, { type: 'otp' }]) {
+			expect([extra.type, (await v3.post('/sms/send', { ...example, ...extra })).data.status]).toEqual([extra.type, 'success']);
+		}
 	});
 });

@@ -1,14 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { errorJson, withItemIndex } from '../../shared/items';
+import { withItemIndex, type Outcome } from '../../shared/items';
 import { asObject } from '../../shared/json';
 import { requestRecord } from '../../shared/transport';
 import { infobip, violationsOf } from '../transport';
 import type { PlannedDestination, PlannedRequest } from './plan';
-
-/** What became of one item: its output, or the error it failed with. */
-export type Outcome = { json: IDataObject } | { error: Error };
 
 /** `messages[3].destinations[0].to` → message 3, destination 0; `messages[3].sender` → message 3. */
 const PROPERTY = /^messages\[(\d+)\](?:\.destinations\[(\d+)\])?/;
@@ -101,22 +98,6 @@ export async function dispatch(
 		}
 	}
 	return outcomes;
-}
-
-/** Outputs in input order, each paired to its item; a failed item stops the run unless Continue On Fail. */
-export function outputsInOrder(context: IExecuteFunctions, outcomes: Map<number, Outcome>, failed: INodeExecutionData[]): INodeExecutionData[] {
-	const byItem = new Map<number, INodeExecutionData>();
-	for (const entry of failed) byItem.set((entry.pairedItem as { item: number }).item, entry);
-	for (const [itemIndex, outcome] of [...outcomes.entries()].sort(([a], [b]) => a - b)) {
-		if ('error' in outcome) {
-			const error = withItemIndex(context, outcome.error, itemIndex);
-			if (!context.continueOnFail()) throw error;
-			byItem.set(itemIndex, { json: errorJson(error), pairedItem: { item: itemIndex } });
-		} else {
-			byItem.set(itemIndex, { json: outcome.json, pairedItem: { item: itemIndex } });
-		}
-	}
-	return [...byItem.entries()].sort(([a], [b]) => a - b).map(([, entry]) => entry);
 }
 
 /** Infobip's answer for one destination, found by the messageId the node gave it. */

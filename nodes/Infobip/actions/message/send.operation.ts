@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { collectItems } from '../../../shared/items';
+import { collectItems, outputsInOrder } from '../../../shared/items';
 import { campaignOf } from '../../helpers/campaign';
 import { composeMessage } from '../../helpers/compose';
-import { dispatch, messageAnswer, outputsInOrder } from '../../helpers/dispatch';
+import { dispatch, messageAnswer } from '../../helpers/dispatch';
 import { messageFields } from '../../helpers/fields';
 import { planRequests } from '../../helpers/plan';
 

@@ -1,0 +1,15 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ItemResult } from '../../../shared/items';
+import { requestRecord } from '../../../shared/transport';
+import { infopromo } from '../../transport';
+
+const properties: INodeProperties[] = [];
+
+export const description = updateDisplayOptions({ show: { resource: ['account'], operation: ['getBalance'] } }, properties);
+
+/** The account's remaining balance (units or credit, as the platform keeps it). */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
+	return (await requestRecord.call(this, infopromo, { method: 'GET', path: '/balance', idempotent: true, itemIndex })).data;
+}

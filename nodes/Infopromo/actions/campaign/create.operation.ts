@@ -1,0 +1,38 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { optionsCollection } from '../../../shared/fields';
+import { itemError, type ItemResult } from '../../../shared/items';
+import { requestAnswer } from '../../../shared/transport';
+import { contentOf, scheduleOf } from '../../helpers/compose';
+import { contentFields, scheduleOptions } from '../../helpers/fields';
+import { infopromo } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Contact List IDs',
+		name: 'contactListIds',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '6065ecdc9184a, 6065ecdc9184b',
+		description: 'The contact lists (groups) on the platform to send to, separated by commas',
+	},
+	...contentFields(),
+	optionsCollection(scheduleOptions),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['campaign'], operation: ['create'] } }, properties);
+
+/** A campaign to contact lists on the platform, now or at its Schedule Time. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
+	const lists = String(this.getNodeParameter('contactListIds', itemIndex, '') ?? '')
+		.split(',')
+		.map((id) => id.trim())
+		.filter(Boolean);
+	if (!lists.length) throw itemError(this, itemIndex, 'No contact list is set', 'Give the IDs of the platform\'s contact lists, separated by commas.');
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const body = { contact_list_id: lists.join(','), ...contentOf(this, itemIndex), ...scheduleOf(this, itemIndex, options) };
+	const { data } = await requestAnswer.call(this, infopromo, { method: 'POST', path: '/sms/campaign', body, itemIndex });
+	return data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : ({ details: data } as IDataObject);
+}

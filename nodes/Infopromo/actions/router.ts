@@ -1,0 +1,18 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { routeOperation, type OperationTable } from '../../shared/operation';
+import * as account from './account';
+import * as campaign from './campaign';
+import type { InfopromoOperations } from './node.type';
+import * as sms from './sms';
+
+const operations: OperationTable<InfopromoOperations> = {
+	// Sends take all items at once: shared texts go out together, comma-separated.
+	sms: { send: { batch: sms.send.batch }, get: sms.get.execute, getAll: sms.getAll.execute },
+	campaign: { create: campaign.create.execute, get: campaign.get.execute },
+	account: { getBalance: account.getBalance.execute, getProfile: account.getProfile.execute },
+};
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await routeOperation(this, operations);
+}

@@ -1,0 +1,80 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { collectItems, outputsInOrder, withItemIndex, type Outcome } from '../../../shared/items';
+import { requestAnswer } from '../../../shared/transport';
+import { contentOf, recipientOf, scheduleOf } from '../../helpers/compose';
+import { contentFields, DEFAULT_RECIPIENTS_PER_REQUEST, sendOptions } from '../../helpers/fields';
+import { resultFor } from '../../helpers/results';
+import { infopromo } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Recipient',
+		name: 'recipient',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '+31612345678',
+		description: 'The number to send to (international, or national with a Default Country). Items with the same sender, type and text go out together.',
+	},
+	...contentFields(),
+	sendOptions(),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['sms'], operation: ['send'] } }, properties);
+
+interface Planned {
+	itemIndex: number;
+	recipient: string;
+}
+
+/** An item's message: what it shares with others (the request but its recipients) and its own recipient. */
+function readItem(context: IExecuteFunctions, itemIndex: number) {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const content = contentOf(context, itemIndex);
+	const recipient = recipientOf(context, itemIndex, context.getNodeParameter('recipient', itemIndex, ''), options);
+	const perRequest = Number(options.recipientsPerRequest ?? DEFAULT_RECIPIENTS_PER_REQUEST);
+	return { shared: { ...content, ...scheduleOf(context, itemIndex, options) }, recipient, perRequest: Number.isInteger(perRequest) && perRequest > 0 ? perRequest : DEFAULT_RECIPIENTS_PER_REQUEST };
+}
+
+/** A send whose answer was lost may have gone out; with no idempotency key, it is not repeated. */
+function unknownFate(context: IExecuteFunctions, error: NodeApiError, planned: Planned): Error {
+	return new NodeOperationError(context.getNode(), `Infopromo may have sent this message: the answer was lost (${error.message})`, {
+		itemIndex: planned.itemIndex,
+		description: `It was not sent again (the platform has no idempotency key). Check SMS → Get Many (direction Outgoing) for ${planned.recipient} before running this item again.`,
+	});
+}
+
+/**
+ * Items with the same sender, type, text and schedule go out as one request with comma-separated
+ * recipients (chunked); the others one request each. One output item per input item, in input order.
+ */
+export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const { entries, failed } = await collectItems(this, (itemIndex) => readItem(this, itemIndex));
+	const groups = new Map<string, { shared: IDataObject; perRequest: number; planned: Planned[] }>();
+	for (const { itemIndex, value } of entries) {
+		const key = JSON.stringify(value.shared);
+		const group = groups.get(key) ?? { shared: value.shared, perRequest: value.perRequest, planned: [] };
+		group.planned.push({ itemIndex, recipient: value.recipient });
+		groups.set(key, group);
+	}
+	const outcomes = new Map<number, Outcome>();
+	for (const { shared, perRequest, planned } of groups.values()) {
+		for (let start = 0; start < planned.length; start += perRequest) {
+			const chunk = planned.slice(start, start + perRequest);
+			const body = { ...shared, recipient: chunk.map((entry) => entry.recipient).join(',') };
+			try {
+				// No idempotency key: never re-sent when its fate is unknown.
+				const { data } = await requestAnswer.call(this, infopromo, { method: 'POST', path: '/sms/send', body, itemIndex: chunk[0].itemIndex });
+				for (const entry of chunk) outcomes.set(entry.itemIndex, { json: { recipient: entry.recipient, status: 'success', ...resultFor(data, entry.recipient) } });
+			} catch (error) {
+				const unknown = error instanceof NodeApiError && (!error.httpCode || Number(error.httpCode) >= 500);
+				for (const entry of chunk) {
+					outcomes.set(entry.itemIndex, { error: unknown ? unknownFate(this, error, entry) : withItemIndex(this, error, entry.itemIndex) });
+				}
+			}
+		}
+	}
+	return outputsInOrder(this, outcomes, failed);
+}

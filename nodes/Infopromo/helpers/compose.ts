@@ -1,0 +1,86 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { clock } from '../../shared/clock';
+import { itemError, parseInput } from '../../shared/items';
+import { checkText } from '../../shared/parameters';
+import { normalizePhoneNumber } from '../../shared/phone';
+import { isHttpUrl } from '../../shared/url';
+import { SEND_TYPES, type SendType } from './fields';
+
+const SENDER_NAME = /^[A-Za-z0-9]{1,11}$/;
+
+/** An n8n date/time (ISO text, a Luxon DateTime from an expression, a Date) as epoch milliseconds. */
+function dateTimeMs(value: unknown): number {
+	if (value instanceof Date) return value.getTime();
+	const luxon = value as { toMillis?: () => number } | undefined;
+	if (luxon && typeof luxon.toMillis === 'function') return luxon.toMillis();
+	return Date.parse(String(value ?? ''));
+}
+
+/** The platform's `Y-m-d H:i`, in the given IANA time zone. */
+export function platformDateTime(ms: number, timeZone: string): string {
+	const parts = Object.fromEntries(
+		new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+			.formatToParts(new Date(ms))
+			.map((part) => [part.type, part.value]),
+	);
+	return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+/** The sender: a phone number (as digits) or a name of at most 11 letters and digits. */
+export function senderOf(context: IExecuteFunctions, itemIndex: number): string {
+	const sender = String(context.getNodeParameter('senderId', itemIndex, '') ?? '').trim();
+	if (SENDER_NAME.test(sender)) return sender;
+	const digits = sender.replace(/[\s\-().]/g, '').replace(/^\+/, '');
+	if (/^\d{5,15}$/.test(digits)) return digits;
+	throw itemError(
+		context,
+		itemIndex,
+		`Sender ID "${sender}" is neither a phone number nor a name of at most 11 letters and digits`,
+		'Give a number with its country code (e.g. 31612345678) or a short name such as YourName.',
+	);
+}
+
+/** What a message is, besides its recipients: type, text and the fields its type needs. */
+export function contentOf(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const type = String(context.getNodeParameter('type', itemIndex, 'plain')).trim().toLowerCase() as SendType;
+	if (!SEND_TYPES.includes(type)) throw itemError(context, itemIndex, `Unknown type "${type}"`, `Use one of: ${SEND_TYPES.join(', ')}.`);
+	const message = checkText(context, itemIndex, String(context.getNodeParameter('message', itemIndex, '') ?? ''), { field: 'Message', gateway: 'Infopromo' });
+	const content: IDataObject = { sender_id: senderOf(context, itemIndex), type, message };
+	if (type === 'mms') {
+		const url = String(context.getNodeParameter('mediaUrl', itemIndex, '') ?? '').trim();
+		if (!isHttpUrl(url)) throw itemError(context, itemIndex, `An MMS needs an image: "${url}" is not an http(s) URL`, 'Give the public address of the image in "Media URL".');
+		content.media_url = url;
+	}
+	if (type === 'voice') {
+		const language = String(context.getNodeParameter('language', itemIndex, '') ?? '').trim();
+		if (!language) throw itemError(context, itemIndex, 'A voice message needs a language', 'Set "Language", e.g. en-gb.');
+		content.language = language;
+		content.gender = String(context.getNodeParameter('gender', itemIndex, 'female'));
+	}
+	return content;
+}
+
+/** Schedule Time and DLT template from an item's options, in the platform's form. */
+export function scheduleOf(context: IExecuteFunctions, itemIndex: number, options: IDataObject): IDataObject {
+	const fields: IDataObject = {};
+	if (String(options.dltTemplateId ?? '').trim()) fields.dlt_template_id = String(options.dltTemplateId).trim();
+	if (!options.scheduleTime) return fields;
+	const ms = dateTimeMs(options.scheduleTime);
+	if (Number.isNaN(ms)) throw itemError(context, itemIndex, `Schedule Time "${String(options.scheduleTime)}" is not a date and time`, 'Pick a date and time, or give an ISO one.');
+	if (ms <= clock.now()) throw itemError(context, itemIndex, `Schedule Time ${new Date(ms).toISOString()} is in the past`, 'Pick a time in the future, or leave it empty to send now.');
+	const timeZone = String(options.timezone ?? '').trim() || context.getTimezone();
+	try {
+		fields.schedule_time = platformDateTime(ms, timeZone);
+	} catch {
+		throw itemError(context, itemIndex, `Time Zone "${timeZone}" is not a time zone`, 'Give an IANA name such as Europe/London or Asia/Kolkata.');
+	}
+	return fields;
+}
+
+/** One recipient as the platform writes numbers: international digits, no +. */
+export function recipientOf(context: IExecuteFunctions, itemIndex: number, value: unknown, options: IDataObject): string {
+	return parseInput(context, itemIndex, 'Invalid "Recipient"', () =>
+		normalizePhoneNumber(value, { defaultCountry: options.defaultCountry as string, format: 'digits', skipValidation: options.skipValidation === true }),
+	);
+}
