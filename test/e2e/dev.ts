@@ -1,7 +1,7 @@
 // `npm run dev`: the sandbox and a real n8n with this package, ready to click through.
 import { join } from 'path';
 
-import { INFINIREACH_API_KEY, INFOBIP_API_KEY, TXTCOOP_API_KEY, WHATSINFINITY_SESSION } from '../sandbox';
+import { INFINIREACH_API_KEY, INFOBIP_API_KEY, INFOPROMO_TOKEN, TXTCOOP_API_KEY, WHATSINFINITY_SESSION } from '../sandbox';
 import { WORK } from './paths';
 import { AUTO_REPLY, IMESSAGE_REPLY, INFOBIP_EVENTS, NEW_SESSION, startStack, WEBHOOK_SECRET } from './stack';
 
@@ -52,6 +52,11 @@ Infobip sandbox at ${stack.sandbox.urls.infobip}  (API key ${INFOBIP_API_KEY}, s
     curl -X POST ${stack.sandbox.urls.infobip}/__sandbox/inbound -H 'Content-Type: application/json' \\
       -d '{"from":"447491163443","to":"447860099299","text":"Hello","channel":"WHATSAPP"}'
   or run the 2,000-recipient campaign, or the scheduled campaign that is cancelled before it goes out.
+
+Infopromo sandbox at ${stack.sandbox.urls.infopromo}  (API token ${INFOPROMO_TOKEN})
+  The active "react to inbound messages" workflow polls it every minute. Send it a message:
+    curl -X POST ${stack.sandbox.urls.infopromo}/__sandbox/inbound -H 'Content-Type: application/json' \\
+      -d '{"from":"31612345678","text":"Is the shop open today?"}'
 
 Ctrl-C stops n8n and the sandbox.`);
 

@@ -7,7 +7,7 @@ import { N8n, type Owner } from './n8n';
 import { ROOT, WORKFLOWS } from './paths';
 import { runOrFail } from './processes';
 
-export { AUTO_REPLY, IMESSAGE_REPLY, INFOBIP_EVENTS, NEW_SESSION, SESSION_WATCH, WEBHOOK_SECRET } from '../gateways';
+export { AUTO_REPLY, IMESSAGE_REPLY, INFOBIP_EVENTS, INFOPROMO_INBOUND, NEW_SESSION, SESSION_WATCH, WEBHOOK_SECRET } from '../gateways';
 
 export interface StackOptions {
 	/** Scratch folder: the n8n user folder and logs. Emptied first. */

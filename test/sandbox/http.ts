@@ -42,6 +42,8 @@ export interface ServerOptions {
 	redact?: (headers: Record<string, string>) => Record<string, string>;
 	/** The gateway's error envelope, for injected faults and unknown paths. */
 	errorBody?: (status: number, message: string) => unknown;
+	/** Body and query fields that carry a secret (an `api_token`): logged as "<redacted>". */
+	secretFields?: string[];
 }
 
 const CONTROL = '/__sandbox';
@@ -78,8 +80,10 @@ export class SandboxServer {
 	readonly name: string;
 	private readonly redact: (headers: Record<string, string>) => Record<string, string>;
 	private readonly errorBody: (status: number, message: string) => unknown;
+	private readonly secretFields: string[];
 
 	constructor(options: ServerOptions) {
+		this.secretFields = options.secretFields ?? [];
 		this.name = options.name;
 		this.redact = options.redact ?? ((headers) => headers);
 		this.errorBody = options.errorBody ?? ((_status, message) => ({ error: message }));
@@ -181,7 +185,13 @@ export class SandboxServer {
 			return;
 		}
 
-		const entry: LoggedRequest = { ...request, headers: this.redact(request.headers), at: new Date().toISOString() };
+		const entry: LoggedRequest = {
+			...request,
+			headers: this.redact(request.headers),
+			query: this.withoutSecrets(request.query) as Record<string, string>,
+			body: this.withoutSecrets(request.body),
+			at: new Date().toISOString(),
+		};
 		this.log.push(entry);
 		const fault = this.faults.take(request.method, request.path);
 		if (fault?.type === 'delay') await sleep(fault.ms ?? 1000);
@@ -203,6 +213,11 @@ export class SandboxServer {
 			return;
 		}
 		this.send(response, reply);
+	}
+
+	private withoutSecrets(value: unknown): unknown {
+		if (!value || typeof value !== 'object' || Array.isArray(value) || !this.secretFields.some((field) => field in value)) return value;
+		return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, this.secretFields.includes(key) ? '<redacted>' : entry]));
 	}
 
 	private match(routes: Array<Route & ReturnType<typeof compile>>, request: SandboxRequest) {

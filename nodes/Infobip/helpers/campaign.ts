@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { clock } from '../../shared/clock';
+import { dateTimeMs } from '../../shared/dates';
 import { itemError } from '../../shared/items';
 import { DEFAULT_MESSAGES_PER_REQUEST } from './fields';
 
@@ -15,14 +16,6 @@ export interface Campaign {
 	/** `options` of every request, but the bulk ID. */
 	requestOptions: IDataObject;
 	sendAt?: string;
-}
-
-/** An n8n date/time (ISO text, a Luxon DateTime from an expression, a Date) as epoch milliseconds. */
-export function dateTimeMs(value: unknown): number {
-	if (value instanceof Date) return value.getTime();
-	const luxon = value as { toMillis?: () => number } | undefined;
-	if (luxon && typeof luxon.toMillis === 'function') return luxon.toMillis();
-	return Date.parse(String(value ?? ''));
 }
 
 /** Infobip's `yyyy-MM-dd'T'HH:mm:ss.SSSZ`, in UTC: `2026-12-24T09:00:00.000+0000`. */

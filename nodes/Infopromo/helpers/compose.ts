@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { clock } from '../../shared/clock';
+import { dateTimeMs } from '../../shared/dates';
 import { itemError, parseInput } from '../../shared/items';
 import { checkText } from '../../shared/parameters';
 import { normalizePhoneNumber } from '../../shared/phone';
@@ -8,14 +9,6 @@ import { isHttpUrl } from '../../shared/url';
 import { SEND_TYPES, type SendType } from './fields';
 
 const SENDER_NAME = /^[A-Za-z0-9]{1,11}$/;
-
-/** An n8n date/time (ISO text, a Luxon DateTime from an expression, a Date) as epoch milliseconds. */
-function dateTimeMs(value: unknown): number {
-	if (value instanceof Date) return value.getTime();
-	const luxon = value as { toMillis?: () => number } | undefined;
-	if (luxon && typeof luxon.toMillis === 'function') return luxon.toMillis();
-	return Date.parse(String(value ?? ''));
-}
 
 /** The platform's `Y-m-d H:i`, in the given IANA time zone. */
 export function platformDateTime(ms: number, timeZone: string): string {

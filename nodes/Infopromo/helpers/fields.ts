@@ -32,22 +32,21 @@ export function contentFields(): INodeProperties[] {
 		{ displayName: 'Type', name: 'type', type: 'options', options: typeOptions, default: 'plain' },
 		{ displayName: 'Message', name: 'message', type: 'string', required: true, default: '', typeOptions: { rows: 4 } },
 		{
+			// Not `required`: with Type set by an expression n8n could not tell before the run; each item is checked instead.
 			displayName: 'Media URL',
 			name: 'mediaUrl',
 			type: 'string',
-			required: true,
 			default: '',
 			placeholder: 'https://files.example.com/offer.png',
-			description: 'The image to send (image/*), at a public http(s) address',
+			description: 'The image to send (image/*), at a public http(s) address. Required for MMS.',
 			displayOptions: { show: { type: ['mms'] } },
 		},
 		{
 			displayName: 'Language',
 			name: 'language',
 			type: 'string',
-			required: true,
 			default: 'en-gb',
-			description: 'The voice\'s language, as the platform names it (e.g. en-gb)',
+			description: 'The voice\'s language, as the platform names it (e.g. en-gb). Required for voice.',
 			displayOptions: { show: { type: ['voice'] } },
 		},
 		{

@@ -77,6 +77,22 @@ describe('Infopromo → SMS → Send', () => {
 		]);
 	});
 
+	it('takes the type from each item by expression (n8n checks nothing about it before the run)', async () => {
+		const bodies: Json[] = [];
+		gateway()
+			.post('/api/v3/sms/send', (b) => (bodies.push(b), true))
+			.times(2)
+			.reply(200, ok([]));
+
+		const { error } = await runNode({ type: 'infopromo', parameters: sendParameters({ type: '={{ $json.type }}' }), credentials }, [
+			{ to: '+31612345678', text: 'a', type: 'whatsapp' },
+			{ to: '+31612345678', text: 'b', type: 'otp' },
+		]);
+
+		expect(error).toBeUndefined();
+		expect(bodies.map((b) => b.type)).toEqual(['whatsapp', 'otp']);
+	});
+
 	it.each([
 		['a sender name over 11 characters', { senderId: 'MyLongShopName' }, {}, 'Sender ID "MyLongShopName" is neither a phone number nor a name of at most 11 letters and digits [item 0]'],
 		['an empty message', {}, { text: ' ' }, 'The message is empty [item 0]'],

@@ -25,6 +25,7 @@ describe('Infopromo sandbox', () => {
 		expect((await v3.post('/sms/send', send)).data.status).toBe('success');
 		expect((await http.post('/sms/send', { ...send, api_token: INFOPROMO_TOKEN })).data.status).toBe('success');
 		expect((await http.get('/balance', { params: { api_token: INFOPROMO_TOKEN } })).data.status).toBe('success');
+		expect(JSON.stringify(sandbox.infopromo.server.log)).not.toContain(INFOPROMO_TOKEN);
 		const refused = await v3.get('/balance', { headers: { Authorization: 'Bearer nope' } });
 		expect([refused.status, refused.data]).toEqual([401, { status: 'error', message: 'Unauthenticated.' }]);
 		sandbox.infopromo.config.errors = 'ok200';

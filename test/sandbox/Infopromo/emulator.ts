@@ -39,6 +39,8 @@ export interface InfopromoConfig {
 	balance: number;
 	/** Sandbox milliseconds per real second (schedules come sooner when smaller). */
 	msPerSecond: number;
+	/** Inbound messages there from the start: old news to a trigger that starts watching. */
+	inbox: Array<{ from: string; text: string }>;
 }
 
 export function defaultConfig(): InfopromoConfig {
@@ -52,6 +54,7 @@ export function defaultConfig(): InfopromoConfig {
 		timezone: 'UTC',
 		balance: 1000,
 		msPerSecond: 1000,
+		inbox: [],
 	};
 }
 
@@ -79,10 +82,12 @@ export class InfopromoEmulator {
 				return auth === undefined ? headers : { ...headers, authorization: this.config.tokens.includes(auth.replace(/^Bearer\s+/i, '')) ? '<valid>' : '<invalid>' };
 			},
 			errorBody: (_status, message) => ({ status: 'error', message }),
+			secretFields: ['api_token'],
 		});
 		for (const style of ['v3', 'http'] as const) this.routes(style);
 		this.controlRoutes();
 		this.server.onReset(() => this.clear());
+		for (const { from, text } of this.config.inbox) this.receive(from, text);
 	}
 
 	async start(port = 0): Promise<string> {
@@ -258,23 +263,27 @@ export class InfopromoEmulator {
 		this.route(style, 'GET', '/me', () => this.ok({ uid: 'sandbox-user', first_name: 'Sandbox', last_name: 'Account', email: 'sandbox@example.com', locale: 'en', timezone: this.config.timezone }));
 	}
 
+	/** A message arriving on the account's number: it shows in the incoming list. */
+	private receive(from: string, text: string, to = '31600000000'): InfopromoMessage {
+		const message: InfopromoMessage = { uid: uid(), to, from, message: text, sms_type: 'plain', direction: 'incoming', send_by: 'to', status: 'Delivered', created_at: new Date().toISOString() };
+		this.messages.push(message);
+		return message;
+	}
+
 	private controlRoutes(): void {
 		const s = this.server;
 		s.controlRoute('GET', '/messages', () => ({ status: 200, body: { messages: this.messages } }));
 		s.controlRoute('POST', '/config', ({ body }) => {
 			const patch = (body ?? {}) as Partial<InfopromoConfig>;
-			for (const key of ['errors', 'sendAnswer', 'order', 'perPage', 'contactLists', 'timezone', 'balance', 'msPerSecond'] as const) {
+			for (const key of ['errors', 'sendAnswer', 'order', 'perPage', 'contactLists', 'timezone', 'balance', 'msPerSecond', 'inbox'] as const) {
 				if (patch[key] !== undefined) (this.config as unknown as Record<string, unknown>)[key] = patch[key];
 			}
 			return { status: 200, body: { ok: true } };
 		});
-		// A message arriving on the account's number: it shows in the incoming list.
 		s.controlRoute('POST', '/inbound', ({ body }) => {
-			const { from, to = '31600000000', text } = (body ?? {}) as Record<string, string>;
+			const { from, to, text } = (body ?? {}) as Record<string, string>;
 			if (!from || !text) return { status: 400, body: { error: 'inbound needs from and text' } };
-			const message: InfopromoMessage = { uid: uid(), to, from, message: text, sms_type: 'plain', direction: 'incoming', send_by: 'to', status: 'Delivered', created_at: new Date().toISOString() };
-			this.messages.push(message);
-			return { status: 200, body: { uid: message.uid } };
+			return { status: 200, body: { uid: this.receive(from, text, to).uid } };
 		});
 	}
 }
