@@ -41,7 +41,7 @@ function without(request: PlannedRequest, dropped: Set<number>): PlannedRequest 
 function unknownFate(context: IExecuteFunctions, request: PlannedRequest, error: NodeApiError | NodeOperationError, destination: PlannedDestination): Error {
 	const ids = request.destinations.map((d) => d.messageId);
 	const range = ids.length > 1 ? `messageIds ${ids[0]} … ${ids[ids.length - 1]}` : `messageId ${ids[0]}`;
-	return new NodeOperationError(context.getNode(), `Infobip may have accepted bulk ${request.bulkId}: the answer was lost (${error.message})`, {
+	return new NodeOperationError(context.getNode(), `Infobip may have accepted bulk ${request.bulkId}: ${error.message}`, {
 		itemIndex: destination.itemIndex,
 		description: `Nothing was sent again: Infobip has no idempotency key, so a repeat could send twice. Look up bulk ${request.bulkId} (${range}; this item's is ${destination.messageId}) in Infobip's reports or logs before running these items again.`,
 	});

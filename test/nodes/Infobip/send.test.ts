@@ -222,8 +222,20 @@ describe('Infobip → Message → Send: all items as few requests as possible', 
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 		expect(fakeClock.sleeps).toEqual([]);
-		expect(items[0].json.error).toBe('Infobip may have accepted bulk lost: the answer was lost (The connection to Infobip at https://xk92p.api.infobip.com broke before it answered (after 1 try)) [item 0]');
+		expect(items[0].json.error).toBe('Infobip may have accepted bulk lost: The connection to Infobip at https://xk92p.api.infobip.com broke before it answered (after 1 try) [item 0]');
 		expect(items[1].json.description).toContain('Look up bulk lost (messageIds lost-0 … lost-1; this item\'s is lost-1)');
+	});
+
+	it('does not re-send after a 500 either: the items name the bulk to look up', async () => {
+		const scope = gateway().post('/messages-api/1/messages').reply(500, { errorCode: 'E500', description: 'Internal server error' });
+		const again = gateway().post('/messages-api/1/messages').reply(200, {});
+
+		const { error } = await runNode({ type: 'infobip', parameters: sendParameters({ campaign: { bulkId: 'b500' } }), credentials }, [{ to: '+447491163443', text: 'x' }]);
+
+		expect([scope.isDone(), again.isDone()]).toEqual([true, false]);
+		expect(error?.message).toBe('Infobip may have accepted bulk b500: Infobip answered 500: Internal server error [item 0]');
+		expect(error?.description).toContain('Look up bulk b500 (messageId b500-0; this item\'s is b500-0)');
+		nock.cleanAll();
 	});
 
 	it('waits out a 429 for its Retry-After, then sends', async () => {

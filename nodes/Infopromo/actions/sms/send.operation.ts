@@ -40,7 +40,7 @@ function readItem(context: IExecuteFunctions, itemIndex: number) {
 
 /** A send whose answer was lost may have gone out; with no idempotency key, it is not repeated. */
 function unknownFate(context: IExecuteFunctions, error: NodeApiError, planned: Planned): Error {
-	return new NodeOperationError(context.getNode(), `Infopromo may have sent this message: the answer was lost (${error.message})`, {
+	return new NodeOperationError(context.getNode(), `Infopromo may have sent this message: ${error.message}`, {
 		itemIndex: planned.itemIndex,
 		description: `It was not sent again (the platform has no idempotency key). Check SMS → Get Many (direction Outgoing) for ${planned.recipient} before running this item again.`,
 	});
