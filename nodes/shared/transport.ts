@@ -1,13 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { asObject, textOf } from './json';
 import { unexpectedAnswer } from './failures';
+import { asObject, textOf } from './json';
 import { baseUrlFrom, gatewayRequest, type Gateway, type GatewayRequest, type RequestContext } from './request';
 import { USER_AGENT } from './version';
 
 /**
- * What every gateway call gives an operation, whichever gateway: the data in one of two shapes (a
- * record or a list), the answer around it, and the answer's request ID.
+ * What every gateway call gives an operation, whichever gateway: the data as a record, as a list, or
+ * (where the gateway's documents leave its shape open) as it came; the answer around it; its request ID.
  */
 export interface Answer<T> {
 	data: T;
@@ -19,14 +19,7 @@ export interface Answer<T> {
 	repeat: boolean;
 }
 
-interface Unwrapped {
-	data: unknown;
-	body: IDataObject;
-	requestId: string | null;
-	repeat: boolean;
-}
-
-async function call(context: RequestContext, gateway: Gateway, request: GatewayRequest): Promise<Unwrapped> {
+async function call(context: RequestContext, gateway: Gateway, request: GatewayRequest): Promise<Answer<unknown>> {
 	const response = await gatewayRequest.call(context, gateway, request);
 	const raw = response.body as unknown;
 	// Text where JSON belongs (a proxy's page, say) is an error; an empty answer (a 204) is not.
@@ -75,7 +68,7 @@ export async function requestList(
 }
 
 /** The list in an answer: the answer itself, or under one of `keys` or `data`. */
-function listIn(answer: Unwrapped, keys: string[]): IDataObject[] | undefined {
+function listIn(answer: Answer<unknown>, keys: string[]): IDataObject[] | undefined {
 	const list = Array.isArray(answer.data) ? answer.data : [...keys, 'data'].map((key) => answer.body[key]).find(Array.isArray);
 	return list as IDataObject[] | undefined;
 }
