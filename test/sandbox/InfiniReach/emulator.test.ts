@@ -1,9 +1,8 @@
 import axios, { type AxiosInstance } from 'axios';
-import { createServer, type Server } from 'http';
-import type { AddressInfo } from 'net';
 import { createHmac } from 'crypto';
 
 import { INFINIREACH_API_KEY, startSandbox, type Sandbox } from '../index';
+import { startReceiver, type Received, type Receiver } from '../receiver';
 
 const send = { to: '+14155550123', message: 'hi', from: '+15559876543', channel: 'sms' };
 
@@ -160,24 +159,17 @@ describe('InfiniReach sandbox', () => {
 	});
 
 	describe('webhooks', () => {
-		let receiver: Server;
-		const received: Array<{ headers: Record<string, unknown>; body: string }> = [];
+		let receiver: Receiver;
+		let received: Received[] = [];
 		beforeAll(async () => {
-			receiver = createServer((req, res) => {
-				let body = '';
-				req.on('data', (c) => (body += c));
-				req.on('end', () => {
-					received.push({ headers: req.headers, body });
-					res.end('ok');
-				});
-			});
-			await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
+			receiver = await startReceiver();
+			received = receiver.received;
 		});
-		afterAll(async () => await new Promise((r) => receiver.close(r)));
+		afterAll(async () => await receiver.stop());
 		beforeEach(() => (received.length = 0));
 
 		it('posts signed delivery and inbound events to the registered URL', async () => {
-			const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+			const url = receiver.url;
 			await control.post('/webhook', { url, secret: 'shh' });
 			await api.post('/api/v1/messages', send);
 			await control.post('/inbound', { from: '+14155550123', to: '+15559876543', text: 'hello' });
@@ -197,7 +189,7 @@ describe('InfiniReach sandbox', () => {
 		});
 
 		it('can send unsigned or wrongly signed events on request', async () => {
-			const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+			const url = receiver.url;
 			await control.post('/webhook', { url, secret: 'shh', events: ['message.inbound'] });
 			await control.post('/inbound', { from: '+14155550123', to: '+15559876543', text: 'a', signing: 'none' });
 			await control.post('/inbound', { from: '+14155550123', to: '+15559876543', text: 'b', signing: 'wrong' });

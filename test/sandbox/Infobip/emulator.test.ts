@@ -1,9 +1,8 @@
 import axios, { type AxiosInstance } from 'axios';
 import { createHmac } from 'crypto';
-import { createServer, type Server } from 'http';
-import type { AddressInfo } from 'net';
 
 import { INFOBIP_API_KEY, startSandbox, type Sandbox } from '../index';
+import { startReceiver, type Received, type Receiver } from '../receiver';
 
 const wait = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 const waitUntil = async (done: () => boolean, ms: number) => {
@@ -109,22 +108,15 @@ describe('Infobip sandbox', () => {
 	});
 
 	describe('pushes', () => {
-		let receiver: Server;
-		const received: Array<{ headers: Record<string, unknown>; body: string }> = [];
+		let receiver: Receiver;
+		let received: Received[] = [];
 		let url = '';
 		beforeAll(async () => {
-			receiver = createServer((req, res) => {
-				let body = '';
-				req.on('data', (c) => (body += c));
-				req.on('end', () => {
-					received.push({ headers: req.headers, body });
-					res.end('ok');
-				});
-			});
-			await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
-			url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+			receiver = await startReceiver();
+			received = receiver.received;
+			url = receiver.url;
 		});
-		afterAll(async () => await new Promise((r) => receiver.close(r)));
+		afterAll(async () => await receiver.stop());
 		beforeEach(() => (received.length = 0));
 
 		it('pushes delivery reports to the message\'s URL and inbound messages to the subscription, signed', async () => {

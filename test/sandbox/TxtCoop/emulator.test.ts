@@ -1,9 +1,8 @@
 import axios, { type AxiosInstance } from 'axios';
 import { createHmac } from 'crypto';
-import { createServer, type Server } from 'http';
-import type { AddressInfo } from 'net';
 
 import { startSandbox, TXTCOOP_API_KEY, type Sandbox } from '../index';
+import { startReceiver, type Received, type Receiver } from '../receiver';
 
 const waitUntil = async (check: () => boolean, ms = 3_000) => {
 	const deadline = Date.now() + ms;
@@ -137,27 +136,18 @@ describe('txtcoop sandbox', () => {
 	});
 
 	describe('webhooks', () => {
-		let receiver: Server;
-		let answer = 200;
-		const received: Array<{ signature?: string; body: string }> = [];
+		let receiver: Receiver;
+		let received: Received[] = [];
 		beforeAll(async () => {
-			receiver = createServer((req, res) => {
-				let body = '';
-				req.on('data', (c) => (body += c));
-				req.on('end', () => {
-					received.push({ signature: req.headers['x-webhook-signature'] as string | undefined, body });
-					res.statusCode = answer;
-					res.end();
-				});
-			});
-			await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
+			receiver = await startReceiver();
+			received = receiver.received;
 		});
-		afterAll(async () => await new Promise((r) => receiver.close(r)));
+		afterAll(async () => await receiver.stop());
 		beforeEach(() => {
 			received.length = 0;
-			answer = 200;
+			receiver.status = 200;
 		});
-		const hookUrl = () => `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+		const hookUrl = () => receiver.url;
 
 		it('keeps a registry (create, list, update, toggle, delete) and never shows secrets', async () => {
 			const created = await api.post('/api/v1/webhooks', { url: hookUrl(), events: ['message.received'], secret: 'shh' });
@@ -176,10 +166,10 @@ describe('txtcoop sandbox', () => {
 			await api.post('/api/v1/webhooks', { url: hookUrl(), events: ['message.received', 'relay.offline'], secret: 'shh' });
 			await control.post('/inbound', { from: '+14155550123', text: 'hello' });
 			expect(received).toHaveLength(1);
-			expect(received[0].signature).toBe(createHmac('sha256', 'shh').update(received[0].body).digest('hex'));
+			expect(received[0].headers['x-webhook-signature']).toBe(createHmac('sha256', 'shh').update(received[0].body).digest('hex'));
 			expect(JSON.parse(received[0].body)).toMatchObject({ event: 'message.received', data: { from: '+14155550123', body: 'hello' } });
 
-			answer = 500;
+			receiver.status = 500;
 			await control.post('/relays/relay_office/offline');
 			await waitUntil(() => received.length >= 4);
 			expect(received.slice(1).map((r) => JSON.parse(r.body).event)).toEqual(['relay.offline', 'relay.offline', 'relay.offline']);
