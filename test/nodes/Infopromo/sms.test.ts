@@ -157,6 +157,19 @@ describe('Infopromo → SMS → Send', () => {
 	});
 });
 
+describe('Infopromo: the token stays out of errors in the HTTP API style too', () => {
+	it('a refused read (token in the query) and a refused send (token in the body) do not echo it', async () => {
+		nock(BASE_URL).get('/api/http/sms/x1').query(true).reply(401, refused('Unauthenticated.'));
+		nock(BASE_URL).post('/api/http/sms/send').reply(200, refused('Invalid API token'));
+
+		const read = await runNode({ type: 'infopromo', parameters: { resource: 'sms', operation: 'get', uid: 'x1' }, credentials: httpCredentials });
+		const sent = await runNode({ type: 'infopromo', parameters: sendParameters(), credentials: httpCredentials }, [{ to: '+31612345678', text: 'hi' }]);
+
+		expect([read.error?.message, sent.error?.message]).toEqual(['Infopromo answered 401: Unauthenticated. [item 0]', 'Infopromo answered 200: Invalid API token [item 0]']);
+		expect(JSON.stringify([read.error, sent.error])).not.toContain(TOKEN);
+	});
+});
+
 describe('Infopromo → SMS → Get Many, campaigns, account', () => {
 	const page = (n: number, last: number, data: unknown[]) => ok({ current_page: n, data, last_page: last, next_page_url: n < last ? `x?page=${n + 1}` : null, per_page: 2, total: 5 });
 
