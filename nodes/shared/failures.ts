@@ -55,6 +55,17 @@ export function neverSent(error: unknown): boolean {
 	return code !== undefined && NOT_SENT_CODES.has(code);
 }
 
+/**
+ * Whether a failed request may still have been carried out: a connection that broke after it left,
+ * or a 5xx. Not a gateway that could not be reached, nor an answer that refused it.
+ */
+export function fateUnknown(error: unknown): boolean {
+	if (!(error instanceof NodeApiError)) return false;
+	if (error.httpCode) return Number(error.httpCode) >= 500;
+	const network = String(asObject(error.errorResponse).network ?? '');
+	return !NOT_SENT_CODES.has(network);
+}
+
 export function invalidBaseUrl(context: RequestContext, call: CallState): NodeOperationError {
 	const { gateway } = call;
 	return new NodeOperationError(context.getNode(), `The "${gateway.credentialName}" credential has no valid Base URL`, {

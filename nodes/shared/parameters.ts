@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { itemError } from './items';
 
@@ -36,4 +36,10 @@ export function checkText(context: IExecuteFunctions, itemIndex: number, text: s
 		);
 	}
 	return text;
+}
+
+/** The entries of a fixedCollection value (`{ step: [{…}, {…}] }`), as a list however many there are. */
+export function fixedEntries(collection: unknown, name: string): IDataObject[] {
+	const value = (collection as IDataObject | undefined)?.[name];
+	return Array.isArray(value) ? (value as IDataObject[]) : value ? [value as IDataObject] : [];
 }

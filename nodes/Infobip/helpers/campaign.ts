@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { clock } from '../../shared/clock';
 import { dateTimeMs } from '../../shared/dates';
 import { itemError } from '../../shared/items';
+import { fixedEntries } from '../../shared/parameters';
 import { DEFAULT_MESSAGES_PER_REQUEST } from './fields';
 
 const MAX_DAYS_AHEAD = 180;
@@ -37,11 +38,6 @@ export function sendAtOf(context: IExecuteFunctions, itemIndex: number, value: u
 	return infobipDateTime(ms);
 }
 
-function first(collection: unknown, name: string): IDataObject | undefined {
-	const value = (collection as IDataObject | undefined)?.[name];
-	return (Array.isArray(value) ? value[0] : value) as IDataObject | undefined;
-}
-
 /** The run's campaign settings, from the first item (they are the same for every request). */
 export function campaignOf(context: IExecuteFunctions): Campaign {
 	const settings = context.getNodeParameter('campaign', 0, {}) as IDataObject;
@@ -52,9 +48,9 @@ export function campaignOf(context: IExecuteFunctions): Campaign {
 	const bulkId = String(settings.bulkId ?? '').trim() || generatedBulkId(context);
 	if (bulkId.length > 96) throw itemError(context, 0, 'Bulk ID is longer than 96 characters', 'Infobip takes 100; the node adds -2, -3, … to the next requests.');
 	const requestOptions: IDataObject = {};
-	const speed = first(settings.speed, 'limit');
+	const speed = fixedEntries(settings.speed, 'limit')[0];
 	if (speed) requestOptions.sendingSpeedLimit = { amount: Number(speed.amount), timeUnit: speed.timeUnit ?? 'MINUTE' };
-	const tracking = first(settings.tracking, 'settings');
+	const tracking = fixedEntries(settings.tracking, 'settings')[0];
 	if (tracking) requestOptions.tracking = Object.fromEntries(Object.entries(tracking).filter(([, value]) => value !== ''));
 	const sendAt = settings.sendAt ? sendAtOf(context, 0, settings.sendAt) : undefined;
 	return { bulkId, messagesPerRequest: perRequest, requestOptions, ...(sendAt ? { sendAt } : {}) };

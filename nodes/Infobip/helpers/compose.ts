@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { itemError, parseInput } from '../../shared/items';
-import { checkText } from '../../shared/parameters';
+import { checkText, fixedEntries } from '../../shared/parameters';
 import { normalizePhoneNumber } from '../../shared/phone';
 import { isHttpUrl } from '../../shared/url';
 import { CHANNELS, MAX_VALIDITY_SECONDS, type Channel } from './fields';
@@ -32,16 +32,6 @@ function recipient(context: IExecuteFunctions, itemIndex: number, channel: Chann
 	);
 }
 
-function firstEntry(collection: unknown, name: string): IDataObject | undefined {
-	const value = (collection as IDataObject | undefined)?.[name];
-	return (Array.isArray(value) ? value[0] : value) as IDataObject | undefined;
-}
-
-function entries(collection: unknown, name: string): IDataObject[] {
-	const value = (collection as IDataObject | undefined)?.[name];
-	return Array.isArray(value) ? (value as IDataObject[]) : value ? [value as IDataObject] : [];
-}
-
 function content(context: IExecuteFunctions, itemIndex: number, options: IDataObject): IDataObject {
 	const text = checkText(context, itemIndex, String(context.getNodeParameter('text', itemIndex, '') ?? ''), { field: 'Text', gateway: 'Infobip' });
 	const imageUrl = String(options.imageUrl ?? '').trim();
@@ -52,7 +42,7 @@ function content(context: IExecuteFunctions, itemIndex: number, options: IDataOb
 	const result: IDataObject = { body };
 	if (String(options.header ?? '').trim()) result.header = { type: 'TEXT', text: String(options.header) };
 	if (String(options.footer ?? '').trim()) result.footer = { text: String(options.footer) };
-	const buttons = entries(options.buttons, 'button').filter((button) => String(button.text ?? '').trim());
+	const buttons = fixedEntries(options.buttons, 'button').filter((button) => String(button.text ?? '').trim());
 	if (buttons.length) {
 		result.buttons = buttons.map((button) => ({ type: String(button.type || 'REPLY'), text: String(button.text), postbackData: String(button.postbackData ?? '') }));
 	}
@@ -60,7 +50,7 @@ function content(context: IExecuteFunctions, itemIndex: number, options: IDataOb
 }
 
 function validityPeriod(context: IExecuteFunctions, itemIndex: number, options: IDataObject): IDataObject | undefined {
-	const period = firstEntry(options.validity, 'period');
+	const period = fixedEntries(options.validity, 'period')[0];
 	if (!period) return undefined;
 	const amount = Number(period.amount);
 	const timeUnit = String(period.timeUnit ?? 'MINUTES');
@@ -78,13 +68,13 @@ function validityPeriod(context: IExecuteFunctions, itemIndex: number, options: 
 
 function regional(options: IDataObject): IDataObject | undefined {
 	const result: IDataObject = {};
-	const dlt = firstEntry(options.indiaDlt, 'dlt');
+	const dlt = fixedEntries(options.indiaDlt, 'dlt')[0];
 	if (dlt && String(dlt.principalEntityId ?? '').trim()) {
 		result.indiaDlt = Object.fromEntries(Object.entries(dlt).filter(([, value]) => String(value ?? '').trim()));
 	}
-	const iys = firstEntry(options.turkeyIys, 'iys');
+	const iys = fixedEntries(options.turkeyIys, 'iys')[0];
 	if (iys) result.turkeyIys = { recipientType: iys.recipientType, ...(Number(iys.brandCode) ? { brandCode: Number(iys.brandCode) } : {}) };
-	const korea = firstEntry(options.southKorea, 'korea');
+	const korea = fixedEntries(options.southKorea, 'korea')[0];
 	if (korea && (String(korea.title ?? '').trim() || Number(korea.resellerCode))) {
 		result.southKorea = { ...(String(korea.title ?? '').trim() ? { title: korea.title } : {}), ...(Number(korea.resellerCode) ? { resellerCode: Number(korea.resellerCode) } : {}) };
 	}
@@ -125,7 +115,7 @@ export function composeMessage(context: IExecuteFunctions, itemIndex: number): I
 	if (callbackData) webhooks.callbackData = callbackData;
 	if (Object.keys(webhooks).length) message.webhooks = webhooks;
 
-	const failover = entries(options.failover, 'step').filter((step) => String(step.sender ?? '').trim());
+	const failover = fixedEntries(options.failover, 'step').filter((step) => String(step.sender ?? '').trim());
 	if (failover.some((step) => step.channel === channel)) {
 		throw itemError(context, itemIndex, `Failover repeats the message's own channel ${channel}`, 'Each failover step must use another channel.');
 	}

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { fateUnknown } from '../../shared/failures';
 import { withItemIndex, type Outcome } from '../../shared/items';
 import { asObject } from '../../shared/json';
 import { requestRecord } from '../../shared/transport';
@@ -47,12 +48,6 @@ function unknownFate(context: IExecuteFunctions, request: PlannedRequest, error:
 	});
 }
 
-function isUnknownFate(error: unknown): boolean {
-	if (!(error instanceof NodeApiError)) return false;
-	const code = Number(error.httpCode);
-	return !error.httpCode || code >= 500;
-}
-
 /**
  * Sends the planned requests one after another. A 400 whose violations name items fails only those
  * (nothing was accepted), and the rest go again; any other failure fails the request's items, those
@@ -88,7 +83,7 @@ export async function dispatch(
 					continue;
 				}
 				for (const destination of request.destinations) {
-					const error = isUnknownFate(caught)
+					const error = fateUnknown(caught)
 						? unknownFate(context, request, caught as NodeApiError, destination)
 						: withItemIndex(context, caught, destination.itemIndex);
 					outcomes.set(destination.itemIndex, { error });

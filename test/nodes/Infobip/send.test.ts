@@ -226,6 +226,17 @@ describe('Infobip → Message → Send: all items as few requests as possible', 
 		expect(items[1].json.description).toContain('Look up bulk lost (messageIds lost-0 … lost-1; this item\'s is lost-1)');
 	});
 
+	it('says a gateway it could not reach took nothing (its fate is known), rather than "may have accepted"', async () => {
+		gateway()
+			.post('/messages-api/1/messages')
+			.times(6)
+			.replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+
+		const { error } = await runNode({ type: 'infobip', parameters: sendParameters({ campaign: { bulkId: 'down' } }), credentials }, [{ to: '+447491163443', text: 'x' }]);
+
+		expect(error?.message).toBe('Infobip could not be reached at https://xk92p.api.infobip.com after 6 tries [item 0]');
+	});
+
 	it('does not re-send after a 500 either: the items name the bulk to look up', async () => {
 		const scope = gateway().post('/messages-api/1/messages').reply(500, { errorCode: 'E500', description: 'Internal server error' });
 		const again = gateway().post('/messages-api/1/messages').reply(200, {});

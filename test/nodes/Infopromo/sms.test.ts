@@ -139,6 +139,14 @@ describe('Infopromo → SMS → Send', () => {
 		expect(error?.description).toContain('Check SMS → Get Many (direction Outgoing) for 31612345678');
 	});
 
+	it('says a platform it could not reach sent nothing, rather than "may have sent"', async () => {
+		gateway().post('/api/v3/sms/send').times(6).replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+
+		const { error } = await runNode({ type: 'infopromo', parameters: sendParameters(), credentials }, [{ to: '+31612345678', text: 'hi' }]);
+
+		expect(error?.message).toBe('Infopromo could not be reached at https://sms.infopromo.digital after 6 tries [item 0]');
+	});
+
 	it('with the HTTP API style, puts api_token in the body of a send and the query of a read, under /api/http', async () => {
 		let body: Json = {};
 		const send = nock(BASE_URL, { badheaders: ['authorization'] })

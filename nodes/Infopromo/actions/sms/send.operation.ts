@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { fateUnknown } from '../../../shared/failures';
 import { collectItems, outputsInOrder, withItemIndex, type Outcome } from '../../../shared/items';
 import { requestAnswer } from '../../../shared/transport';
 import { contentOf, recipientOf, scheduleOf } from '../../helpers/compose';
@@ -69,9 +70,8 @@ export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData
 				const { data } = await requestAnswer.call(this, infopromo, { method: 'POST', path: '/sms/send', body, itemIndex: chunk[0].itemIndex });
 				for (const entry of chunk) outcomes.set(entry.itemIndex, { json: { recipient: entry.recipient, status: 'success', ...resultFor(data, entry.recipient) } });
 			} catch (error) {
-				const unknown = error instanceof NodeApiError && (!error.httpCode || Number(error.httpCode) >= 500);
 				for (const entry of chunk) {
-					outcomes.set(entry.itemIndex, { error: unknown ? unknownFate(this, error, entry) : withItemIndex(this, error, entry.itemIndex) });
+					outcomes.set(entry.itemIndex, { error: fateUnknown(error) ? unknownFate(this, error as NodeApiError, entry) : withItemIndex(this, error, entry.itemIndex) });
 				}
 			}
 		}
