@@ -7,7 +7,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { signatureOptions } from '../shared/fields';
-import { envelopeEvents, SIGNATURE_HEADER, signedWebhook, type SignatureOptionValues, urlPastedByHand } from '../shared/webhook';
+import { savedParameter } from '../shared/parameters';
+import { DELIVERY_WEBHOOK, envelopeEvents, SIGNATURE_HEADER, signedWebhook, type SignatureOptionValues, urlPastedByHand } from '../shared/webhook';
 import { CREDENTIAL_TYPE } from './transport';
 
 export class InfiniReachTrigger implements INodeType {
@@ -23,7 +24,7 @@ export class InfiniReachTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [{ ...DELIVERY_WEBHOOK }],
 		properties: [
 			{
 				displayName:
@@ -55,12 +56,14 @@ export class InfiniReachTrigger implements INodeType {
 	webhookMethods = urlPastedByHand;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 		// Without a secret in the credential, InfiniReach does not sign: deliveries are taken as they come.
 		return await signedWebhook(this, {
-			secret: String(credentials.webhookSecret ?? ''),
-			options: this.getNodeParameter('signature', {}) as SignatureOptionValues,
-			items: (body) => envelopeEvents(body, this.getNodeParameter('events', []) as string[]),
+			credentialType: CREDENTIAL_TYPE,
+			check: (credentials) => ({
+				secret: String(credentials.webhookSecret ?? ''),
+				options: savedParameter<SignatureOptionValues>(this, 'signature', {}),
+			}),
+			items: (body) => envelopeEvents(body, savedParameter<string[]>(this, 'events', [])),
 		});
 	}
 }

@@ -1,4 +1,5 @@
 import type {
+	IDataObject,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -7,7 +8,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { signatureOptions } from '../shared/fields';
-import { SIGNATURE_HEADER, signedWebhook, type SignatureOptionValues, type SignedDeliveries, urlPastedByHand } from '../shared/webhook';
+import { savedParameter } from '../shared/parameters';
+import { DELIVERY_WEBHOOK, type DeliveryCheck, SIGNATURE_HEADER, signedWebhook, type SignatureOptionValues, urlPastedByHand } from '../shared/webhook';
 import { CHANNELS } from './helpers/fields';
 import { pushedResults } from './helpers/pushed';
 import { CREDENTIAL_TYPE } from './transport';
@@ -25,7 +27,7 @@ export class InfobipTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [{ ...DELIVERY_WEBHOOK }],
 		properties: [
 			{
 				displayName:
@@ -59,6 +61,8 @@ export class InfobipTrigger implements INodeType {
 				displayName: 'Verification',
 				name: 'verification',
 				type: 'options',
+				// Read before the signature is checked, when no expression may run.
+				noDataExpression: true,
 				options: [
 					{ name: 'HMAC Signature', value: 'signature', description: 'The request is signed with the credential\'s Webhook Secret' },
 					{ name: 'Basic Auth', value: 'basicAuth', description: 'The request carries the credential\'s Webhook Username and Password' },
@@ -74,21 +78,28 @@ export class InfobipTrigger implements INodeType {
 	webhookMethods = urlPastedByHand;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-		const verification = this.getNodeParameter('verification', 'signature') as string;
-		const items = (body: unknown) =>
-			pushedResults(body, this.getNodeParameter('events', []) as string[], this.getNodeParameter('channels', []) as string[]);
-		const check: SignedDeliveries = { items };
-		if (verification === 'signature') {
-			check.secret = String(credentials.webhookSecret ?? '');
-			check.options = this.getNodeParameter('signature', {}) as SignatureOptionValues;
-			check.refusedWithoutSecret = 'the "Infobip API" credential has no Webhook Secret to check the signature with';
-		} else if (verification === 'basicAuth') {
-			const username = String(credentials.webhookUsername ?? '');
-			const password = String(credentials.webhookPassword ?? '');
-			if (username) check.basicAuth = { username, password };
-			else check.refusedWithoutSecret = 'the "Infobip API" credential has no Webhook Username to check Basic authorization against';
-		}
-		return await signedWebhook(this, check);
+		const check = (credentials: IDataObject): DeliveryCheck => {
+			const verification = savedParameter<string>(this, 'verification', 'signature');
+			if (verification === 'signature') {
+				return {
+					secret: String(credentials.webhookSecret ?? ''),
+					options: savedParameter<SignatureOptionValues>(this, 'signature', {}),
+					refusedWithoutSecret: 'the "Infobip API" credential has no Webhook Secret to check the signature with',
+				};
+			}
+			if (verification === 'basicAuth') {
+				const username = String(credentials.webhookUsername ?? '');
+				const password = String(credentials.webhookPassword ?? '');
+				if (username) return { basicAuth: { username, password } };
+				return { refusedWithoutSecret: 'the "Infobip API" credential has no Webhook Username to check Basic authorization against' };
+			}
+			return {};
+		};
+		return await signedWebhook(this, {
+			// "None" needs no credential at all.
+			credentialType: savedParameter<string>(this, 'verification', 'signature') === 'none' ? undefined : CREDENTIAL_TYPE,
+			check,
+			items: (body) => pushedResults(body, savedParameter<string[]>(this, 'events', []), savedParameter<string[]>(this, 'channels', [])),
+		});
 	}
 }

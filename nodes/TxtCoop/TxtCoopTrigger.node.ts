@@ -7,7 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { envelopeEvents, signedWebhook } from '../shared/webhook';
+import { savedParameter } from '../shared/parameters';
+import { DELIVERY_WEBHOOK, envelopeEvents, signedWebhook } from '../shared/webhook';
 import { CREDENTIAL_TYPE } from './transport';
 import { registration, type Registration } from './helpers/webhooks';
 
@@ -24,7 +25,7 @@ export class TxtCoopTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [{ ...DELIVERY_WEBHOOK }],
 		properties: [
 			{
 				displayName:
@@ -70,10 +71,12 @@ export class TxtCoopTrigger implements INodeType {
 		const { secret } = this.getWorkflowStaticData('node') as Registration;
 		// txtcoop signs `X-Webhook-Signature` as hex HMAC-SHA256 of the raw body: the defaults.
 		return await signedWebhook(this, {
-			secret,
-			// Deliveries reach this URL only while the workflow is active: no secret yet means it is still registering.
-			notReadyWithoutSecret: 'the trigger is still registering with txtcoop; retry shortly',
-			items: (body) => envelopeEvents(body, this.getNodeParameter('events', []) as string[]),
+			check: () => ({
+				secret,
+				// Deliveries reach this URL only while the workflow is active: no secret yet means it is still registering.
+				notReadyWithoutSecret: 'the trigger is still registering with txtcoop; retry shortly',
+			}),
+			items: (body) => envelopeEvents(body, savedParameter<string[]>(this, 'events', [])),
 		});
 	}
 }

@@ -26,6 +26,7 @@ export function returnAllFields(): INodeProperties[] {
  * Options every webhook trigger offers for its signature, for gateways that leave the exact
  * scheme undocumented.
  */
+// Read before the signature is checked, when no expression may run: hence no expressions in them.
 export function signatureOptions(defaultHeader: string): INodeProperties {
 	return {
 		displayName: 'Signature Options',
@@ -38,6 +39,7 @@ export function signatureOptions(defaultHeader: string): INodeProperties {
 				displayName: 'Algorithm',
 				name: 'algorithm',
 				type: 'options',
+				noDataExpression: true,
 				options: [
 					{ name: 'HMAC-MD5', value: 'md5' },
 					{ name: 'HMAC-SHA1', value: 'sha1' },
@@ -52,6 +54,7 @@ export function signatureOptions(defaultHeader: string): INodeProperties {
 				displayName: 'Encoding',
 				name: 'encoding',
 				type: 'options',
+				noDataExpression: true,
 				options: [
 					{ name: 'Hex', value: 'hex' },
 					{ name: 'Base64', value: 'base64' },
@@ -63,6 +66,7 @@ export function signatureOptions(defaultHeader: string): INodeProperties {
 				displayName: 'Header Name',
 				name: 'header',
 				type: 'string',
+				noDataExpression: true,
 				default: defaultHeader,
 				description: 'Request header that carries the signature',
 			},
@@ -70,6 +74,7 @@ export function signatureOptions(defaultHeader: string): INodeProperties {
 				displayName: 'Timestamp Header',
 				name: 'timestampHeader',
 				type: 'string',
+				noDataExpression: true,
 				default: '',
 				description:
 					'If the gateway signs "timestamp.body", the header that carries the timestamp. Leave empty when it signs the body alone.',
@@ -78,6 +83,7 @@ export function signatureOptions(defaultHeader: string): INodeProperties {
 				displayName: 'Timestamp Tolerance (Seconds)',
 				name: 'toleranceSeconds',
 				type: 'number',
+				noDataExpression: true,
 				typeOptions: { minValue: 1 },
 				default: 300,
 				description: 'How old or new a signed timestamp may be before the request is refused',

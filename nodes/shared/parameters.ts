@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { itemError } from './items';
 
@@ -42,4 +42,24 @@ export function checkText(context: IExecuteFunctions, itemIndex: number, text: s
 export function fixedEntries(collection: unknown, name: string): IDataObject[] {
 	const value = (collection as IDataObject | undefined)?.[name];
 	return Array.isArray(value) ? (value as IDataObject[]) : value ? [value as IDataObject] : [];
+}
+
+/** Whether a saved parameter value holds an expression anywhere, which only n8n's engine can resolve. */
+function holdsExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(holdsExpression);
+	if (value && typeof value === 'object') return Object.values(value).some(holdsExpression);
+	return false;
+}
+
+/**
+ * A trigger's parameter as saved in the workflow (n8n fills in the defaults), read without n8n's
+ * expression machinery, which a webhook would pay for on every delivery; through getNodeParameter
+ * only when the user wrote an expression into it.
+ */
+export function savedParameter<T>(context: IWebhookFunctions, name: string, fallback: T): T {
+	const value = context.getNode().parameters[name];
+	if (value === undefined || value === null) return fallback;
+	if (holdsExpression(value)) return context.getNodeParameter(name, fallback) as T;
+	return value as T;
 }

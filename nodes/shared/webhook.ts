@@ -1,6 +1,7 @@
-import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { clock } from './clock';
+import { keptCredentials, rereadCredentials } from './kept-credentials';
 import { verifyBasicAuth, verifySignature, type SignatureAlgorithm, type SignatureEncoding, type SignatureVerdict } from './signature';
 
 export interface SignatureOptionValues {
@@ -83,8 +84,9 @@ export function envelopeEvents(body: unknown, wanted: string[]): IDataObject[] {
 		});
 }
 
-export interface SignedDeliveries {
-	/** The shared secret; without one, deliveries are taken unsigned unless `notReadyWithoutSecret` says why not. */
+/** What a delivery is checked against: a secret, Basic authorization, or a reason to refuse or defer it. */
+export interface DeliveryCheck {
+	/** The shared secret; without one, deliveries are taken unsigned unless a reason below says why not. */
 	secret?: string;
 	/**
 	 * Why there is no secret yet although one is on its way (a registration in progress): such a
@@ -97,6 +99,19 @@ export interface SignedDeliveries {
 	basicAuth?: { username: string; password: string };
 	/** Header, algorithm, encoding, timestamp: the trigger's Signature Options, or the gateway's fixed scheme. */
 	options?: SignatureOptionValues;
+}
+
+export interface SignedDeliveries {
+	/**
+	 * The credential the check needs (its webhook secret, say): kept in memory between deliveries and
+	 * read again only when a delivery fails to match, so a rotated secret works at once.
+	 */
+	credentialType?: string;
+	/**
+	 * The check for a delivery, from the credential when there is one. Runs before the signature is
+	 * checked: it reads saved parameters only (savedParameter), never expressions.
+	 */
+	check(credentials: IDataObject): DeliveryCheck;
 	/**
 	 * The items a verified body starts the workflow with, in the gateway's payload shape (see
 	 * envelopeEvents); none: acknowledged, and nothing starts. Called only after the signature is checked.
@@ -104,32 +119,63 @@ export interface SignedDeliveries {
 	items(body: unknown): IDataObject[];
 }
 
+interface Verdict {
+	status: 200 | 401 | 503;
+	error?: string;
+	/** Accepted because nothing was set up to check with: no secret, no Basic authorization. */
+	unchecked?: boolean;
+}
+
+function judge(context: IWebhookFunctions, raw: Buffer | undefined, check: DeliveryCheck): Verdict {
+	if (check.secret) {
+		if (!raw) return { status: 401, error: 'Webhook refused: n8n kept no raw request body, so the signature cannot be checked' };
+		const verdict = checkSignature(context, raw, check.secret, check.options ?? {});
+		return verdict.valid ? { status: 200 } : { status: 401, error: `Webhook refused: ${verdict.reason}` };
+	}
+	if (check.basicAuth) {
+		const verdict = verifyBasicAuth(context.getHeaderData().authorization, check.basicAuth.username, check.basicAuth.password);
+		return verdict.valid ? { status: 200 } : { status: 401, error: `Webhook refused: ${verdict.reason}` };
+	}
+	if (check.refusedWithoutSecret) return { status: 401, error: `Webhook refused: ${check.refusedWithoutSecret}` };
+	if (check.notReadyWithoutSecret) return { status: 503, error: `Webhook not ready: ${check.notReadyWithoutSecret}` };
+	return { status: 200, unchecked: true };
+}
+
 /**
  * A trigger's webhook for signed deliveries: 401 and no execution unless the signature over the raw
- * body checks out, the gateway's items otherwise, and a plain acknowledgement when there are none.
+ * body checks out, the gateway's items otherwise, and a JSON acknowledgement either way.
+ * Cheap where it counts: no credential read (kept in memory) and no expression before the check.
  */
-export async function signedWebhook(context: IWebhookFunctions, check: SignedDeliveries): Promise<IWebhookResponseData> {
+export async function signedWebhook(context: IWebhookFunctions, deliveries: SignedDeliveries): Promise<IWebhookResponseData> {
 	const raw = await rawBodyOf(context);
-	if (check.secret) {
-		if (!raw) {
-			return respondWithoutRunning(context, 401, {
-				error: 'Webhook refused: n8n kept no raw request body, so the signature cannot be checked',
-			});
-		}
-		const verdict = checkSignature(context, raw, check.secret, check.options ?? {});
-		if (!verdict.valid) return respondWithoutRunning(context, 401, { error: `Webhook refused: ${verdict.reason}` });
-	} else if (check.basicAuth) {
-		const verdict = verifyBasicAuth(context.getHeaderData().authorization, check.basicAuth.username, check.basicAuth.password);
-		if (!verdict.valid) return respondWithoutRunning(context, 401, { error: `Webhook refused: ${verdict.reason}` });
-	} else if (check.refusedWithoutSecret) {
-		return respondWithoutRunning(context, 401, { error: `Webhook refused: ${check.refusedWithoutSecret}` });
-	} else if (check.notReadyWithoutSecret) {
-		return respondWithoutRunning(context, 503, { error: `Webhook not ready: ${check.notReadyWithoutSecret}` }, { 'Retry-After': '5' });
+	const type = deliveries.credentialType;
+	const kept = type ? await keptCredentials(context, type) : undefined;
+	let verdict = judge(context, raw, deliveries.check(kept?.data ?? {}));
+	// What memory held may be out of date: a rotated secret, or a secret set since (never trust an old "none").
+	if (type && kept?.fromMemory && (verdict.status !== 200 || verdict.unchecked)) {
+		const fresh = verdict.unchecked ? (await keptCredentials(context, type, true)).data : await rereadCredentials(context, type);
+		if (fresh) verdict = judge(context, raw, deliveries.check(fresh));
 	}
-	const items = check.items(jsonBodyOf(context, raw));
+	if (verdict.status !== 200) {
+		return respondWithoutRunning(context, verdict.status, { error: verdict.error }, verdict.status === 503 ? { 'Retry-After': '5' } : {});
+	}
+	const items = deliveries.items(jsonBodyOf(context, raw));
 	if (!items.length) return { webhookResponse: { received: true, started: false } };
-	return { workflowData: [context.helpers.returnJsonArray(items)] };
+	return { workflowData: [context.helpers.returnJsonArray(items)], webhookResponse: { received: true, started: true } };
 }
+
+/**
+ * The webhook of a trigger that gateways deliver to. `responseData` is empty on purpose: n8n's default
+ * ("firstEntryJson") would answer a started workflow with that word as text/html; empty, n8n answers
+ * with the JSON acknowledgement signedWebhook returns, as soon as the execution is created.
+ */
+export const DELIVERY_WEBHOOK: IWebhookDescription = {
+	name: 'default',
+	httpMethod: 'POST',
+	responseMode: 'onReceived',
+	responseData: '',
+	path: 'webhook',
+};
 
 /**
  * The webhook lifecycle of a trigger whose URL the user pastes into the gateway's dashboard: there is

@@ -20,6 +20,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(
 		private readonly types: Map<string, ICredentialType>,
 		private readonly data: Record<string, ICredentialDataDecryptedObject>,
+		private readonly reads = new Map<string, number>(),
 	) {
 		super();
 	}
@@ -70,6 +71,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 
 	async getDecrypted(_additionalData: unknown, _nodeCredentials: unknown, type: string): Promise<ICredentialDataDecryptedObject> {
 		const found = this.data[type];
+		this.reads.set(type, (this.reads.get(type) ?? 0) + 1);
 		if (!found) throw new Error(`The test gave no credentials of type "${type}"`);
 		// Fill defaults the way n8n does for fields left out.
 		const defaults: ICredentialDataDecryptedObject = {};

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import {
 	ExecutionLifecycleHooks,
 	ExternalSecretsProxy,
@@ -94,7 +95,15 @@ export interface NodeSetup {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	continueOnFail?: boolean;
 	staticData?: IDataObject;
+	/**
+	 * The ID n8n gives the credentials. Default: one per distinct credential data, as if each were a
+	 * credential of its own; give the same ID to model one credential edited between calls.
+	 */
+	credentialId?: string;
 }
+
+/** How many times node code read each credential type (n8n's credentialsHelper.getDecrypted). */
+export const credentialReads = new Map<string, number>();
 
 export interface NodeRun {
 	/** The node's first output. */
@@ -113,7 +122,10 @@ function buildNode(setup: NodeSetup): INode {
 		position: [0, 0],
 		parameters: setup.parameters,
 		credentials: Object.fromEntries(
-			Object.keys(setup.credentials).map((type) => [type, { id: `cred-${type}`, name: `Test ${type}` }]),
+			Object.entries(setup.credentials).map(([type, data]) => [
+				type,
+				{ id: setup.credentialId ?? `cred-${type}-${createHash('sha256').update(JSON.stringify(data)).digest('hex').slice(0, 12)}`, name: `Test ${type}` },
+			]),
 		),
 		...(setup.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
@@ -138,7 +150,7 @@ function buildAdditionalData(setup: NodeSetup, mode: WorkflowExecuteMode): IWork
 	const executionId = `exec-${++executions}`;
 	const base = 'http://127.0.0.1:5678';
 	return {
-		credentialsHelper: new TestCredentialsHelper(credentialTypes, setup.credentials),
+		credentialsHelper: new TestCredentialsHelper(credentialTypes, setup.credentials, credentialReads),
 		hooks: new ExecutionLifecycleHooks(mode, executionId, {
 			id: 'wf-harness',
 			name: 'Harness',
@@ -315,9 +327,15 @@ export async function callWebhook(setup: NodeSetup, call: WebhookCall): Promise<
 	const result = await nodeType.webhook!.call(context);
 	const started = result.workflowData !== undefined;
 	if (!result.noWebhookResponse && !response.ended) {
-		// What n8n answers itself for responseMode "onReceived".
+		// What n8n 2.41 answers itself for responseMode "onReceived" (webhook-helpers.ts): for a started
+		// workflow the description's responseData (default "firstEntryJson", sent as that literal text)
+		// comes first, then the webhookResponse.
 		response.statusCode = 200;
-		response.body = result.webhookResponse ?? { message: started ? 'Workflow was started' : 'Webhook call received' };
+		const responseData = started ? (nodeType.description.webhooks![0].responseData ?? 'firstEntryJson') : undefined;
+		response.body =
+			responseData === 'noData'
+				? undefined
+				: responseData || (result.webhookResponse ?? { message: started ? 'Workflow was started' : 'Webhook call received' });
 	}
 	return {
 		statusCode: response.statusCode,
