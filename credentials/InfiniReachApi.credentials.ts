@@ -1,11 +1,13 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { withHeader } from '../nodes/shared/auth';
 import { USER_AGENT } from '../nodes/shared/version';
 
 export class InfiniReachApi implements ICredentialType {
@@ -48,10 +50,9 @@ export class InfiniReachApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { 'X-API-Key': '={{$credentials.apiKey}}' } },
-	};
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		return withHeader(requestOptions, 'X-API-Key', String(credentials.apiKey ?? ''));
+	}
 
 	// Reading one message of history is the cheapest documented call that needs a valid key.
 	test: ICredentialTestRequest = {

@@ -1,11 +1,13 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { withHeader } from '../nodes/shared/auth';
 import { USER_AGENT } from '../nodes/shared/version';
 
 export class InfobipApi implements ICredentialType {
@@ -65,10 +67,9 @@ export class InfobipApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=App {{$credentials.apiKey}}' } },
-	};
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		return withHeader(requestOptions, 'Authorization', `App ${String(credentials.apiKey ?? '')}`);
+	}
 
 	// The balance is a documented read that every key with account access can make.
 	test: ICredentialTestRequest = {

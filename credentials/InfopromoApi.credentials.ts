@@ -8,6 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { withHeader } from '../nodes/shared/auth';
 import { USER_AGENT } from '../nodes/shared/version';
 
 export class InfopromoApi implements ICredentialType {
@@ -60,7 +61,7 @@ export class InfopromoApi implements ICredentialType {
 			if ((requestOptions.method ?? 'GET') === 'GET') return { ...requestOptions, qs: { ...(requestOptions.qs ?? {}), api_token: token } };
 			return { ...requestOptions, body: { ...((requestOptions.body as IDataObject | undefined) ?? {}), api_token: token } };
 		}
-		return { ...requestOptions, headers: { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${token}` } };
+		return withHeader(requestOptions, 'Authorization', `Bearer ${token}`);
 	}
 
 	// The balance is a documented read; some hosts answer a bad token with HTTP 200 and status "error".

@@ -1,11 +1,13 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { withHeader } from '../nodes/shared/auth';
 import { USER_AGENT } from '../nodes/shared/version';
 
 export class TxtCoopApi implements ICredentialType {
@@ -43,10 +45,9 @@ export class TxtCoopApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=Bearer {{$credentials.apiKey}}' } },
-	};
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		return withHeader(requestOptions, 'Authorization', `Bearer ${String(credentials.apiKey ?? '')}`);
+	}
 
 	// The queue counts are the cheapest authenticated read.
 	test: ICredentialTestRequest = {

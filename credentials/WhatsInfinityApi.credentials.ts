@@ -1,11 +1,13 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { withHeader } from '../nodes/shared/auth';
 import { USER_AGENT } from '../nodes/shared/version';
 
 export class WhatsInfinityApi implements ICredentialType {
@@ -49,10 +51,9 @@ export class WhatsInfinityApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { 'x-api-key': '={{$credentials.apiKey}}' } },
-	};
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		return withHeader(requestOptions, 'x-api-key', String(credentials.apiKey ?? ''));
+	}
 
 	// Checking the credential's own session proves both the key and the session ID.
 	test: ICredentialTestRequest = {

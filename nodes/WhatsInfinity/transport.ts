@@ -1,5 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 
+import { runCredentials } from '../shared/credentials';
 import { asObject, textOf } from '../shared/json';
 import type { Gateway, RequestContext } from '../shared/request';
 
@@ -42,7 +43,7 @@ export interface SessionCredentials {
 
 /** The credential's session, refusing a key the gateway would refuse anyway, before any request. */
 export async function sessionCredentials(this: RequestContext, itemIndex?: number): Promise<SessionCredentials> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const credentials = await runCredentials(this, CREDENTIAL_TYPE);
 	const apiKey = String(credentials.apiKey ?? '');
 	const sessionId = String(credentials.sessionId ?? '').trim();
 	if (apiKey.length < MIN_KEY_LENGTH) {

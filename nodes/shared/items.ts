@@ -57,27 +57,54 @@ export function errorJson(error: Error): IDataObject {
 	return json;
 }
 
+export interface ItemLoop {
+	/** Items handled at once (default 1: one after another); outputs keep input order whatever finishes first. */
+	inFlight?: number;
+	/** Told when an item is done, sent or failed (send-order bookkeeping, say). */
+	settled?(itemIndex: number): void;
+	/** Told of the first failure that will stop the run: items after it should send nothing. */
+	stopping?(itemIndex: number): void;
+}
+
 /**
  * The per-item loop every operation runs in: one or more output items per input item, each paired
- * to it; with "Continue On Fail" a failing item becomes `{ error }` and the run goes on.
+ * to it; with "Continue On Fail" a failing item becomes `{ error }` and the run goes on. Without it
+ * the first failing item fails the node, and no item after it is started.
  */
 export async function forEachItem(
 	context: IExecuteFunctions,
 	handle: (itemIndex: number) => Promise<ItemResult>,
+	loop: ItemLoop = {},
 ): Promise<INodeExecutionData[]> {
-	const output: INodeExecutionData[] = [];
 	const count = context.getInputData().length;
-	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
-		try {
-			const produced = toExecutionData(await handle(itemIndex));
-			for (const entry of produced) output.push({ ...entry, pairedItem: { item: itemIndex } });
-		} catch (caught) {
-			const error = withItemIndex(context, caught, itemIndex);
-			if (!context.continueOnFail()) throw error;
-			output.push({ json: errorJson(error), pairedItem: { item: itemIndex } });
+	const outputs: INodeExecutionData[][] = new Array<INodeExecutionData[]>(count);
+	let next = 0;
+	const stop: { failure?: { itemIndex: number; error: Error } } = {};
+	// A function, not a read: TypeScript would keep the loop condition's narrowing across the awaits.
+	const failedAt = () => stop.failure?.itemIndex ?? Infinity;
+	const work = async () => {
+		while (next < count && !stop.failure) {
+			const itemIndex = next++;
+			try {
+				const produced = toExecutionData(await handle(itemIndex));
+				outputs[itemIndex] = produced.map((entry) => ({ ...entry, pairedItem: { item: itemIndex } }));
+			} catch (caught) {
+				const error = withItemIndex(context, caught, itemIndex);
+				if (context.continueOnFail()) {
+					outputs[itemIndex] = [{ json: errorJson(error), pairedItem: { item: itemIndex } }];
+				} else if (itemIndex < failedAt()) {
+					// The lowest failing item is the one a one-by-one run would have stopped at.
+					stop.failure = { itemIndex, error };
+					loop.stopping?.(itemIndex);
+				}
+			} finally {
+				loop.settled?.(itemIndex);
+			}
 		}
-	}
-	return output;
+	};
+	await Promise.all(Array.from({ length: Math.max(1, Math.min(loop.inFlight ?? 1, count)) }, work));
+	if (stop.failure) throw stop.failure.error;
+	return outputs.flat();
 }
 
 export interface CollectedItems<T> {

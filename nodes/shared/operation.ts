@@ -4,9 +4,79 @@ import { NodeOperationError } from 'n8n-workflow';
 import { forEachItem, itemError, type ItemResult } from './items';
 import { PacerPool } from './pacing';
 
+/**
+ * Items a per-item operation handles at once. Sends to a gateway take most of their time waiting
+ * for its answer, so a few in flight make a run of many items several times faster; the send order
+ * and the pacing stay as one-by-one (see SendOrder).
+ */
+export const ITEMS_IN_FLIGHT = 8;
+
+/** A run's item that sends nothing because an earlier item failed the node. */
+class NotSent extends Error {}
+
+interface Signal {
+	promise: Promise<void>;
+	resolve(): void;
+}
+
+function signal(): Signal {
+	let resolve = () => {};
+	const promise = new Promise<void>((done) => (resolve = done));
+	return { promise, resolve };
+}
+
+/**
+ * Keeps the sends of a run whose items are in flight together as they were one by one: each item
+ * takes its send slot after the item before it has taken its own (or finished without sending), and
+ * a message to a recipient waits until the run's previous message to them has been answered, so two
+ * messages to one person arrive in item order. Items after one that failed the node send nothing.
+ */
+export class SendOrder {
+	private readonly turns = new Map<number, Signal>();
+	private readonly finished = new Map<number, Signal>();
+	private readonly lastTo = new Map<string, number>();
+	private stoppedAt?: number;
+
+	private signalOf(signals: Map<number, Signal>, itemIndex: number): Signal {
+		let found = signals.get(itemIndex);
+		if (!found) signals.set(itemIndex, (found = signal()));
+		return found;
+	}
+
+	/** Waits for this item's turn to send; `take` runs in turn (the pacer). */
+	async inTurn(itemIndex: number, recipient: string | undefined, take: () => Promise<unknown>): Promise<void> {
+		if (itemIndex > 0) await this.signalOf(this.turns, itemIndex - 1).promise;
+		this.turns.delete(itemIndex - 1);
+		try {
+			if (this.stoppedAt !== undefined && itemIndex > this.stoppedAt) throw new NotSent('An earlier item failed the node');
+			const previous = recipient === undefined ? undefined : this.lastTo.get(recipient);
+			if (recipient !== undefined) this.lastTo.set(recipient, itemIndex);
+			if (previous !== undefined) {
+				// Let later items to others go ahead while this one waits for its recipient's previous answer.
+				this.signalOf(this.turns, itemIndex).resolve();
+				await this.signalOf(this.finished, previous).promise;
+			}
+			await take();
+		} finally {
+			this.signalOf(this.turns, itemIndex).resolve();
+		}
+	}
+
+	/** An item is done: sent, failed, or never reached its send. */
+	settled(itemIndex: number): void {
+		this.signalOf(this.turns, itemIndex).resolve();
+		this.signalOf(this.finished, itemIndex).resolve();
+	}
+
+	stopping(itemIndex: number): void {
+		this.stoppedAt = Math.min(this.stoppedAt ?? itemIndex, itemIndex);
+	}
+}
+
 /** State that lives for one run of a node, across its items (e.g. the send pacers). */
 export interface RunState {
 	pacers: PacerPool;
+	order: SendOrder;
 }
 
 export type OperationExecute = (
@@ -44,24 +114,39 @@ export async function routeOperation(
 			`The operation "${operation}" is not supported for "${resource}"`,
 		);
 	}
-	const run: RunState = { pacers: new PacerPool() };
+	const run: RunState = { pacers: new PacerPool(), order: new SendOrder() };
 	if (typeof execute !== 'function') return [await execute.batch.call(context, run)];
-	return [await forEachItem(context, async (itemIndex) => await execute.call(context, itemIndex, run))];
+	return [
+		await forEachItem(context, async (itemIndex) => await execute.call(context, itemIndex, run), {
+			inFlight: ITEMS_IN_FLIGHT,
+			settled: (itemIndex) => run.order.settled(itemIndex),
+			stopping: (itemIndex) => run.order.stopping(itemIndex),
+		}),
+	];
 }
 
 /**
  * Waits for a send slot of `key` (an API key, a session) at `perMinute`, so a run of many items —
- * a campaign — stays within the gateway's limit instead of spending sends on 429s.
+ * a campaign — stays within the gateway's limit instead of spending sends on 429s; in item order,
+ * and after the run's previous message to the same `to` was answered.
  */
 export async function takeSendSlot(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	run: RunState,
-	slot: { key: string; perMinute: unknown; label: string; max: number },
+	slot: { key: string; perMinute: unknown; label: string; max: number; to?: string },
 ): Promise<void> {
 	const perMinute = Number(slot.perMinute);
 	if (!Number.isFinite(perMinute) || perMinute < 1) {
 		throw itemError(context, itemIndex, `${slot.label} must be 1 or more`, `Set it to at most ${slot.max}, the gateway's limit.`);
 	}
-	await run.pacers.get(slot.key, perMinute).take();
+	await run.order.inTurn(itemIndex, slot.to, async () => await run.pacers.get(slot.key, perMinute).take());
+}
+
+/**
+ * For sends no pacer governs (the gateway documents no rate): in item order, and after the run's
+ * previous message to the same `to` was answered, like takeSendSlot.
+ */
+export async function takeSendTurn(itemIndex: number, run: RunState, to: string): Promise<void> {
+	await run.order.inTurn(itemIndex, to, async () => undefined);
 }

@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { clock } from './clock';
+import { decrypted, runCredentials } from './credentials';
 import {
 	httpFailure,
 	invalidBaseUrl,
@@ -147,7 +148,8 @@ export async function gatewayRequest<T = IDataObject>(
 	request: GatewayRequest,
 	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 ): Promise<GatewayResponse<T>> {
-	const credentials = await this.getCredentials(gateway.credentialType);
+	const credentials = await runCredentials(this, gateway.credentialType);
+	const credentialsDecrypted = decrypted(this, gateway.credentialType, credentials);
 	const baseUrl = baseUrlFrom(credentials, gateway);
 	const call: CallState = { gateway, request, baseUrl, attempt: 1 };
 	if (!/^https?:\/\/[^/]+/i.test(baseUrl)) throw invalidBaseUrl(this, call);
@@ -169,7 +171,7 @@ export async function gatewayRequest<T = IDataObject>(
 		const { attempt } = call;
 		let response: GatewayResponse<unknown>;
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(this, gateway.credentialType, options)) as GatewayResponse<unknown>;
+			response = (await this.helpers.httpRequestWithAuthentication.call(this, gateway.credentialType, options, { credentialsDecrypted })) as GatewayResponse<unknown>;
 		} catch (error) {
 			// Re-sent only when it never arrived, or arriving twice is harmless.
 			if ((neverSent(error) || request.idempotent) && attempt < policy.maxTries) {

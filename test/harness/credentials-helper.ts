@@ -10,7 +10,17 @@ import type {
 } from 'n8n-workflow';
 import { ICredentialsHelper } from 'n8n-workflow';
 
+import { clock } from '../../nodes/shared/clock';
+
 type GenericPlace = 'headers' | 'qs' | 'body' | 'auth';
+
+/** A request as it left a node: n8n authenticates each one right before sending it. */
+export interface Departure {
+	/** The package clock's time (the fake clock's, in pacing tests). */
+	at: number;
+	method: string;
+	url: string;
+}
 
 /**
  * Hands nodes the credentials a test gives, and applies each credential type's `authenticate`
@@ -21,6 +31,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		private readonly types: Map<string, ICredentialType>,
 		private readonly data: Record<string, ICredentialDataDecryptedObject>,
 		private readonly reads = new Map<string, number>(),
+		private readonly departures: Departure[] = [],
 	) {
 		super();
 	}
@@ -42,6 +53,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<IHttpRequestOptions> {
 		const type = this.types.get(typeName);
 		const options = requestOptions as IHttpRequestOptions;
+		// Arrival times at a mock are no measure when items are in flight together: a fake wait of
+		// one item moves the clock before another's request is answered. This is when it leaves.
+		this.departures.push({ at: clock.now(), method: String(options.method ?? 'GET'), url: String(options.url) });
 		const auth = type?.authenticate;
 		if (!auth) return options;
 		if (typeof auth === 'function') return await auth(credentials, options);

@@ -17,6 +17,9 @@ export function useFakeClock(start = Date.UTC(2026, 10, 22, 12, 0, 0)): FakeCloc
 	clock.now = () => now;
 	clock.sleep = async (ms: number) => {
 		sleeps.push(ms);
+		// As in real time, what is already runnable (another item's request on its way out) runs
+		// before the wait is over: only then does the clock move.
+		await new Promise((resolve) => setImmediate(resolve));
 		now += ms;
 	};
 	return {

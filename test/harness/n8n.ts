@@ -29,7 +29,7 @@ import { readFileSync } from 'fs';
 import { basename, join } from 'path';
 
 import { ROOT } from '../e2e/paths';
-import { TestCredentialsHelper } from './credentials-helper';
+import { TestCredentialsHelper, type Departure } from './credentials-helper';
 import { TestNodeTypes } from './node-types';
 
 /** Node types are named as in a real install: `<package name>.<node name>`. */
@@ -100,6 +100,8 @@ export interface NodeSetup {
 	 * credential of its own; give the same ID to model one credential edited between calls.
 	 */
 	credentialId?: string;
+	/** Filled with each authenticated request as it leaves the node, with the package clock's time. */
+	departures?: Departure[];
 }
 
 /** How many times node code read each credential type (n8n's credentialsHelper.getDecrypted). */
@@ -150,7 +152,7 @@ function buildAdditionalData(setup: NodeSetup, mode: WorkflowExecuteMode): IWork
 	const executionId = `exec-${++executions}`;
 	const base = 'http://127.0.0.1:5678';
 	return {
-		credentialsHelper: new TestCredentialsHelper(credentialTypes, setup.credentials, credentialReads),
+		credentialsHelper: new TestCredentialsHelper(credentialTypes, setup.credentials, credentialReads, setup.departures),
 		hooks: new ExecutionLifecycleHooks(mode, executionId, {
 			id: 'wf-harness',
 			name: 'Harness',

@@ -34,6 +34,23 @@ describe('forEachItem', () => {
 		expect(seen).toEqual([0, 1]);
 	});
 
+	it('with items in flight, fails with the lowest failing item even when a later one failed first, and starts no more', async () => {
+		const started: number[] = [];
+		const run = forEachItem(
+			context(10),
+			async (i) => {
+				started.push(i);
+				if (i === 1) await new Promise((resolve) => setTimeout(resolve, 30));
+				if (i === 1 || i === 2) throw new Error(`bad ${i}`);
+				return {};
+			},
+			{ inFlight: 3 },
+		);
+		await expect(run).rejects.toMatchObject({ message: 'bad 1 [item 1]' });
+		// 0, 1 and 2 started together; 0 finished and made room for 3; 2 failed, so nothing after.
+		expect(started).toEqual([0, 1, 2, 3]);
+	});
+
 	it('with Continue On Fail, turns each failure into an error item and goes on', async () => {
 		const out = await forEachItem(context(3, true), async (i) => {
 			if (i === 0) throw new NodeApiError(node, {}, { message: 'Gateway said no', description: 'Try later', httpCode: '503' });

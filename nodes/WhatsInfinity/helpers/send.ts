@@ -73,6 +73,7 @@ export async function sendThroughSession(
 			perMinute: options.messagesPerMinute ?? DEFAULT_MESSAGES_PER_MINUTE,
 			label: 'Messages Per Minute',
 			max: DEFAULT_MESSAGES_PER_MINUTE,
+			to,
 		});
 	}
 	const body: IDataObject = { sessionId, to, ...content };

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
+import type { Departure } from '../../harness/credentials-helper';
 import { runNode } from '../../harness/n8n';
 import { useFakeClock, type FakeClock } from '../../harness/fake-clock';
 import { API_KEY, credentials, gateway, sendParameters, serialized } from './fixtures';
@@ -15,21 +16,24 @@ describe('InfiniReach → Message → Send: limits, retries and errors', () => {
 	afterEach(() => fakeClock.restore());
 
 	it('paces a run to Requests Per Minute: the first N go at once, the next waits for the window and a second of margin', async () => {
-		const sentAt: number[] = [];
+		const recipients: string[] = [];
 		gateway()
 			.post('/api/v1/messages')
 			.times(5)
-			.reply(201, () => (sentAt.push(fakeClock.now()), accepted(`m${sentAt.length}`)));
+			.reply(201, (_uri, body) => (recipients.push((body as IDataObject).to as string), accepted(`m${recipients.length}`)));
+		const departures: Departure[] = [];
 
 		const { items, error } = await runNode(
-			{ type: 'infiniReach', parameters: sendParameters({ options: { requestsPerMinute: 2 } }), credentials },
+			{ type: 'infiniReach', parameters: sendParameters({ options: { requestsPerMinute: 2 } }), credentials, departures },
 			[1, 2, 3, 4, 5].map((n) => ({ to: `+1415555010${n}`, text: `hello ${n}` })),
 		);
 
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(5);
-		const start = sentAt[0];
-		expect(sentAt.map((t) => t - start)).toEqual([0, 0, 61_000, 61_000, 122_000]);
+		const start = departures[0].at;
+		expect(departures.map((d) => d.at - start)).toEqual([0, 0, 61_000, 61_000, 122_000]);
+		// Items are in flight together, yet leave in item order.
+		expect(recipients).toEqual([1, 2, 3, 4, 5].map((n) => `+1415555010${n}`));
 	});
 
 	it('waits out a 429 for its Retry-After header, then sends', async () => {

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
 import { useFakeClock, type FakeClock } from '../../harness/fake-clock';
+import type { Departure } from '../../harness/credentials-helper';
 import { runNode } from '../../harness/n8n';
 import { API_KEY, BASE_URL, SESSION, credentials, failure, gateway, ok, textParameters } from './fixtures';
 
@@ -120,20 +121,21 @@ describe('WhatsInfinity → Message', () => {
 	});
 
 	it('paces a campaign to 10 a minute per session by default', async () => {
-		const at: number[] = [];
+		let count = 0;
 		gateway()
 			.post('/send')
 			.times(12)
-			.reply(200, () => (at.push(fakeClock.now()), sent(at.length)));
+			.reply(200, () => sent(++count));
+		const departures: Departure[] = [];
 
 		const { items, error } = await runNode(
-			{ type: 'whatsInfinity', parameters: textParameters(), credentials },
+			{ type: 'whatsInfinity', parameters: textParameters(), credentials, departures },
 			Array.from({ length: 12 }, (_, i) => ({ to: `9199999000${String(i).padStart(2, '0')}`, text: `hi ${i}` })),
 		);
 
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(12);
-		expect(at.map((t) => (t - at[0]) / 1000)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 61, 61]);
+		expect(departures.map((d) => (d.at - departures[0].at) / 1000)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 61, 61]);
 	});
 
 	it('does not pace dry runs, which send nothing', async () => {

@@ -131,6 +131,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 		perMinute: options.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE,
 		label: 'Requests Per Minute',
 		max: DEFAULT_REQUESTS_PER_MINUTE,
+		to,
 	});
 	const { data, body, repeat: duplicate } = await requestRecord.call(this, infiniReach, {
 		method: 'POST',

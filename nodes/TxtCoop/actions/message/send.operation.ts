@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { defaultCountryOption, skipValidationOption, optionsCollection } from '../../../shared/fields';
 import { itemError, parseInput, type ItemResult } from '../../../shared/items';
 import { normalizePhoneNumber } from '../../../shared/phone';
+import { takeSendTurn, type RunState } from '../../../shared/operation';
 import { requestRecord } from '../../../shared/transport';
 import { isHttpUrl } from '../../../shared/url';
 import { normalizeRecipient } from '../../helpers/recipient';
@@ -66,7 +67,7 @@ function attachmentList(value: unknown): string[] {
 	return list.map((entry) => String(entry).trim()).filter(Boolean);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunState): Promise<ItemResult> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const to = parseInput(this, itemIndex, 'Invalid "To"', () =>
 		normalizeRecipient(this.getNodeParameter('to', itemIndex, ''), options.defaultCountry as string, options.skipValidation === true),
@@ -99,6 +100,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			normalizePhoneNumber(fromNumber, { defaultCountry: options.defaultCountry as string, skipValidation: options.skipValidation === true }),
 		);
 	}
+	await takeSendTurn(itemIndex, run, to);
 	// No idempotency key: a send whose fate is unknown is reported, never repeated.
 	return (await requestRecord.call(this, txtCoop, { method: 'POST', path: '/api/v1/messages', body, itemIndex })).data;
 }
