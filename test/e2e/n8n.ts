@@ -19,6 +19,8 @@ export interface N8nOptions {
 	/** Task-runner broker port of the server; CLI runs use the next ones. */
 	brokerPort: number;
 	owner?: Owner;
+	/** More environment for every n8n process (N8N_EXPRESSION_ENGINE, say). */
+	env?: Record<string, string>;
 }
 
 export interface Credential {
@@ -81,6 +83,7 @@ export class N8n {
 						N8N_INSTANCE_OWNER_PASSWORD_HASH: passwordHash(owner.password),
 					}
 				: {}),
+			...this.options.env,
 		};
 	}
 
@@ -97,11 +100,11 @@ export class N8n {
 		return result;
 	}
 
-	/** As a user's install does: the packed package, installed into the user folder's nodes/. */
-	async installPackage(): Promise<void> {
+	/** As a user's install does: the packed package (this checkout's, or another's), installed into the user folder's nodes/. */
+	async installPackage(from = ROOT): Promise<void> {
 		const packDir = join(this.options.folder, 'pack');
 		mkdirSync(packDir, { recursive: true });
-		await runOrFail('npm', ['pack', '--pack-destination', packDir, '--loglevel=error'], { cwd: ROOT });
+		await runOrFail('npm', ['pack', '--pack-destination', packDir, '--loglevel=error'], { cwd: from });
 		const tarball = readdirSync(packDir).find((file) => file.startsWith(PACKAGE) && file.endsWith('.tgz'));
 		if (!tarball) throw new Error(`npm pack left no tarball in ${packDir}`);
 		const nodes = join(this.options.folder, '.n8n/nodes');

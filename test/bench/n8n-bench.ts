@@ -1,0 +1,368 @@
+// `npm run bench`: the package against n8n's own nodes, in the real n8n the e2e tests install
+// (.n8n-runtime, see test/e2e/install-n8n.sh), interleaved round by round so a noisy neighbour hurts
+// both alike. Prints a table of ratios and writes it as JSON and SVG under test/bench/results/.
+// It asserts no timing (these machines are shared); it fails only when a run loses, duplicates or
+// starts what it must not, since then its figures would mean nothing.
+import { createHmac } from 'crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'fs';
+import { join } from 'path';
+
+import { N8n, type ApiExecution } from '../e2e/n8n';
+import { NODE24, ROOT, RUNTIME, WORK } from '../e2e/paths';
+import { run } from '../e2e/processes';
+import { ensureRuntime } from '../e2e/stack';
+import { InfobipEmulator } from '../sandbox/Infobip/emulator';
+import { SANDBOX_KEY as INFOBIP_KEY } from '../sandbox/Infobip/state';
+import { InfiniReachEmulator } from '../sandbox/InfiniReach/emulator';
+import { SANDBOX_API_KEY } from '../sandbox/InfiniReach/state';
+import { cpuMs, load, median, settle, startStub, type LoadResult } from './measure';
+import { printTable, row, writeResults, type Row } from './report';
+import { chargebeeTrigger, httpSends, infiniReachTrigger, infobipSends, nodeSends, webhookNode, type TriggerWorkflow, type Workflow } from './workflows';
+
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const SEND_ROUNDS = env('BENCH_SEND_ROUNDS', 5);
+const SENDS = 1_000;
+const TRIGGER_ROUNDS = env('BENCH_TRIGGER_ROUNDS', 10);
+const TRIGGER_CHUNK = 100;
+const CONCURRENCY = 10;
+const FORGED = 200;
+const CAMPAIGN = 250;
+const CAMPAIGN_LIMIT = 100;
+const INFOBIP_RECIPIENTS = 10_000;
+const PORT = 6188;
+const SECRET = 'bench-webhook-secret';
+const OWNER = { email: 'bench@example.com', password: 'Bench-password-1' };
+
+const FOLDER = join(WORK, 'bench');
+const RESULTS = join(ROOT, 'test/bench/results');
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+function executionTime(data: Awaited<ReturnType<N8n['execute']>>['data'], node: string): number {
+	const runs = data.data.resultData.runData[node] as unknown as Array<{ executionTime: number }> | undefined;
+	if (!runs?.[0]) throw new Error(`The run has no data for node "${node}"`);
+	return runs[0].executionTime;
+}
+
+async function countExecutions(n8n: N8n, workflowId: string): Promise<Record<string, number>> {
+	const api = await n8n.api();
+	const counts: Record<string, number> = {};
+	let cursor: string | undefined;
+	do {
+		const response = await api.get('/executions', { params: { workflowId, limit: 250, cursor } });
+		for (const execution of response.data.data as ApiExecution[]) counts[execution.status] = (counts[execution.status] ?? 0) + 1;
+		cursor = response.data.nextCursor ?? undefined;
+	} while (cursor);
+	return counts;
+}
+
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+// --- (1) per-item sends -----------------------------------------------------------------------
+async function sends(n8n: N8n, stub: Awaited<ReturnType<typeof startStub>>): Promise<Row[]> {
+	const times: Record<'node' | 'json' | 'fields', number[]> = { node: [], json: [], fields: [] };
+	const ids = { node: 'benchSendNode001', json: 'benchSendJson001', fields: 'benchSendField01' } as const;
+	for (let round = 1; round <= SEND_ROUNDS; round++) {
+		const order = (['node', 'json', 'fields'] as const).map((_, i, all) => all[(i + round) % all.length]);
+		for (const contender of order) {
+			const before = stub.posts();
+			const result = await n8n.execute(ids[contender]);
+			if (!result.ok) throw new Error(`The ${contender} send run failed:\n${result.output.slice(-2000)}`);
+			const posts = stub.posts() - before;
+			if (posts !== SENDS) throw new Error(`The ${contender} run sent ${posts} requests for ${SENDS} items`);
+			times[contender].push(executionTime(result.data, 'Send'));
+		}
+		log(`sends round ${round}: node ${times.node.at(-1)} ms, HTTP Request (JSON body) ${times.json.at(-1)} ms, (fields) ${times.fields.at(-1)} ms`);
+	}
+	const nodeMs = median(times.node);
+	return [
+		row({ scenario: `1. ${SENDS} sends`, measure: 'node time (ms)', package: nodeMs, peer: median(times.json), peerName: 'HTTP Request, JSON body', goal: { ratio: 1, better: 'lower' } }),
+		row({ scenario: `1. ${SENDS} sends`, measure: 'node time (ms)', package: nodeMs, peer: median(times.fields), peerName: 'HTTP Request, body fields' }),
+	];
+}
+
+// --- (2) triggers -------------------------------------------------------------------------------
+const inbound = JSON.stringify({
+	event: 'message.inbound',
+	// Chargebee's trigger starts on any event_type with "*"; the others ignore the field.
+	event_type: 'message.inbound',
+	timestamp: '2026-11-23T12:00:00.000Z',
+	data: { messageId: 'm1', direction: 'inbound', from: '+14155550123', to: '+15559876543', body: 'Hello', deviceId: 'd1', status: 'delivered' },
+});
+const signature = createHmac('sha256', SECRET).update(inbound).digest('hex');
+
+interface TriggerFigures {
+	cpuPerRequest: number;
+	perSecond: number;
+	results: LoadResult[];
+}
+
+async function triggers(n8n: N8n, workflows: TriggerWorkflow[], rounds: number): Promise<Map<string, TriggerFigures>> {
+	const pid = n8n.pid!;
+	const headers = { 'X-Webhook-Signature': signature };
+	const cpu = new Map<string, number>();
+	const wall = new Map<string, number>();
+	const results = new Map<string, LoadResult[]>();
+	for (const workflow of workflows) await load(`${n8n.baseUrl}/webhook/${workflow.path}`, 20, CONCURRENCY, inbound, headers); // warm-up
+	await settle(pid);
+	for (let round = 1; round <= rounds; round++) {
+		const order = workflows.map((_, i, all) => all[(i + round) % all.length]);
+		for (const workflow of order) {
+			const before = cpuMs(pid);
+			const result = await load(`${n8n.baseUrl}/webhook/${workflow.path}`, TRIGGER_CHUNK, CONCURRENCY, inbound, headers);
+			// The executions a delivery started finish after its answer: their CPU belongs to it.
+			await settle(pid);
+			cpu.set(workflow.id, (cpu.get(workflow.id) ?? 0) + cpuMs(pid) - before);
+			wall.set(workflow.id, (wall.get(workflow.id) ?? 0) + result.ms);
+			results.set(workflow.id, [...(results.get(workflow.id) ?? []), result]);
+		}
+		log(`triggers round ${round}/${rounds}`);
+	}
+	const figures = new Map<string, TriggerFigures>();
+	const requests = rounds * TRIGGER_CHUNK;
+	for (const workflow of workflows) {
+		figures.set(workflow.id, {
+			cpuPerRequest: cpu.get(workflow.id)! / requests,
+			perSecond: requests / (wall.get(workflow.id)! / 1000),
+			results: results.get(workflow.id)!,
+		});
+	}
+	return figures;
+}
+
+function checkAnswers(name: string, results: LoadResult[], status: number): void {
+	for (const result of results) {
+		const wrong = Object.entries(result.statuses).filter(([code]) => Number(code) !== status);
+		if (wrong.length) throw new Error(`${name}: answers other than ${status}: ${JSON.stringify(result.statuses)} ${JSON.stringify(result.bodies)}`);
+	}
+}
+
+async function forged(n8n: N8n, workflow: TriggerWorkflow): Promise<{ cpuPerRequest: number; result: LoadResult }> {
+	const pid = n8n.pid!;
+	await settle(pid);
+	const before = cpuMs(pid);
+	const result = await load(`${n8n.baseUrl}/webhook/${workflow.path}`, FORGED, CONCURRENCY, inbound, { 'X-Webhook-Signature': 'f'.repeat(64) });
+	await settle(pid);
+	return { cpuPerRequest: (cpuMs(pid) - before) / FORGED, result };
+}
+
+// --- (3) a paced campaign --------------------------------------------------------------------------
+interface CampaignFigures {
+	fraction: number;
+	accepted: number;
+	unique: number;
+	tooMany: number;
+	lost: number;
+	duplicates: number;
+	spanS: number;
+}
+
+function campaignFigures(emulator: InfiniReachEmulator): CampaignFigures {
+	const sends = emulator.server.log.filter((r) => r.method === 'POST' && r.path === '/api/v1/messages');
+	const accepted = sends.filter((r) => r.status !== undefined && r.status < 300);
+	const unique = new Set(accepted.map((r) => (r.body as { to: string }).to)).size;
+	const times = accepted.map((r) => Date.parse(r.at)).sort((a, b) => a - b);
+	const spanMs = times.length ? times[times.length - 1] - times[0] : 0;
+	// Under a rolling limit of L a minute, N messages need (ceil(N / L) - 1) minutes at the least.
+	const idealMs = (Math.ceil(unique / CAMPAIGN_LIMIT) - 1) * 60_000;
+	return {
+		fraction: spanMs ? idealMs / spanMs : 0,
+		accepted: accepted.length,
+		unique,
+		tooMany: sends.filter((r) => r.status === 429).length,
+		lost: CAMPAIGN - unique,
+		duplicates: accepted.length - unique,
+		spanS: spanMs / 1000,
+	};
+}
+
+async function campaign(n8n: N8n, node: InfiniReachEmulator, peer: InfiniReachEmulator): Promise<{ rows: Row[]; node: CampaignFigures; peer: CampaignFigures }> {
+	log(`campaign: ${CAMPAIGN} messages each at ${CAMPAIGN_LIMIT} a minute, the node and the HTTP Request node side by side (about 2 minutes)`);
+	const [a, b] = await Promise.all([n8n.execute('benchCampNode001'), n8n.execute('benchCampHttp001')]);
+	if (!a.ok) throw new Error(`The node's campaign failed:\n${a.output.slice(-2000)}`);
+	const figures = { node: campaignFigures(node), peer: campaignFigures(peer) };
+	if (!b.ok) log(`the HTTP Request node's campaign failed (${b.output.slice(-300)})`);
+	if (figures.node.lost || figures.node.duplicates) throw new Error(`The node's campaign lost ${figures.node.lost} and duplicated ${figures.node.duplicates} messages`);
+	const note = (f: CampaignFigures) => `${f.unique}/${CAMPAIGN} delivered in ${f.spanS.toFixed(1)} s, ${f.tooMany} × 429, ${f.lost} lost, ${f.duplicates} duplicated`;
+	return {
+		...figures,
+		rows: [
+			row({
+				scenario: `3. paced campaign, ${CAMPAIGN} at ${CAMPAIGN_LIMIT}/min`,
+				measure: 'fraction of the limit',
+				package: figures.node.fraction,
+				peer: figures.peer.fraction,
+				peerName: 'HTTP Request, batches of 100 a minute',
+				goal: { ratio: 0.95, better: 'higher' },
+				note: `node: ${note(figures.node)}; peer: ${note(figures.peer)}`,
+			}),
+		],
+	};
+}
+
+// --- (4) cold load ----------------------------------------------------------------------------------
+async function coldLoad(n8n: N8n): Promise<Row> {
+	const installed = join(n8n.options.folder, '.n8n/nodes/node_modules/n8n-nodes-message-gateways');
+	const base = join(RUNTIME, 'n8n/node_modules/n8n-nodes-base');
+	const script = (files: string[]) => `
+		require('n8n-workflow');
+		const started = process.hrtime.bigint();
+		for (const file of ${JSON.stringify(files)}) for (const Class of Object.values(require(file))) if (typeof Class === 'function') new Class();
+		console.log(Number(process.hrtime.bigint() - started) / 1e6);`;
+	const manifest = require(join(installed, 'package.json')) as { n8n: { nodes: string[]; credentials: string[] } };
+	const ours = [...manifest.n8n.nodes, ...manifest.n8n.credentials].map((file) => join(installed, file));
+	// The peer: n8n's own Telegram package of a node, its trigger and credential.
+	const theirs = ['dist/nodes/Telegram/Telegram.node.js', 'dist/nodes/Telegram/TelegramTrigger.node.js', 'dist/credentials/TelegramApi.credentials.js'].map((file) => join(base, file));
+	const time = async (files: string[]) => {
+		const result = await run(NODE24, ['-e', script(files)], { env: { ...process.env, NODE_PATH: join(RUNTIME, 'n8n/node_modules') } });
+		if (result.code !== 0) throw new Error(`Cold load failed: ${result.stderr}`);
+		return Number(result.stdout.trim().split('\n').pop());
+	};
+	const ourTimes: number[] = [];
+	const theirTimes: number[] = [];
+	for (let i = 0; i < 7; i++) {
+		ourTimes.push(await time(ours));
+		theirTimes.push(await time(theirs));
+	}
+	return row({
+		scenario: `4. cold load (${ours.length} files)`,
+		measure: 'ms',
+		package: median(ourTimes),
+		peer: median(theirTimes),
+		peerName: "n8n's Telegram node, trigger, credential",
+		note: `every node and credential of the package; goal: under 50 ms (it was 29 ms)`,
+	});
+}
+
+// --- (5) Infobip requests per 10,000 recipients -------------------------------------------------
+async function infobip(n8n: N8n, emulator: InfobipEmulator): Promise<Row[]> {
+	const posts = async (id: string) => {
+		emulator.server.reset();
+		// 10,000 items of run data are more than `n8n execute` prints before it exits: the exit code
+		// says whether the run succeeded, the emulator counts the requests, the time is the whole run's.
+		const started = Date.now();
+		const result = await n8n.cli(['execute', `--id=${id}`]);
+		if (result.code !== 0) throw new Error(`The Infobip run ${id} failed:\n${(result.stdout + result.stderr).slice(-2000)}`);
+		const accepted = emulator.server.log.filter((r) => r.method === 'POST' && (r.status ?? 500) < 300);
+		const messages = accepted.reduce((sum, r) => sum + ((r.body as { messages?: Array<{ destinations?: unknown[] }> }).messages ?? []).reduce((n, m) => n + (m.destinations?.length ?? 0), 0), 0);
+		if (messages !== INFOBIP_RECIPIENTS) throw new Error(`The Infobip run ${id} sent ${messages} destinations for ${INFOBIP_RECIPIENTS} recipients`);
+		return { requests: emulator.server.log.filter((r) => r.method === 'POST').length, ms: Date.now() - started };
+	};
+	const batched = await posts('benchInfobip1000');
+	const perItem = await posts('benchInfobip0001');
+	log(`Infobip: ${batched.requests} requests in ${batched.ms} ms; one per recipient: ${perItem.requests} in ${perItem.ms} ms`);
+	return [
+		row({ scenario: `5. Infobip, ${INFOBIP_RECIPIENTS} recipients`, measure: 'requests', package: batched.requests, peer: perItem.requests, peerName: 'one request per recipient', goal: { ratio: 10 / INFOBIP_RECIPIENTS, better: 'lower' } }),
+		row({ scenario: `5. Infobip, ${INFOBIP_RECIPIENTS} recipients`, measure: 'run time (ms)', package: batched.ms, peer: perItem.ms, peerName: 'one request per recipient' }),
+	];
+}
+
+// --- the stack ---------------------------------------------------------------------------------------
+async function startN8n(expressionEngine?: string): Promise<N8n> {
+	const n8n = new N8n({ folder: FOLDER, port: PORT, brokerPort: PORT + 1, owner: OWNER, env: expressionEngine ? { N8N_EXPRESSION_ENGINE: expressionEngine } : {} });
+	await n8n.start(join(FOLDER, `n8n${expressionEngine ? `-${expressionEngine}` : ''}.log`));
+	return n8n;
+}
+
+async function main(): Promise<void> {
+	await ensureRuntime();
+	rmSync(FOLDER, { recursive: true, force: true });
+	mkdirSync(join(FOLDER, 'workflows'), { recursive: true });
+	const stub = await startStub();
+	const campaignNode = new InfiniReachEmulator({ botFilter: false, stepMs: 3_600_000 });
+	const campaignPeer = new InfiniReachEmulator({ botFilter: false, stepMs: 3_600_000 });
+	const infobipEmulator = new InfobipEmulator({ rateLimit: { limit: 1_000_000, windowMs: 1_000 }, msPerSecond: 60_000, pricePerMessage: 0 });
+	const urls = { node: await campaignNode.start(), peer: await campaignPeer.start(), infobip: await infobipEmulator.start() };
+	let n8n: N8n | undefined;
+	try {
+		const triggerWorkflows = [infiniReachTrigger('benchTrigIR00001', 'benchIrStub00001'), webhookNode('benchTrigHook001'), chargebeeTrigger('benchTrigCb00001')];
+		const workflows: Workflow[] = [
+			nodeSends('benchSendNode001', SENDS, 'benchIrStub00001', 1_000_000),
+			httpSends('benchSendJson001', SENDS, stub.url, SANDBOX_API_KEY, 'json'),
+			httpSends('benchSendField01', SENDS, stub.url, SANDBOX_API_KEY, 'fields'),
+			nodeSends('benchCampNode001', CAMPAIGN, 'benchIrCamp00001', CAMPAIGN_LIMIT),
+			httpSends('benchCampHttp001', CAMPAIGN, urls.peer, SANDBOX_API_KEY, 'json', { batchSize: CAMPAIGN_LIMIT, batchInterval: 60_000 }),
+			infobipSends('benchInfobip1000', INFOBIP_RECIPIENTS, 'benchInfobip0001', 1000),
+			infobipSends('benchInfobip0001', INFOBIP_RECIPIENTS, 'benchInfobip0001', 1),
+			...triggerWorkflows,
+		];
+		for (const workflow of workflows) writeFileSync(join(FOLDER, 'workflows', `${workflow.id}.json`), JSON.stringify(workflow));
+
+		const setup = new N8n({ folder: FOLDER, port: PORT, brokerPort: PORT + 1, owner: OWNER });
+		log('installing the packed package into n8n and importing the bench workflows');
+		// BENCH_PACKAGE: another checkout's built package (an older commit, for before-and-after figures).
+		await setup.installPackage(process.env.BENCH_PACKAGE ?? ROOT);
+		await setup.importCredentials([
+			{ id: 'benchIrStub00001', name: 'benchIrStub00001', type: 'infiniReachApi', data: { apiKey: SANDBOX_API_KEY, baseUrl: stub.url, webhookSecret: SECRET } },
+			{ id: 'benchIrCamp00001', name: 'benchIrCamp00001', type: 'infiniReachApi', data: { apiKey: SANDBOX_API_KEY, baseUrl: urls.node, webhookSecret: '' } },
+			{ id: 'benchInfobip0001', name: 'benchInfobip0001', type: 'infobipApi', data: { apiKey: INFOBIP_KEY, baseUrl: urls.infobip } },
+		]);
+		await setup.importWorkflows(join(FOLDER, 'workflows'));
+		for (const workflow of triggerWorkflows) await setup.publish(workflow.id);
+
+		const rows: Row[] = [];
+		log(`starting n8n (default expression engine) at ${setup.baseUrl}`);
+		n8n = await startN8n();
+		rows.push(await coldLoad(n8n));
+
+		log(`triggers: ${TRIGGER_ROUNDS} rounds of ${TRIGGER_CHUNK} signed deliveries to each, ${CONCURRENCY} at once`);
+		const before = new Map<string, number>();
+		for (const workflow of triggerWorkflows) before.set(workflow.id, total(await countExecutions(n8n, workflow.id)));
+		const figures = await triggers(n8n, triggerWorkflows, TRIGGER_ROUNDS);
+		const [ours, hook, chargebee] = triggerWorkflows.map((workflow) => figures.get(workflow.id)!);
+		for (const workflow of triggerWorkflows) checkAnswers(workflow.name, figures.get(workflow.id)!.results, 200);
+		const types = ours.results.flatMap((r) => Object.keys(r.types));
+		if (types.some((type) => type !== 'application/json')) throw new Error(`The trigger answered with ${types.join(', ')}, not JSON only`);
+		const fake = await forged(n8n, triggerWorkflows[0]);
+		checkAnswers('forged deliveries', [fake.result], 401);
+		// Executions end after their answer: wait for the counts to stop moving.
+		let counts: number[] = [];
+		for (let i = 0; i < 60; i++) {
+			const now = await Promise.all(triggerWorkflows.map(async (w) => total(await countExecutions(n8n!, w.id)) - before.get(w.id)!));
+			if (now.join() === counts.join() && now.every((c) => c >= TRIGGER_ROUNDS * TRIGGER_CHUNK + 20)) break;
+			counts = now;
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+		}
+		const expected = TRIGGER_ROUNDS * TRIGGER_CHUNK + 20;
+		log(`executions started: ${triggerWorkflows.map((w, i) => `${w.name} ${counts[i]}`).join(', ')} (deliveries: ${expected} each, then ${FORGED} forged to the InfiniReach Trigger)`);
+		if (counts[0] !== expected) throw new Error(`The InfiniReach Trigger started ${counts[0]} executions for ${expected} signed and ${FORGED} forged deliveries`);
+		rows.push(
+			row({ scenario: '2. signed trigger', measure: 'n8n CPU ms per delivery', package: ours.cpuPerRequest, peer: chargebee.cpuPerRequest, peerName: 'Chargebee Trigger', goal: { ratio: 1, better: 'lower' } }),
+			row({ scenario: '2. signed trigger', measure: 'n8n CPU ms per delivery', package: ours.cpuPerRequest, peer: hook.cpuPerRequest, peerName: 'Webhook node' }),
+			row({ scenario: '2. signed trigger', measure: 'deliveries per second', package: ours.perSecond, peer: hook.perSecond, peerName: 'Webhook node' }),
+			row({ scenario: '2. forged delivery (401)', measure: 'n8n CPU ms per request', package: fake.cpuPerRequest, peer: ours.cpuPerRequest, peerName: 'an accepted delivery', goal: { ratio: 1, better: 'lower' } }),
+		);
+
+		log(`sends: ${SEND_ROUNDS} rounds of ${SENDS} sends each through the node and the HTTP Request node`);
+		rows.push(...(await sends(n8n, stub)));
+		rows.push(...(await infobip(n8n, infobipEmulator)));
+		const campaignResult = await campaign(n8n, campaignNode, campaignPeer);
+		rows.push(...campaignResult.rows);
+		await n8n.stop();
+
+		const legacyRounds = Math.max(3, Math.round(TRIGGER_ROUNDS / 2));
+		log(`restarting n8n with N8N_EXPRESSION_ENGINE=legacy: triggers again, ${legacyRounds} rounds`);
+		n8n = await startN8n('legacy');
+		const legacy = await triggers(n8n, triggerWorkflows, legacyRounds);
+		const [oursLegacy, hookLegacy, chargebeeLegacy] = triggerWorkflows.map((workflow) => legacy.get(workflow.id)!);
+		rows.push(
+			row({ scenario: '2. signed trigger, legacy engine', measure: 'deliveries per second', package: oursLegacy.perSecond, peer: hookLegacy.perSecond, peerName: 'Webhook node', goal: { ratio: 0.9, better: 'higher' } }),
+			row({ scenario: '2. signed trigger, legacy engine', measure: 'n8n CPU ms per delivery', package: oursLegacy.cpuPerRequest, peer: chargebeeLegacy.cpuPerRequest, peerName: 'Chargebee Trigger' }),
+		);
+
+		console.log('');
+		printTable(rows);
+		const files = writeResults(RESULTS, rows, { campaign: { node: campaignResult.node, peer: campaignResult.peer } });
+		console.log(`\nwritten: ${files.join(', ')}`);
+	} finally {
+		await n8n?.stop();
+		await stub.stop();
+		await campaignNode.stop();
+		await campaignPeer.stop();
+		await infobipEmulator.stop();
+	}
+}
+
+main().catch((error: Error) => {
+	console.error(`Benchmark failed: ${error.stack ?? error.message}`);
+	process.exit(1);
+});
