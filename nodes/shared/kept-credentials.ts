@@ -65,8 +65,3 @@ export async function rereadCredentials(context: IWebhookFunctions, type: string
 	if (key && entry && clock.now() - entry.readAt < REREAD_GAP_MS && !reading.has(key)) return undefined;
 	return (await read(context, type, key)).data;
 }
-
-/** Forgets every kept credential (tests). */
-export function forgetKeptCredentials(): void {
-	kept.clear();
-}
