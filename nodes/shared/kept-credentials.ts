@@ -46,22 +46,22 @@ async function read(context: IWebhookFunctions, type: string, key: string | unde
 	}
 }
 
-/** The credential, from memory when it was read less than KEEP_MS ago (unless `fresh`). */
-export async function keptCredentials(context: IWebhookFunctions, type: string, fresh = false): Promise<KeptCredentials> {
+/** The credential, from memory when it was read less than KEEP_MS ago. */
+export async function keptCredentials(context: IWebhookFunctions, type: string): Promise<KeptCredentials> {
 	const key = keyOf(context, type);
 	const entry = key ? kept.get(key) : undefined;
-	if (!fresh && entry && clock.now() - entry.readAt < KEEP_MS) return { data: entry.data, fromMemory: true };
+	if (entry && clock.now() - entry.readAt < KEEP_MS) return { data: entry.data, fromMemory: true };
 	return { data: (await read(context, type, key)).data, fromMemory: false };
 }
 
 /**
- * The credential read afresh, because what memory held did not match a delivery (a rotated secret);
- * undefined when it was read less than REREAD_GAP_MS ago: nothing new to learn, and a flood of
- * forged requests must not buy a read each.
+ * The credential read afresh, because what memory held may be out of date. When `throttled` (a
+ * delivery did not match: a rotated secret, or a forgery), undefined if it was read less than
+ * REREAD_GAP_MS ago: nothing new to learn, and a flood of forged requests must not buy a read each.
  */
-export async function rereadCredentials(context: IWebhookFunctions, type: string): Promise<ICredentialDataDecryptedObject | undefined> {
+export async function rereadCredentials(context: IWebhookFunctions, type: string, throttled: boolean): Promise<ICredentialDataDecryptedObject | undefined> {
 	const key = keyOf(context, type);
 	const entry = key ? kept.get(key) : undefined;
-	if (key && entry && clock.now() - entry.readAt < REREAD_GAP_MS && !reading.has(key)) return undefined;
+	if (throttled && key && entry && clock.now() - entry.readAt < REREAD_GAP_MS && !reading.has(key)) return undefined;
 	return (await read(context, type, key)).data;
 }

@@ -153,7 +153,8 @@ export async function signedWebhook(context: IWebhookFunctions, deliveries: Sign
 	let verdict = judge(context, raw, deliveries.check(kept?.data ?? {}));
 	// What memory held may be out of date: a rotated secret, or a secret set since (never trust an old "none").
 	if (type && kept?.fromMemory && (verdict.status !== 200 || verdict.unchecked)) {
-		const fresh = verdict.unchecked ? (await keptCredentials(context, type, true)).data : await rereadCredentials(context, type);
+		// An unchecked acceptance is never throttled: a secret set since must hold from the next delivery on.
+		const fresh = await rereadCredentials(context, type, !verdict.unchecked);
 		if (fresh) verdict = judge(context, raw, deliveries.check(fresh));
 	}
 	if (verdict.status !== 200) {
