@@ -194,6 +194,19 @@ export class N8n {
 		await (await this.api()).post(`/workflows/${workflowId}/deactivate`, {});
 	}
 
+	/** How many executions a workflow has, by status, over every page of the public API. */
+	async executionStatuses(workflowId: string): Promise<Record<string, number>> {
+		const api = await this.api();
+		const counts: Record<string, number> = {};
+		let cursor: string | undefined;
+		do {
+			const response = await api.get('/executions', { params: { workflowId, limit: 250, cursor } });
+			for (const execution of response.data.data as ApiExecution[]) counts[execution.status] = (counts[execution.status] ?? 0) + 1;
+			cursor = response.data.nextCursor ?? undefined;
+		} while (cursor);
+		return counts;
+	}
+
 	/** Executions of a workflow, newest first, with their data. */
 	async executions(workflowId: string): Promise<ApiExecution[]> {
 		const api = await this.api();
@@ -203,7 +216,7 @@ export class N8n {
 }
 
 export interface ExecutionData {
-	data: { resultData: { runData: Record<string, Array<{ data?: { main: OutputItem[][] }; error?: { message: string } }>>; error?: { message: string } } };
+	data: { resultData: { runData: Record<string, Array<{ data?: { main: OutputItem[][] }; error?: { message: string }; executionTime?: number }>>; error?: { message: string } } };
 }
 
 export interface ApiExecution {
