@@ -1,10 +1,47 @@
-// Copies what tsc does not next to the compiled nodes and credentials: the SVG icons (n8n resolves
-// `file:` icons relative to the compiled .js) and the nodes' codex .node.json files.
+// What tsc does not do, run after it by `npm run build`:
+// - copies the SVG icons (n8n resolves `file:` icons relative to the compiled .js) and the nodes'
+//   codex .node.json files next to the compiled nodes and credentials;
+// - bundles libphonenumber-js into the one file that imports it (nodes/shared/numbering-plan.ts), since
+//   n8n's verification allows a community package no runtime dependencies, and ships its licences.
 const path = require('path');
-const { task, src, dest } = require('gulp');
+const { parallel, task, src, dest } = require('gulp');
+
+/** Source files whose packages are bundled in: each replaces tsc's output of the same name. */
+const BUNDLED = [{ entry: 'nodes/shared/numbering-plan.ts', packageName: 'libphonenumber-js' }];
 
 task('build:icons', () =>
 	src(['nodes/**/*.svg', 'nodes/**/*.node.json', 'credentials/**/*.svg'], { base: '.', encoding: false }).pipe(
 		dest(path.resolve('dist')),
 	),
 );
+
+task('build:bundle', () => {
+	const esbuild = require('esbuild');
+	return Promise.all(
+		BUNDLED.map(({ entry, packageName }) => {
+			const { version } = require(`${packageName}/package.json`);
+			return esbuild.build({
+				entryPoints: [path.resolve(entry)],
+				outfile: path.resolve('dist', entry.replace(/\.ts$/, '.js')),
+				allowOverwrite: true,
+				bundle: true,
+				platform: 'node',
+				format: 'cjs',
+				target: 'node20',
+				logLevel: 'warning',
+				banner: {
+					js: `/*! Bundles ${packageName} ${version}: its licences are in dist/licenses/${packageName}/ */`,
+				},
+			});
+		}),
+	);
+});
+
+task('build:licenses', () =>
+	src(
+		BUNDLED.map(({ packageName }) => `node_modules/${packageName}/LICENSE*`),
+		{ base: 'node_modules' },
+	).pipe(dest(path.resolve('dist/licenses'))),
+);
+
+task('build', parallel('build:icons', 'build:bundle', 'build:licenses'));

@@ -13,8 +13,8 @@ import { USER_AGENT } from '../nodes/shared/version';
 export class TxtCoopApi implements ICredentialType {
 	name = 'txtCoopApi';
 
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-miscased -- the brand is written in lower case, as the node's name
-	displayName = 'txtcoop API';
+	// Title case, as n8n's verification requires of credential names (the node keeps the brand's lower case).
+	displayName = 'Txtcoop API';
 
 	icon: Icon = {
 		light: 'file:../nodes/TxtCoop/txtcoop.svg',

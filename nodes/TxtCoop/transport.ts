@@ -6,7 +6,7 @@ export const CREDENTIAL_TYPE = 'txtCoopApi';
 export const txtCoop: Gateway = {
 	name: 'txtcoop',
 	credentialType: CREDENTIAL_TYPE,
-	credentialName: 'txtcoop API',
+	credentialName: 'Txtcoop API',
 	// `{error, message, statusCode}`: `message` says what went wrong, `error` names the kind.
 	parseError(body) {
 		const envelope = asObject(body);

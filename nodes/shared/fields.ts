@@ -123,9 +123,8 @@ export function skipValidationOption(): INodeProperties {
 
 /** A send-rate option: most requests per minute, within the gateway's documented limit. */
 export function perMinuteOption(option: { name: string; displayName: string; default: number; description: string }): INodeProperties {
-	const { name, displayName, description } = option;
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is the caller's number, the rule only sees literals
-	return { displayName, name, type: 'number', typeOptions: { minValue: 1 }, default: option.default, description };
+	const { name, displayName, description, default: perMinute } = option;
+	return { displayName, name, type: 'number', typeOptions: { minValue: 1 }, default: perMinute, description };
 }
 
 export interface IdLocator {

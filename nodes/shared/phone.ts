@@ -1,15 +1,19 @@
-// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- libphonenumber-js is the package's one deliberate runtime dependency
-import {
-	isSupportedCountry,
-	parsePhoneNumberFromString,
-	validatePhoneNumberLength,
-	type CountryCode,
-} from 'libphonenumber-js/max';
-
 import { InputError } from './items';
+import type * as NumberingPlan from './numbering-plan';
+
+type CountryCode = NumberingPlan.CountryCode;
 
 /** How a gateway wants numbers: `+14155550123` or `14155550123`. */
 export type PhoneFormat = 'e164' | 'digits';
+
+let loaded: typeof NumberingPlan | undefined;
+
+/** Loaded with the first number, not when n8n loads the nodes: no other file of the package costs as much to load. */
+function numberingPlan(): typeof NumberingPlan {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, which import cannot be
+	loaded ??= require('./numbering-plan') as typeof NumberingPlan;
+	return loaded;
+}
 
 /** A user-facing problem with a number, worded to say how to fix it. */
 export class PhoneNumberError extends InputError {}
@@ -32,7 +36,7 @@ const SKIP_HINT =
 
 /** Why the numbering plan refuses a number, in words. */
 function invalidBecause(text: string, country: CountryCode | undefined): string {
-	switch (validatePhoneNumberLength(text, country)) {
+	switch (numberingPlan().validatePhoneNumberLength(text, country)) {
 		case 'TOO_SHORT':
 			return 'it is too short for its country code';
 		case 'TOO_LONG':
@@ -55,7 +59,7 @@ function invalidBecause(text: string, country: CountryCode | undefined): string 
 function unvalidated(text: string, country: CountryCode | undefined): string | undefined {
 	let candidate = `+${text.replace(/\D/g, '')}`;
 	if (country && !text.startsWith('+')) {
-		const parsed = parsePhoneNumberFromString(text, { defaultCountry: country });
+		const parsed = numberingPlan().parsePhoneNumberFromString(text, { defaultCountry: country });
 		if (!parsed?.isPossible()) return undefined;
 		candidate = parsed.number;
 	}
@@ -65,7 +69,7 @@ function unvalidated(text: string, country: CountryCode | undefined): string | u
 function countryFrom(value: string | undefined): CountryCode | undefined {
 	const code = (value ?? '').trim().toUpperCase();
 	if (!code) return undefined;
-	if (!isSupportedCountry(code)) {
+	if (!numberingPlan().isSupportedCountry(code)) {
 		throw new PhoneNumberError(
 			`Default Country "${value}" is not a known two-letter ISO country code (e.g. US, GB, DE, IN)`,
 		);
@@ -88,10 +92,10 @@ export function normalizePhoneNumber(input: unknown, options: PhoneOptions = {})
 	}
 	text = text.replace(/^00/, '+');
 
-	let parsed = parsePhoneNumberFromString(text, country ? { defaultCountry: country } : undefined);
+	let parsed = numberingPlan().parsePhoneNumberFromString(text, country ? { defaultCountry: country } : undefined);
 	// Bare digits without a default country: read them as international (WhatsApp style, "14155550123").
 	if (!parsed?.isValid() && !text.startsWith('+')) {
-		const international = parsePhoneNumberFromString(`+${text.replace(/\D/g, '')}`);
+		const international = numberingPlan().parsePhoneNumberFromString(`+${text.replace(/\D/g, '')}`);
 		if (international?.isValid()) parsed = international;
 	}
 	let number = parsed?.isValid() ? parsed.number : undefined;

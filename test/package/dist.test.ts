@@ -1,7 +1,9 @@
 // The built package as n8n sees it: `npm test` builds before jest runs this.
-import { existsSync, readFileSync } from 'fs';
+import { execFileSync } from 'child_process';
+import { existsSync, readdirSync, readFileSync } from 'fs';
+import { builtinModules } from 'module';
 import { PackageDirectoryLoader } from 'n8n-core';
-import { basename, join } from 'path';
+import { basename, join, relative } from 'path';
 
 const root = join(__dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
@@ -53,5 +55,49 @@ describe('the built package', () => {
 		expect(Object.keys(entry.credentials).sort()).toEqual(classNames(pkg.n8n.credentials, '.credentials.js'));
 		const Node = entry.nodes.InfiniReach as new () => { description: { name: string; usableAsTool?: boolean } };
 		expect(new Node().description).toMatchObject({ name: 'infiniReach', usableAsTool: true });
+	});
+
+	it('requires nothing n8n does not provide: only its own files, Node built-ins and the peer n8n-workflow', () => {
+		// n8n's scanner allows devDependencies in imports (they may be bundled), so it cannot see a
+		// require of one that was not: n8n installs no devDependencies, and the node would fail to load.
+		const files = (dir: string): string[] =>
+			readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+				entry.isDirectory() ? files(join(dir, entry.name)) : entry.name.endsWith('.js') ? [join(dir, entry.name)] : [],
+			);
+		const provided = (name: string) =>
+			name.startsWith('./') || name.startsWith('../') || name.startsWith('node:') || builtinModules.includes(name) || name === 'n8n-workflow';
+		const outside = files(join(root, 'dist')).flatMap((file) =>
+			[...readFileSync(file, 'utf8').matchAll(/\brequire\((['"])([^'"]+)\1\)/g)]
+				.map((match) => match[2])
+				.filter((name) => !provided(name))
+				.map((name) => `${relative(root, file)} requires ${name}`),
+		);
+		expect(outside).toEqual([]);
+	});
+
+	it('checks numbers with the libphonenumber-js bundled into the build, with its "max" metadata', () => {
+		const bundle = readFileSync(join(root, 'dist/nodes/shared/numbering-plan.js'), 'utf8');
+		const { version } = JSON.parse(readFileSync(join(root, 'node_modules/libphonenumber-js/package.json'), 'utf8')) as { version: string };
+		expect(bundle.startsWith(`/*! Bundles libphonenumber-js ${version}`)).toBe(true);
+		for (const licence of ['LICENSE', 'LICENSE.Apache']) expect(existsSync(join(root, 'dist/licenses/libphonenumber-js', licence))).toBe(true);
+
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- the built file under test
+		const { normalizePhoneNumber } = require(join(root, 'dist/nodes/shared/phone.js')) as typeof import('../../nodes/shared/phone');
+		expect(normalizePhoneNumber('(415) 555-0123', { defaultCountry: 'US' })).toBe('+14155550123');
+		// A landline: the "mobile" metadata would refuse it.
+		expect(normalizePhoneNumber('020 7946 0958', { defaultCountry: 'GB' })).toBe('+442079460958');
+		// Not a number in use in Andorra, though of a length it uses: the "min" metadata would accept it.
+		expect(() => normalizePhoneNumber('+376 110 772 41')).toThrow('no number of its country is in use with that prefix');
+	});
+
+	it('packs no declarations or source maps, and stays under 1 MB installed', () => {
+		const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--loglevel=error'], { cwd: root, encoding: 'utf8' })) as Array<{
+			unpackedSize: number;
+			files: Array<{ path: string }>;
+		}>;
+		const paths = packed.files.map((file) => file.path);
+		expect(paths.filter((path) => /\.(d\.ts|map)$/.test(path))).toEqual([]);
+		expect(paths).toEqual(expect.arrayContaining(['dist/nodes/shared/numbering-plan.js', 'dist/licenses/libphonenumber-js/LICENSE', 'LICENSE', 'README.md']));
+		expect(packed.unpackedSize).toBeLessThan(1_000_000);
 	});
 });

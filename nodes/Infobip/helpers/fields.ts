@@ -19,7 +19,7 @@ const CHANNEL_NAMES: Record<Channel, string> = {
 	MESSENGER: 'Messenger',
 };
 
-const channelOptions = CHANNELS.map((value) => ({ name: CHANNEL_NAMES[value], value })).sort((a, b) => a.name.localeCompare(b.name));
+const channelOptions = CHANNELS.map((value) => ({ name: CHANNEL_NAMES[value], value })).sort((a, b) => (a.name < b.name ? -1 : 1)); // not localeCompare: ICU's collator costs milliseconds at load
 
 export const DEFAULT_MESSAGES_PER_REQUEST = 1000;
 

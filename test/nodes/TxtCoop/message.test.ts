@@ -139,7 +139,7 @@ describe('txtcoop → Message', () => {
 		const { error } = await runNode(message({ operation: 'send', to: '+14155550123', body: 'hi' }));
 
 		expect(error?.message).toBe('txtcoop answered 401: API key revoked [item 0]');
-		expect(error?.description).toContain('"txtcoop API" credential');
+		expect(error?.description).toContain('"Txtcoop API" credential');
 		expect(JSON.stringify(error)).not.toContain(API_KEY);
 	});
 
@@ -149,7 +149,7 @@ describe('txtcoop → Message', () => {
 			credentials: { txtCoopApi: { apiKey: API_KEY, baseUrl: '' } },
 		});
 
-		expect(error?.message).toBe('The "txtcoop API" credential has no valid Base URL [item 0]');
+		expect(error?.message).toBe('The "Txtcoop API" credential has no valid Base URL [item 0]');
 		expect(error?.description).toBe("Set Base URL in the credential to your txtcoop server's address, starting with http:// or https://.");
 	});
 

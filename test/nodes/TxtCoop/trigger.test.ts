@@ -123,7 +123,7 @@ describe('txtcoop Trigger: deliveries', () => {
 	});
 });
 
-describe('txtcoop API credential test', () => {
+describe('Txtcoop API credential test', () => {
 	it('reads the queue stats with the Bearer key', async () => {
 		const scope = gateway().get('/api/v1/messages/queue/stats').reply(200, { pending: 0, processing: 0, failed: 0, deadLetter: 0 });
 
