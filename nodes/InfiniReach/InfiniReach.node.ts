@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import * as device from './actions/device';
 import * as message from './actions/message';
 import { router } from './actions/router';
-import { searchMessages } from './methods/listSearch';
+import { searchMessages, searchSenders } from './methods/listSearch';
 import { getSenders } from './methods/loadOptions';
 import { CREDENTIAL_TYPE } from './transport';
 
@@ -14,7 +14,9 @@ export class InfiniReach implements INodeType {
 		name: 'infiniReach',
 		icon: { light: 'file:infinireach.svg', dark: 'file:infinireach.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1.1: From is picked from a list or typed as a plain number (version 1: a dropdown only).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Send SMS and WhatsApp messages through your own Android devices with InfiniReach',
 		defaults: { name: 'InfiniReach' },
@@ -39,7 +41,7 @@ export class InfiniReach implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getSenders }, listSearch: { searchMessages } };
+	methods = { loadOptions: { getSenders }, listSearch: { searchMessages, searchSenders } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

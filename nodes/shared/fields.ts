@@ -135,11 +135,14 @@ export interface IdLocator {
 	/** The node's listSearch method, where the gateway can list these: adds "From List". */
 	searchListMethod?: string;
 	description?: string;
+	/** What the list holds and the typed mode takes, where it is no ID: "Number" gives "Select a Number..." and "By Number". */
+	noun?: string;
 }
 
 /** An ID the user picks from a list where the API can list them, or types by ID: n8n's resource locator. */
 export function idLocator(locator: IdLocator): INodeProperties {
 	const listMode = locator.searchListMethod !== undefined;
+	const noun = locator.noun ?? locator.displayName.replace(/ ID$/, '');
 	return {
 		displayName: locator.displayName,
 		name: locator.name,
@@ -154,12 +157,12 @@ export function idLocator(locator: IdLocator): INodeProperties {
 							displayName: 'From List',
 							name: 'list',
 							type: 'list' as const,
-							placeholder: `Select a ${locator.displayName.replace(/ ID$/, '')}...`,
+							placeholder: `Select a ${noun}...`,
 							typeOptions: { searchListMethod: locator.searchListMethod, searchable: true },
 						},
 					]
 				: []),
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: locator.placeholder },
+			{ displayName: locator.noun ? `By ${noun}` : 'By ID', name: 'id', type: 'string', placeholder: locator.placeholder },
 		],
 	};
 }

@@ -1,5 +1,6 @@
 // The package inside a real n8n 2.41.1, installed as users install it, against the InfiniReach sandbox.
 import axios from 'axios';
+import { existsSync, readdirSync } from 'fs';
 import { join } from 'path';
 
 import { INFINIREACH_API_KEY } from '../sandbox';
@@ -32,7 +33,12 @@ describe('InfiniReach in a real n8n', () => {
 		emulator().config.rateLimit = { limit: 100, windowMs: 60_000, scope: 'sends', hint: 'none' };
 	});
 
-	it('sends an SMS, normalising the number', async () => {
+	it('sends an SMS to a national number with a Default Country, checked by the bundled libphonenumber-js', async () => {
+		// n8n installed the package alone: libphonenumber-js reaches n8n only inside the package's build.
+		const installed = join(stack.n8n.options.folder, '.n8n/nodes/node_modules');
+		expect(readdirSync(installed).filter((name) => !name.startsWith('.'))).toEqual(['n8n-nodes-message-gateways']);
+		expect(existsSync(join(installed, 'n8n-nodes-message-gateways/node_modules'))).toBe(false);
+
 		const { ok, data } = await stack.n8n.execute('irSendSms0000001');
 
 		expect(ok).toBe(true);

@@ -91,6 +91,8 @@ export interface NodeSetup {
 	/** Node name without the package prefix, e.g. `infiniReach`. */
 	type: string;
 	parameters: INodeParameters;
+	/** The node's version in the saved workflow (default 1). */
+	typeVersion?: number;
 	/** Credentials by type, as the user would have entered them. */
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	continueOnFail?: boolean;
@@ -120,7 +122,7 @@ function buildNode(setup: NodeSetup): INode {
 		id: 'f0c1a7e2-0000-4000-8000-000000000001',
 		name: 'Gateway',
 		type: `${PACKAGE}.${setup.type}`,
-		typeVersion: 1,
+		typeVersion: setup.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: setup.parameters,
 		credentials: Object.fromEntries(

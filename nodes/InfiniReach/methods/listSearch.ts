@@ -2,6 +2,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 
 import { requestList } from '../../shared/transport';
 import { infiniReach } from '../transport';
+import { getSenders } from './loadOptions';
 
 const PAGE = 50;
 
@@ -23,4 +24,11 @@ export async function searchMessages(this: ILoadOptionsFunctions, filter?: strin
 		})),
 		paginationToken: data.length === PAGE && (!Number.isFinite(total) || next < total) ? String(next) : undefined,
 	};
+}
+
+/** The From picker of version 1.1: the same numbers as the version 1 dropdown, searched by number or device. */
+export async function searchSenders(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const needle = (filter ?? '').trim().toLowerCase();
+	const senders = await getSenders.call(this);
+	return { results: senders.filter(({ name }) => !needle || name.toLowerCase().includes(needle)).map(({ name, value }) => ({ name, value: String(value) })) };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { defaultCountryOption, perMinuteOption, skipValidationOption, optionsCollection } from '../../../shared/fields';
+import { defaultCountryOption, idLocator, perMinuteOption, skipValidationOption, optionsCollection } from '../../../shared/fields';
 import { itemError, parseInput, type ItemResult } from '../../../shared/items';
 import { takeSendSlot, type RunState } from '../../../shared/operation';
 import { checkText } from '../../../shared/parameters';
@@ -26,6 +26,7 @@ const properties: INodeProperties[] = [
 		default: 'sms',
 		description: 'Whether the device sends the message as an SMS or through its WhatsApp instance',
 	},
+	// Version 1: a dropdown filled from the API, which an AI agent cannot fill. Kept for saved workflows.
 	{
 		displayName: 'From Name or ID',
 		name: 'from',
@@ -35,6 +36,20 @@ const properties: INodeProperties[] = [
 		default: '',
 		description:
 			'Sender number of one of your registered devices or WhatsApp instances; it must match exactly. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show: { '@version': [1] } },
+	},
+	// Version 1.1: picked from the list or typed as a plain number.
+	{
+		...idLocator({
+			name: 'from',
+			displayName: 'From',
+			noun: 'Number',
+			placeholder: '+15559876543',
+			searchListMethod: 'searchSenders',
+			description:
+				'The sender: the phone number of one of your registered devices (SIM) or WhatsApp instances, in international format as registered in InfiniReach (e.g. +15559876543)',
+		}),
+		displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } },
 	},
 	{
 		displayName: 'To',
@@ -105,13 +120,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 	if (!CHANNELS.includes(channel)) {
 		throw itemError(this, itemIndex, `Unknown channel "${channel}"`, 'Set Channel to "sms" or "whatsapp".');
 	}
-	const from = senderFrom(this.getNodeParameter('from', itemIndex, ''));
+	const from = senderFrom(this.getNodeParameter('from', itemIndex, '', { extractValue: true }));
 	if (!from) {
 		throw itemError(
 			this,
 			itemIndex,
 			'No sender ("From") is set',
-			'Choose one of your registered device numbers in "From", or give it with an expression.',
+			'Choose one of your registered device numbers in "From", or type it in international format (e.g. +15559876543).',
 		);
 	}
 	const text = checkText(this, itemIndex, String(this.getNodeParameter('message', itemIndex, '') ?? ''), {
