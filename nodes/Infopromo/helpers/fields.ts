@@ -29,8 +29,23 @@ export function contentFields(): INodeProperties[] {
 			placeholder: 'YourName',
 			description: 'A phone number with its country code, or a name of at most 11 letters and digits',
 		},
-		{ displayName: 'Type', name: 'type', type: 'options', options: typeOptions, default: 'plain' },
-		{ displayName: 'Message', name: 'message', type: 'string', required: true, default: '', typeOptions: { rows: 4 } },
+		{
+			displayName: 'Type',
+			name: 'type',
+			type: 'options',
+			options: typeOptions,
+			default: 'plain',
+			description: 'What kind of message: plain for ordinary text, unicode for text in non-Latin scripts or with emoji',
+		},
+		{
+			displayName: 'Message',
+			name: 'message',
+			type: 'string',
+			required: true,
+			default: '',
+			typeOptions: { rows: 4 },
+			description: 'The text to send; for a voice message, the text read out',
+		},
 		{
 			// Not `required`: with Type set by an expression n8n could not tell before the run; each item is checked instead.
 			displayName: 'Media URL',
@@ -53,6 +68,7 @@ export function contentFields(): INodeProperties[] {
 			displayName: 'Gender',
 			name: 'gender',
 			type: 'options',
+			description: 'The voice that reads the message',
 			options: [
 				{ name: 'Female', value: 'female' },
 				{ name: 'Male', value: 'male' },

@@ -16,6 +16,7 @@ const properties: INodeProperties[] = [
 			{ name: 'Cancel', value: 'CANCELED', description: 'Cancel the campaign for good: nothing more is sent' },
 		],
 		default: 'PAUSED',
+		description: 'What to do with the scheduled campaign',
 	},
 ];
 

@@ -22,6 +22,7 @@ const properties: INodeProperties[] = [
 			{ name: 'Video', value: 'video', description: 'Formats such as mp4' },
 		],
 		default: 'media',
+		description: 'How WhatsApp shows the file; Detect From File when unsure',
 	},
 	{
 		displayName: 'File URL',
