@@ -135,7 +135,11 @@ export interface IdLocator {
 	/** The node's listSearch method, where the gateway can list these: adds "From List". */
 	searchListMethod?: string;
 	description?: string;
-	/** What the list holds and the typed mode takes, where it is no ID: "Number" gives "Select a Number..." and "By Number". */
+	/**
+	 * What the list holds and the typed mode takes, where it is no ID: "Number" gives "Select a Number..."
+	 * and a typed mode "number" labelled "Number", short enough for the editor's mode box (as Airtable's
+	 * "ID"). n8n's editor labels a mode named "id" "By ID", whatever its display name.
+	 */
 	noun?: string;
 }
 
@@ -162,7 +166,9 @@ export function idLocator(locator: IdLocator): INodeProperties {
 						},
 					]
 				: []),
-			{ displayName: locator.noun ? `By ${noun}` : 'By ID', name: 'id', type: 'string', placeholder: locator.placeholder },
+			locator.noun
+				? { displayName: noun, name: noun.toLowerCase(), type: 'string', placeholder: locator.placeholder }
+				: { displayName: 'By ID', name: 'id', type: 'string', placeholder: locator.placeholder },
 		],
 	};
 }

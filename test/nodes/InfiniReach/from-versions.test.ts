@@ -48,14 +48,14 @@ describe('InfiniReach → Send → From, by node version', () => {
 		expect(field).toMatchObject({ type: 'resourceLocator', required: true, default: { mode: 'list', value: '' } });
 		expect(field.modes?.map(({ name, displayName, type }) => ({ name, displayName, type }))).toEqual([
 			{ name: 'list', displayName: 'From List', type: 'list' },
-			{ name: 'id', displayName: 'By Number', type: 'string' },
+			{ name: 'number', displayName: 'Number', type: 'string' },
 		]);
 		expect(field.description).toMatch(/international format .*e\.g\. \+15559876543/);
 		expect(new InfiniReach().description).toMatchObject({ version: [1, 1.1], defaultVersion: 1.1 });
 	});
 
 	it('sends from a number typed into version 1.1, formatting removed', async () => {
-		const { body, error } = await sentFrom(1.1, { __rl: true, mode: 'id', value: '+1 (415) 555-0100' });
+		const { body, error } = await sentFrom(1.1, { __rl: true, mode: 'number', value: '+1 (415) 555-0100' });
 		expect(error).toBeUndefined();
 		expect(body).toMatchObject({ from: '+14155550100', to: '+14155550123' });
 	});
@@ -67,7 +67,7 @@ describe('InfiniReach → Send → From, by node version', () => {
 	});
 
 	it('sends from an expression in version 1.1, as an AI agent fills it', async () => {
-		const { body, error } = await sentFrom(1.1, { __rl: true, mode: 'id', value: '={{ $json.sender }}' }, { sender: '+14155550101' });
+		const { body, error } = await sentFrom(1.1, { __rl: true, mode: 'number', value: '={{ $json.sender }}' }, { sender: '+14155550101' });
 		expect(error).toBeUndefined();
 		expect(body.from).toBe('+14155550101');
 	});
@@ -81,7 +81,7 @@ describe('InfiniReach → Send → From, by node version', () => {
 	it('refuses a From that comes out empty in version 1.1, and sends nothing', async () => {
 		const scope = gateway().post('/api/v1/messages').reply(201, {});
 		const { error } = await runNode(
-			{ type: 'infiniReach', typeVersion: 1.1, parameters: sendParameters({ from: { __rl: true, mode: 'id', value: '={{ $json.sender }}' } }), credentials },
+			{ type: 'infiniReach', typeVersion: 1.1, parameters: sendParameters({ from: { __rl: true, mode: 'number', value: '={{ $json.sender }}' } }), credentials },
 			[{ to: '+14155550123', text: 'Hi' }],
 		);
 		expect(error?.message).toBe('No sender ("From") is set [item 0]');
