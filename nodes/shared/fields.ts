@@ -147,6 +147,7 @@ export interface IdLocator {
 export function idLocator(locator: IdLocator): INodeProperties {
 	const listMode = locator.searchListMethod !== undefined;
 	const noun = locator.noun ?? locator.displayName.replace(/ ID$/, '');
+	const typed = locator.noun ? { displayName: noun, name: noun.toLowerCase() } : { displayName: 'By ID', name: 'id' };
 	return {
 		displayName: locator.displayName,
 		name: locator.name,
@@ -166,9 +167,7 @@ export function idLocator(locator: IdLocator): INodeProperties {
 						},
 					]
 				: []),
-			locator.noun
-				? { displayName: noun, name: noun.toLowerCase(), type: 'string', placeholder: locator.placeholder }
-				: { displayName: 'By ID', name: 'id', type: 'string', placeholder: locator.placeholder },
+			{ ...typed, type: 'string', placeholder: locator.placeholder },
 		],
 	};
 }
