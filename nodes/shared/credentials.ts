@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, ICredentialsDecrypted } from 'n8n-workflow';
 
 import type { RequestContext } from './request';
@@ -22,4 +23,12 @@ export function decrypted(context: RequestContext, type: string, data: ICredenti
 	const reference = context.getNode().credentials?.[type];
 	// A copy: n8n may merge pre-authentication data into what it is given.
 	return { id: reference?.id ?? '', name: reference?.name ?? type, type, data: { ...data } };
+}
+
+/** Names an account by its credential's data (key, Base URL…) without holding the secret: a hash. */
+export function credentialIdentity(data: ICredentialDataDecryptedObject): string {
+	const fields = Object.keys(data)
+		.sort()
+		.map((name) => [name, data[name]]);
+	return createHash('sha256').update(JSON.stringify(fields)).digest('hex').slice(0, 32);
 }

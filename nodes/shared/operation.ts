@@ -2,7 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { forEachItem, itemError, type ItemResult } from './items';
-import { PacerPool } from './pacing';
+import { credentialIdentity, runCredentials } from './credentials';
+import { pacerFor, type Pacer } from './pacing';
+import type { Gateway } from './request';
 
 /**
  * Items a per-item operation handles at once. Sends to a gateway take most of their time waiting
@@ -73,9 +75,8 @@ export class SendOrder {
 	}
 }
 
-/** State that lives for one run of a node, across its items (e.g. the send pacers). */
+/** State that lives for one run of a node, across its items: the order of its sends. */
 export interface RunState {
-	pacers: PacerPool;
 	order: SendOrder;
 }
 
@@ -114,7 +115,7 @@ export async function routeOperation(
 			`The operation "${operation}" is not supported for "${resource}"`,
 		);
 	}
-	const run: RunState = { pacers: new PacerPool(), order: new SendOrder() };
+	const run: RunState = { order: new SendOrder() };
 	if (typeof execute !== 'function') return [await execute.batch.call(context, run)];
 	return [
 		await forEachItem(context, async (itemIndex) => await execute.call(context, itemIndex, run), {
@@ -126,21 +127,26 @@ export async function routeOperation(
 }
 
 /**
- * Waits for a send slot of `key` (an API key, a session) at `perMinute`, so a run of many items —
- * a campaign — stays within the gateway's limit instead of spending sends on 429s; in item order,
- * and after the run's previous message to the same `to` was answered.
+ * Waits for a send slot on the gateway's account (its credential, and `key` within it: a session) at
+ * `perMinute`, so a run of many items — a campaign — stays within the gateway's limit instead of
+ * spending sends on 429s; in item order, and after the run's previous message to the same `to` was
+ * answered. The pacer is the process's one for the account, shared with every other execution; give
+ * it to the send's request, which tells it of 429s.
  */
 export async function takeSendSlot(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	run: RunState,
-	slot: { key: string; perMinute: unknown; label: string; max: number; to?: string },
-): Promise<void> {
+	slot: { gateway: Gateway; key?: string; perMinute: unknown; label: string; max: number; to?: string },
+): Promise<Pacer> {
 	const perMinute = Number(slot.perMinute);
 	if (!Number.isFinite(perMinute) || perMinute < 1) {
 		throw itemError(context, itemIndex, `${slot.label} must be 1 or more`, `Set it to at most ${slot.max}, the gateway's limit.`);
 	}
-	await run.order.inTurn(itemIndex, slot.to, async () => await run.pacers.get(slot.key, perMinute).take());
+	const account = credentialIdentity(await runCredentials(context, slot.gateway.credentialType));
+	const pacer = pacerFor(`${slot.gateway.name}\u0000${account}\u0000${slot.key ?? ''}`);
+	await run.order.inTurn(itemIndex, slot.to, async () => await pacer.take(perMinute));
+	return pacer;
 }
 
 /**

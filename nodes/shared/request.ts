@@ -21,6 +21,7 @@ import {
 	type CallState,
 	type HttpAnswer,
 } from './failures';
+import type { Pacer } from './pacing';
 import { USER_AGENT } from './version';
 
 export type RequestContext =
@@ -81,6 +82,8 @@ export interface GatewayRequest {
 	/** Binary response (an image): returned as a Buffer. */
 	binary?: boolean;
 	itemIndex?: number;
+	/** The send's pacer (takeSendSlot): told of every 429, so that all sends on the account slow down. */
+	pacer?: Pick<Pacer, 'rateLimited'>;
 }
 
 export interface GatewayResponse<T> {
@@ -199,12 +202,15 @@ export async function gatewayRequest<T = IDataObject>(
 				rateLimitedSince ??= clock.now();
 				const left = rateLimitedSince + windowMs + RATE_WINDOW_MARGIN_MS - clock.now();
 				if (left <= 0) throw rateWindowFailure(this, call, answer, clock.now() - rateLimitedSince, windowMs);
-				await clock.sleep(Math.min(backoff(policy, attempt), left));
+				const waitMs = Math.min(backoff(policy, attempt), left);
+				request.pacer?.rateLimited(waitMs);
+				await clock.sleep(waitMs);
 				continue;
 			}
 			if (attempt < policy.maxTries) {
 				const waitMs = hinted !== undefined ? Math.ceil(hinted * 1000) : backoff(policy, attempt);
 				if (waitMs > policy.maxWaitMs) throw waitTooLong(this, call, answer, waitMs, policy.maxWaitMs);
+				if (statusCode === 429) request.pacer?.rateLimited(waitMs);
 				await clock.sleep(waitMs);
 				continue;
 			}

@@ -1,5 +1,7 @@
-// Every test file: no real network except loopback, and no interceptor outlives its test.
+// Every test file: no real network except loopback, and no interceptor (or send pacer) outlives its test.
 import nock from 'nock';
+
+import { forgetPacers } from '../../nodes/shared/pacing';
 
 beforeAll(() => {
 	nock.disableNetConnect();
@@ -9,6 +11,8 @@ beforeAll(() => {
 afterEach(() => {
 	nock.cleanAll();
 	nock.abortPendingRequests();
+	// Pacers live as long as the n8n process; each test is one.
+	forgetPacers();
 });
 
 // The http module outlives a test file inside a jest worker; the next file loads its own nock.

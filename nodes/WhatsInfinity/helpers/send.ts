@@ -67,19 +67,21 @@ export async function sendThroughSession(
 	);
 	const { sessionId } = await sessionCredentials.call(context, itemIndex);
 	const dryRun = options.dryRun === true;
-	if (!dryRun) {
-		await takeSendSlot(context, itemIndex, run, {
-			key: `whatsInfinity:${sessionId}`,
-			perMinute: options.messagesPerMinute ?? DEFAULT_MESSAGES_PER_MINUTE,
-			label: 'Messages Per Minute',
-			max: DEFAULT_MESSAGES_PER_MINUTE,
-			to,
-		});
-	}
+	// The limit is the session's: the pacer is the account's and session's (see takeSendSlot).
+	const pacer = dryRun
+		? undefined
+		: await takeSendSlot(context, itemIndex, run, {
+				gateway: whatsInfinity,
+				key: sessionId,
+				perMinute: options.messagesPerMinute ?? DEFAULT_MESSAGES_PER_MINUTE,
+				label: 'Messages Per Minute',
+				max: DEFAULT_MESSAGES_PER_MINUTE,
+				to,
+			});
 	const body: IDataObject = { sessionId, to, ...content };
 	if (dryRun) body.dryRun = true;
 	// No idempotency key exists: a send whose fate is unknown is reported, never repeated.
-	const { data, requestId } = await requestRecord.call(context, whatsInfinity, { method: 'POST', path: '/send', body, itemIndex });
+	const { data, requestId } = await requestRecord.call(context, whatsInfinity, { method: 'POST', path: '/send', body, itemIndex, pacer });
 	return {
 		messageId: data.messageId ?? null,
 		queued: data.queued ?? null,

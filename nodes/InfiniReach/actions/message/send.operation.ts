@@ -141,8 +141,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 	const message = { to, message: text, from, channel };
 	const externalId =
 		String(options.externalId ?? '').trim() || derivedExternalId(this, itemIndex, message);
-	await takeSendSlot(this, itemIndex, run, {
-		key: 'infiniReach',
+	const pacer = await takeSendSlot(this, itemIndex, run, {
+		gateway: infiniReach,
 		perMinute: options.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE,
 		label: 'Requests Per Minute',
 		max: DEFAULT_REQUESTS_PER_MINUTE,
@@ -155,6 +155,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 		// externalId makes a repeat harmless, so ambiguous failures may be retried.
 		idempotent: true,
 		itemIndex,
+		pacer,
 	});
 	// `{success, queued, messageId, jobId}`, or (servers seen in the wild) the IDs under `data`.
 	const queued = data.queued ?? body.queued;
