@@ -30,6 +30,7 @@ import { basename, join } from 'path';
 
 import { ROOT } from '../e2e/paths';
 import { TestCredentialsHelper, type Departure } from './credentials-helper';
+import './processed-data';
 import { TestNodeTypes } from './node-types';
 
 /** Node types are named as in a real install: `<package name>.<node name>`. */

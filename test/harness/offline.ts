@@ -2,6 +2,7 @@
 import nock from 'nock';
 
 import { forgetPacers } from '../../nodes/shared/pacing';
+import { processedData } from './processed-data';
 
 beforeAll(() => {
 	nock.disableNetConnect();
@@ -11,8 +12,9 @@ beforeAll(() => {
 afterEach(() => {
 	nock.cleanAll();
 	nock.abortPendingRequests();
-	// Pacers live as long as the n8n process; each test is one.
+	// Pacers live as long as the n8n process, n8n's store as long as its database; each test has its own.
 	forgetPacers();
+	processedData.reset();
 });
 
 // The http module outlives a test file inside a jest worker; the next file loads its own nock.

@@ -58,15 +58,16 @@ export async function dispatch(
 	requests: PlannedRequest[],
 	path: string,
 	answer: (request: PlannedRequest, destination: PlannedDestination, body: IDataObject) => IDataObject,
+	/** Told of each request Infobip accepted, before the next leaves (a Campaign Key notes them as sent). */
+	accepted: (destinations: PlannedDestination[]) => Promise<void> = async () => undefined,
 ): Promise<Map<number, Outcome>> {
 	const outcomes = new Map<number, Outcome>();
 	for (const planned of requests) {
 		let request = planned;
 		while (request.destinations.length) {
+			let body: IDataObject;
 			try {
-				const { body } = await requestRecord.call(context, infobip, { method: 'POST', path, body: request.body, itemIndex: request.destinations[0].itemIndex });
-				for (const destination of request.destinations) outcomes.set(destination.itemIndex, { json: answer(request, destination, body) });
-				break;
+				({ body } = await requestRecord.call(context, infobip, { method: 'POST', path, body: request.body, itemIndex: request.destinations[0].itemIndex }));
 			} catch (caught) {
 				const named = caught instanceof NodeApiError && caught.httpCode === '400' ? itemsNamed(request, caught) : new Map<number, string[]>();
 				if (named.size) {
@@ -90,6 +91,9 @@ export async function dispatch(
 				}
 				break;
 			}
+			for (const destination of request.destinations) outcomes.set(destination.itemIndex, { json: answer(request, destination, body) });
+			await accepted(request.destinations);
+			break;
 		}
 	}
 	return outcomes;

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { campaignKeyOption } from '../../shared/campaign';
 import { defaultCountryOption, optionsCollection, skipValidationOption } from '../../shared/fields';
 
 /** The seed's channel enum, in its order. */
@@ -295,6 +296,8 @@ export const messageFields: INodeProperties[] = [
 				description:
 					'Your ID for the campaign (up to 100 characters), to look it up, reschedule, pause or cancel it. With several requests, the second is &lt;ID&gt;-2 and so on. Left empty, the node makes one.',
 			},
+			// Validate sends nothing, so has nothing to skip.
+			{ ...campaignKeyOption(), displayOptions: { show: { '/operation': ['send'] } } },
 			{
 				displayName: 'Messages Per Request',
 				name: 'messagesPerRequest',

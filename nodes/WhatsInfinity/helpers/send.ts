@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { campaignKeyOption, sendOnce } from '../../shared/campaign';
 import { defaultCountryOption, perMinuteOption, skipValidationOption, optionsCollection } from '../../shared/fields';
 import { InputError, parseInput } from '../../shared/items';
 import { takeSendSlot, type RunState } from '../../shared/operation';
@@ -24,6 +25,7 @@ export function toField(): INodeProperties {
 /** The options of both sends; `extra` are the operation's own, sorted after the shared ones. */
 export function sendOptions(extra: INodeProperties[] = []): INodeProperties {
 	return optionsCollection([
+		campaignKeyOption(),
 		defaultCountryOption(),
 		{
 			displayName: 'Dry Run',
@@ -67,29 +69,33 @@ export async function sendThroughSession(
 	);
 	const { sessionId } = await sessionCredentials.call(context, itemIndex);
 	const dryRun = options.dryRun === true;
-	// The limit is the session's: the pacer is the account's and session's (see takeSendSlot).
-	const pacer = dryRun
-		? undefined
-		: await takeSendSlot(context, itemIndex, run, {
-				gateway: whatsInfinity,
-				key: sessionId,
-				perMinute: options.messagesPerMinute ?? DEFAULT_MESSAGES_PER_MINUTE,
-				label: 'Messages Per Minute',
-				max: DEFAULT_MESSAGES_PER_MINUTE,
-				to,
-			});
-	const body: IDataObject = { sessionId, to, ...content };
-	if (dryRun) body.dryRun = true;
-	// No idempotency key exists: a send whose fate is unknown is reported, never repeated.
-	const { data, requestId } = await requestRecord.call(context, whatsInfinity, { method: 'POST', path: '/send', body, itemIndex, pacer });
-	return {
-		messageId: data.messageId ?? null,
-		queued: data.queued ?? null,
-		requestId,
-		sessionId,
-		to,
-		type: content.type,
-		...(dryRun ? { dryRun: true } : {}),
-		...data,
+	const send = async (): Promise<IDataObject> => {
+		// The limit is the session's: the pacer is the account's and session's (see takeSendSlot).
+		const pacer = dryRun
+			? undefined
+			: await takeSendSlot(context, itemIndex, run, {
+					gateway: whatsInfinity,
+					key: sessionId,
+					perMinute: options.messagesPerMinute ?? DEFAULT_MESSAGES_PER_MINUTE,
+					label: 'Messages Per Minute',
+					max: DEFAULT_MESSAGES_PER_MINUTE,
+					to,
+				});
+		const body: IDataObject = { sessionId, to, ...content };
+		if (dryRun) body.dryRun = true;
+		// No idempotency key exists: a send whose fate is unknown is reported, never repeated.
+		const { data, requestId } = await requestRecord.call(context, whatsInfinity, { method: 'POST', path: '/send', body, itemIndex, pacer });
+		return {
+			messageId: data.messageId ?? null,
+			queued: data.queued ?? null,
+			requestId,
+			sessionId,
+			to,
+			type: content.type,
+			...(dryRun ? { dryRun: true } : {}),
+			...data,
+		};
 	};
+	// A dry run sends nothing, so it neither skips nor counts as sent in a campaign.
+	return dryRun ? await send() : await sendOnce(context, options, { to, content, shown: { type: content.type } }, send);
 }

@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { campaignKeyOption, sendOnce } from '../../../shared/campaign';
 import { defaultCountryOption, idLocator, perMinuteOption, skipValidationOption, optionsCollection } from '../../../shared/fields';
 import { itemError, parseInput, type ItemResult } from '../../../shared/items';
 import { takeSendSlot, type RunState } from '../../../shared/operation';
@@ -71,6 +72,7 @@ const properties: INodeProperties[] = [
 		description: `Text to send, at most ${MAX_MESSAGE_LENGTH} characters`,
 	},
 	optionsCollection([
+		campaignKeyOption(),
 		defaultCountryOption(),
 		{
 			displayName: 'External ID',
@@ -78,7 +80,7 @@ const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			description:
-				'Your unique ID for this message: InfiniReach sends a message only once per ID. Left empty, an ID is derived from the execution, the item and the message, so a retried item is never sent twice.',
+				'Your unique ID for this message: InfiniReach sends a message only once per ID. Left empty, an ID is derived from the Campaign Key, the recipient and the message when a key is set (so even two workers racing on one message send it once), otherwise from the execution, the item and the message, so a retried item is never sent twice.',
 		},
 		perMinuteOption({
 			name: 'requestsPerMinute',
@@ -139,37 +141,40 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 		normalizeRecipient(this.getNodeParameter('to', itemIndex, ''), channel, options.defaultCountry as string, options.skipValidation === true),
 	);
 	const message = { to, message: text, from, channel };
-	const externalId =
-		String(options.externalId ?? '').trim() || derivedExternalId(this, itemIndex, message);
-	const pacer = await takeSendSlot(this, itemIndex, run, {
-		gateway: infiniReach,
-		perMinute: options.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE,
-		label: 'Requests Per Minute',
-		max: DEFAULT_REQUESTS_PER_MINUTE,
-		to,
+	// A campaign's message is what the recipient gets: the text, on its channel (not which number sends it).
+	return await sendOnce(this, options, { to, content: { message: text, channel }, shown: { channel } }, async (identity) => {
+		const externalId =
+			String(options.externalId ?? '').trim() || (identity ? `n8n-${identity.slice(0, 32)}` : derivedExternalId(this, itemIndex, message));
+		const pacer = await takeSendSlot(this, itemIndex, run, {
+			gateway: infiniReach,
+			perMinute: options.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE,
+			label: 'Requests Per Minute',
+			max: DEFAULT_REQUESTS_PER_MINUTE,
+			to,
+		});
+		const { data, body, repeat: duplicate } = await requestRecord.call(this, infiniReach, {
+			method: 'POST',
+			path: '/api/v1/messages',
+			body: { ...message, externalId },
+			// externalId makes a repeat harmless, so ambiguous failures may be retried.
+			idempotent: true,
+			itemIndex,
+			pacer,
+		});
+		// `{success, queued, messageId, jobId}`, or (servers seen in the wild) the IDs under `data`.
+		const queued = data.queued ?? body.queued;
+		return {
+			success: duplicate ? true : body.success ?? true,
+			messageId: data.messageId ?? data.id ?? null,
+			jobId: data.jobId ?? null,
+			status: duplicate ? 'duplicate' : data.status ?? (queued === false ? 'accepted' : 'queued'),
+			queued: queued ?? null,
+			// InfiniReach had this externalId already: sent before (by an earlier try or run), not sent again.
+			duplicate,
+			externalId,
+			channel,
+			from,
+			to,
+		};
 	});
-	const { data, body, repeat: duplicate } = await requestRecord.call(this, infiniReach, {
-		method: 'POST',
-		path: '/api/v1/messages',
-		body: { ...message, externalId },
-		// externalId makes a repeat harmless, so ambiguous failures may be retried.
-		idempotent: true,
-		itemIndex,
-		pacer,
-	});
-	// `{success, queued, messageId, jobId}`, or (servers seen in the wild) the IDs under `data`.
-	const queued = data.queued ?? body.queued;
-	return {
-		success: duplicate ? true : body.success ?? true,
-		messageId: data.messageId ?? data.id ?? null,
-		jobId: data.jobId ?? null,
-		status: duplicate ? 'duplicate' : data.status ?? (queued === false ? 'accepted' : 'queued'),
-		queued: queued ?? null,
-		// InfiniReach had this externalId already: sent before (by an earlier try or run), not sent again.
-		duplicate,
-		externalId,
-		channel,
-		from,
-		to,
-	};
 }

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { batchOnce } from '../../../shared/campaign';
 import { collectItems, outputsInOrder } from '../../../shared/items';
 import { campaignOf } from '../../helpers/campaign';
 import { composeMessage } from '../../helpers/compose';
@@ -25,7 +26,9 @@ export const description = updateDisplayOptions({ show: { resource: ['message'],
 export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const campaign = campaignOf(this);
 	const { entries, failed } = await collectItems(this, (itemIndex) => composeMessage(this, itemIndex));
-	const requests = planRequests(entries, campaign);
+	// A campaign's message is what the recipient gets: its channel and content (not the sender).
+	const once = await batchOnce(this, entries, ({ to, message }) => ({ campaignKey: campaign.campaignKey, to, content: [message.channel, message.content] }));
+	const requests = planRequests(once.entries, campaign);
 	const outcomes = await dispatch(this, requests, '/messages-api/1/messages', (request, destination, body) => {
 		const answer = messageAnswer(body, destination.messageId);
 		return {
@@ -35,6 +38,7 @@ export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData
 			bulkId: body.bulkId ?? request.bulkId,
 			...(campaign.sendAt ? { sendAt: campaign.sendAt } : {}),
 		};
-	});
+	}, async (destinations) => await once.sent(destinations.map(({ itemIndex }) => itemIndex)));
+	for (const [itemIndex, outcome] of once.skipped) outcomes.set(itemIndex, outcome);
 	return outputsInOrder(this, outcomes, failed);
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { campaignKeyOption, sendOnce } from '../../../shared/campaign';
 import { optionsCollection } from '../../../shared/fields';
 import { itemError, type ItemResult } from '../../../shared/items';
 import { requestAnswer } from '../../../shared/transport';
@@ -19,7 +20,7 @@ const properties: INodeProperties[] = [
 		description: 'The contact lists (groups) on the platform to send to, separated by commas',
 	},
 	...contentFields(),
-	optionsCollection(scheduleOptions),
+	optionsCollection([campaignKeyOption(), ...scheduleOptions]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['campaign'], operation: ['create'] } }, properties);
@@ -32,7 +33,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		.filter(Boolean);
 	if (!lists.length) throw itemError(this, itemIndex, 'No contact list is set', 'Give the IDs of the platform\'s contact lists, separated by commas.');
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const body = { contact_list_id: lists.join(','), ...contentOf(this, itemIndex), ...scheduleOf(this, itemIndex, options) };
-	const { data } = await requestAnswer.call(this, infopromo, { method: 'POST', path: '/sms/campaign', body, itemIndex });
-	return data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : ({ details: data } as IDataObject);
+	const content = contentOf(this, itemIndex);
+	const body = { contact_list_id: lists.join(','), ...content, ...scheduleOf(this, itemIndex, options) };
+	// Under a Campaign Key, the lists are the recipient and the message what they get (not the sender ID).
+	const received = { ...content };
+	delete received.sender_id;
+	return await sendOnce(this, options, { to: body.contact_list_id, content: received }, async () => {
+		const { data } = await requestAnswer.call(this, infopromo, { method: 'POST', path: '/sms/campaign', body, itemIndex });
+		return data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : ({ details: data } as IDataObject);
+	});
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { batchOnce } from '../../../shared/campaign';
 import { fateUnknown } from '../../../shared/failures';
 import { collectItems, outputsInOrder, withItemIndex, type Outcome } from '../../../shared/items';
 import { requestAnswer } from '../../../shared/transport';
@@ -36,7 +37,15 @@ function readItem(context: IExecuteFunctions, itemIndex: number) {
 	const content = contentOf(context, itemIndex);
 	const recipient = recipientOf(context, itemIndex, context.getNodeParameter('recipient', itemIndex, ''), options);
 	const perRequest = Number(options.recipientsPerRequest ?? DEFAULT_RECIPIENTS_PER_REQUEST);
-	return { shared: { ...content, ...scheduleOf(context, itemIndex, options) }, recipient, perRequest: Number.isInteger(perRequest) && perRequest > 0 ? perRequest : DEFAULT_RECIPIENTS_PER_REQUEST };
+	const received = { ...content };
+	delete received.sender_id;
+	return {
+		shared: { ...content, ...scheduleOf(context, itemIndex, options) },
+		recipient,
+		perRequest: Number.isInteger(perRequest) && perRequest > 0 ? perRequest : DEFAULT_RECIPIENTS_PER_REQUEST,
+		// A campaign's message is what the recipient gets (not which sender ID sends it).
+		campaign: { campaignKey: options.campaignKey, to: recipient, content: received },
+	};
 }
 
 /** A send whose answer was lost may have gone out; with no idempotency key, it is not repeated. */
@@ -52,9 +61,10 @@ function unknownFate(context: IExecuteFunctions, error: NodeApiError, planned: P
  * recipients (chunked); the others one request each. One output item per input item, in input order.
  */
 export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const { entries, failed } = await collectItems(this, (itemIndex) => readItem(this, itemIndex));
+	const collected = await collectItems(this, (itemIndex) => readItem(this, itemIndex));
+	const once = await batchOnce(this, collected.entries, (value) => value.campaign);
 	const groups = new Map<string, { shared: IDataObject; perRequest: number; planned: Planned[] }>();
-	for (const { itemIndex, value } of entries) {
+	for (const { itemIndex, value } of once.entries) {
 		const key = JSON.stringify(value.shared);
 		const group = groups.get(key) ?? { shared: value.shared, perRequest: value.perRequest, planned: [] };
 		group.planned.push({ itemIndex, recipient: value.recipient });
@@ -65,16 +75,20 @@ export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData
 		for (let start = 0; start < planned.length; start += perRequest) {
 			const chunk = planned.slice(start, start + perRequest);
 			const body = { ...shared, recipient: chunk.map((entry) => entry.recipient).join(',') };
+			let data: unknown;
 			try {
 				// No idempotency key: never re-sent when its fate is unknown.
-				const { data } = await requestAnswer.call(this, infopromo, { method: 'POST', path: '/sms/send', body, itemIndex: chunk[0].itemIndex });
-				for (const entry of chunk) outcomes.set(entry.itemIndex, { json: { recipient: entry.recipient, status: 'success', ...resultFor(data, entry.recipient) } });
+				({ data } = await requestAnswer.call(this, infopromo, { method: 'POST', path: '/sms/send', body, itemIndex: chunk[0].itemIndex }));
 			} catch (error) {
 				for (const entry of chunk) {
 					outcomes.set(entry.itemIndex, { error: fateUnknown(error) ? unknownFate(this, error as NodeApiError, entry) : withItemIndex(this, error, entry.itemIndex) });
 				}
+				continue;
 			}
+			for (const entry of chunk) outcomes.set(entry.itemIndex, { json: { recipient: entry.recipient, status: 'success', ...resultFor(data, entry.recipient) } });
+			await once.sent(chunk.map((entry) => entry.itemIndex));
 		}
 	}
-	return outputsInOrder(this, outcomes, failed);
+	for (const [itemIndex, outcome] of once.skipped) outcomes.set(itemIndex, outcome);
+	return outputsInOrder(this, outcomes, collected.failed);
 }

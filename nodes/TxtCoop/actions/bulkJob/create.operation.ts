@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { batchOnce, campaignKeyOption } from '../../../shared/campaign';
 import { defaultCountryOption, optionsCollection } from '../../../shared/fields';
 import { collectItems, errorJson, parseInput, withItemIndex } from '../../../shared/items';
 import { checkText } from '../../../shared/parameters';
@@ -36,6 +37,7 @@ const properties: INodeProperties[] = [
 		description: 'Each item\'s message text',
 	},
 	optionsCollection([
+		campaignKeyOption(),
 		defaultCountryOption(),
 		{
 			displayName: 'Recipients Per Job',
@@ -53,6 +55,7 @@ export const description = updateDisplayOptions({ show: { resource: ['bulkJob'],
 interface BulkMessage {
 	to: string;
 	body: string;
+	campaignKey?: unknown;
 }
 
 function readMessage(context: IExecuteFunctions, itemIndex: number): BulkMessage {
@@ -61,14 +64,18 @@ function readMessage(context: IExecuteFunctions, itemIndex: number): BulkMessage
 		normalizeRecipient(context.getNodeParameter('to', itemIndex, ''), options.defaultCountry as string),
 	);
 	const body = checkText(context, itemIndex, String(context.getNodeParameter('body', itemIndex, '') ?? ''), { field: 'Body', noun: 'message body', gateway: 'txtcoop' });
-	return { to, body };
+	return { to, body, campaignKey: options.campaignKey };
 }
 
 /** One job per chunk of the input; each output item names its job and pairs to the items in it. */
 export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const { entries, failed } = await collectItems(this, (itemIndex) => readMessage(this, itemIndex));
+	const collected = await collectItems(this, (itemIndex) => readMessage(this, itemIndex));
+	const once = await batchOnce(this, collected.entries, ({ campaignKey, to, body }) => ({ campaignKey, to, content: body }));
+	const { entries } = once;
 	const jobSize = Math.max(1, Number((this.getNodeParameter('options', 0, {}) as IDataObject).jobSize ?? DEFAULT_JOB_SIZE));
-	const output: INodeExecutionData[] = [...failed];
+	// Items the campaign sent before are in no job: one output item each, saying so.
+	const skipped = [...once.skipped].map(([itemIndex, outcome]) => ({ json: 'json' in outcome ? outcome.json : {}, pairedItem: { item: itemIndex } }));
+	const output: INodeExecutionData[] = [...collected.failed, ...skipped];
 	for (let start = 0; start < entries.length; start += jobSize) {
 		const chunk = entries.slice(start, start + jobSize);
 		const pairedItem = chunk.map(({ itemIndex }) => ({ item: itemIndex }));
@@ -76,7 +83,7 @@ export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData
 			const { data: job } = await requestRecord.call(this, txtCoop, {
 				method: 'POST',
 				path: '/api/v1/messages/bulk',
-				body: { messages: chunk.map(({ value }) => ({ ...value })) },
+				body: { messages: chunk.map(({ value: { to, body } }) => ({ to, body })) },
 				itemIndex: chunk[0].itemIndex,
 			});
 			output.push({ json: { ...job, itemCount: chunk.length }, pairedItem });
@@ -84,7 +91,9 @@ export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData
 			const named = withItemIndex(this, error, chunk[0].itemIndex);
 			if (!this.continueOnFail()) throw named;
 			output.push({ json: { ...errorJson(named), itemCount: chunk.length }, pairedItem });
+			continue;
 		}
+		await once.sent(chunk.map(({ itemIndex }) => itemIndex));
 	}
 	return output;
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { campaignKeyOption, sendOnce } from '../../../shared/campaign';
 import { defaultCountryOption, skipValidationOption, optionsCollection } from '../../../shared/fields';
 import { itemError, parseInput, type ItemResult } from '../../../shared/items';
 import { normalizePhoneNumber } from '../../../shared/phone';
@@ -39,6 +40,7 @@ const properties: INodeProperties[] = [
 			placeholder: 'https://files.example.com/photo.jpg',
 			description: 'Up to 10 public http(s) URLs, separated by commas or new lines (or an array, by expression)',
 		},
+		campaignKeyOption(),
 		defaultCountryOption(),
 		{
 			displayName: 'From Number',
@@ -100,7 +102,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 			normalizePhoneNumber(fromNumber, { defaultCountry: options.defaultCountry as string, skipValidation: options.skipValidation === true }),
 		);
 	}
-	await takeSendTurn(itemIndex, run, to);
-	// No idempotency key: a send whose fate is unknown is reported, never repeated.
-	return (await requestRecord.call(this, txtCoop, { method: 'POST', path: '/api/v1/messages', body, itemIndex })).data;
+	return await sendOnce(this, options, { to, content: { body: body.body ?? '', attachments } }, async () => {
+		await takeSendTurn(itemIndex, run, to);
+		// No idempotency key: a send whose fate is unknown is reported, never repeated.
+		return (await requestRecord.call(this, txtCoop, { method: 'POST', path: '/api/v1/messages', body, itemIndex })).data;
+	});
 }

@@ -1,0 +1,210 @@
+import { createHash } from 'crypto';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { Outcome } from './items';
+
+/**
+ * Campaign Key: a message of a campaign is sent once, whatever runs it again — a re-run, n8n's Retry
+ * On Fail, a second execution, another queue-mode worker. What was sent is kept in n8n's own
+ * deduplication store (the processed-data helpers: n8n's database, shared by every worker and kept
+ * across restarts), per workflow, and written only after the gateway accepted the message.
+ *
+ * n8n's store reads and rewrites a workflow's whole record on each call, so this process sends it
+ * one call at a time per workflow, each carrying every identity waiting by then.
+ */
+
+const SCOPE = 'workflow';
+const OPTIONS = { mode: 'entries' } as const;
+
+export function campaignKeyOption(): INodeProperties {
+	return {
+		displayName: 'Campaign Key',
+		name: 'campaignKey',
+		type: 'string',
+		default: '',
+		placeholder: 'spring-sale-2027',
+		description:
+			'A name for the campaign. Each recipient then gets each message of it once: an item already sent under this key by this workflow (by an earlier run, Retry On Fail, another execution or worker) is skipped, and its output says so. Empty: every item is sent.',
+	};
+}
+
+/** The identity of one message of a campaign: the key, the recipient and what they receive. */
+export function messageIdentity(campaignKey: string, to: string, content: unknown): string {
+	return createHash('sha256').update(JSON.stringify([campaignKey, to, content])).digest('hex');
+}
+
+type Store = Pick<IExecuteFunctions['helpers'], 'checkProcessedAndRecord' | 'removeProcessed'>;
+
+interface Waiting {
+	identities: string[];
+	done(sent?: Set<string>): void;
+	failed(error: unknown): void;
+}
+
+/** One workflow's calls to n8n's store, in turn: records first (so checks see them), then checks, each batch in one call. */
+class StoreLane {
+	private checks: Waiting[] = [];
+	private records: Waiting[] = [];
+	private running = false;
+
+	constructor(private store: Store) {}
+
+	async check(store: Store, identities: string[]): Promise<Set<string>> {
+		return await new Promise((resolve, reject) => {
+			this.checks.push({ identities, done: (sent) => resolve(sent ?? new Set()), failed: reject });
+			this.start(store);
+		});
+	}
+
+	async record(store: Store, identities: string[]): Promise<void> {
+		await new Promise<void>((resolve, reject) => {
+			this.records.push({ identities, done: () => resolve(), failed: reject });
+			this.start(store);
+		});
+	}
+
+	private start(store: Store): void {
+		// Any run of the workflow reaches the same store: the latest one's helpers do.
+		this.store = store;
+		if (this.running) return;
+		this.running = true;
+		void this.drain();
+	}
+
+	private async drain(): Promise<void> {
+		while (this.checks.length || this.records.length) {
+			const [checks, records] = [this.checks, this.records];
+			this.checks = [];
+			this.records = [];
+			await this.settle(records, async () => {
+				const sent = [...new Set(records.flatMap((waiting) => waiting.identities))];
+				if (sent.length) await this.store.checkProcessedAndRecord(sent, SCOPE, OPTIONS);
+				return undefined;
+			});
+			await this.settle(checks, async () => {
+				const asked = [...new Set(checks.flatMap((waiting) => waiting.identities))];
+				if (!asked.length) return new Set<string>();
+				// The store has no plain lookup: check-and-record, then take back what was not there.
+				const { new: unseen, processed } = await this.store.checkProcessedAndRecord(asked, SCOPE, OPTIONS);
+				if (unseen.length) await this.store.removeProcessed(unseen, SCOPE, OPTIONS);
+				return new Set(processed.map(String));
+			});
+		}
+		this.running = false;
+	}
+
+	private async settle(waiting: Waiting[], call: () => Promise<Set<string> | undefined>): Promise<void> {
+		if (!waiting.length) return;
+		try {
+			const sent = await call();
+			for (const entry of waiting) entry.done(sent);
+		} catch (error) {
+			for (const entry of waiting) entry.failed(error);
+		}
+	}
+}
+
+/** Per workflow in this process (n8n's store keeps one record per workflow). */
+const lanes = new Map<string, StoreLane>();
+
+function laneOf(context: IExecuteFunctions): StoreLane {
+	const workflowId = String(context.getWorkflow().id ?? '');
+	let lane = lanes.get(workflowId);
+	if (!lane) lanes.set(workflowId, (lane = new StoreLane(context.helpers)));
+	return lane;
+}
+
+/** A campaign's messages as one run sends them: which were sent before, and which it sent. */
+export class Campaign {
+	private constructor(
+		private readonly context: IExecuteFunctions,
+		readonly key: string,
+	) {}
+
+	/** The item's campaign, or undefined when its Campaign Key is empty. */
+	static of(context: IExecuteFunctions, options: IDataObject): Campaign | undefined {
+		const key = String(options.campaignKey ?? '').trim();
+		return key ? new Campaign(context, key) : undefined;
+	}
+
+	identity(to: string, content: unknown): string {
+		return messageIdentity(this.key, to, content);
+	}
+
+	/** Which of these messages the campaign has sent before (by any run of this workflow). */
+	async sentBefore(identities: string[]): Promise<Set<string>> {
+		return await laneOf(this.context).check(this.context.helpers, identities);
+	}
+
+	/** Notes messages the gateway accepted: no run of this workflow sends them again under the key. */
+	async sent(identities: string[]): Promise<void> {
+		await laneOf(this.context).record(this.context.helpers, identities);
+	}
+
+	/** The output of an item not sent because the campaign sent it before. */
+	skipped(to: string, extra: IDataObject = {}): IDataObject {
+		return {
+			skipped: true,
+			reason: `Sent before in campaign "${this.key}": this recipient already got this message from this workflow`,
+			campaignKey: this.key,
+			to,
+			...extra,
+		};
+	}
+}
+
+/**
+ * One item's send under its Campaign Key (Options → Campaign Key): skipped, with its output saying why,
+ * when the campaign sent this content to `to` before; otherwise sent, and recorded once the gateway
+ * accepted it. `send` gets the message's identity (undefined without a key), for an idempotency key.
+ */
+export async function sendOnce(
+	context: IExecuteFunctions,
+	options: IDataObject,
+	message: { to: string; content: unknown; shown?: IDataObject },
+	send: (identity: string | undefined) => Promise<IDataObject>,
+): Promise<IDataObject> {
+	const campaign = Campaign.of(context, options);
+	if (!campaign) return await send(undefined);
+	const identity = campaign.identity(message.to, message.content);
+	if ((await campaign.sentBefore([identity])).has(identity)) return campaign.skipped(message.to, message.shown);
+	const result = await send(identity);
+	await campaign.sent([identity]);
+	return result;
+}
+
+/** A batch's items under one Campaign Key: which to send, the outputs of those sent before, and how to note the sent. */
+export interface BatchOnce<T> {
+	entries: Array<{ itemIndex: number; value: T }>;
+	skipped: Map<number, Outcome>;
+	/** Notes the items of an accepted request as sent (nothing without a key). */
+	sent(itemIndexes: number[]): Promise<void>;
+}
+
+/**
+ * sendOnce for an operation that sends its items together (Infobip, Infopromo): `message` gives each
+ * item's Campaign Key (empty: not in a campaign), recipient and content.
+ */
+export async function batchOnce<T>(
+	context: IExecuteFunctions,
+	entries: Array<{ itemIndex: number; value: T }>,
+	message: (value: T) => { campaignKey: unknown; to: string; content: unknown },
+): Promise<BatchOnce<T>> {
+	const planned = new Map<number, { campaign: Campaign; to: string; identity: string }>();
+	for (const { itemIndex, value } of entries) {
+		const { campaignKey, to, content } = message(value);
+		const campaign = Campaign.of(context, { campaignKey: String(campaignKey ?? '') });
+		if (campaign) planned.set(itemIndex, { campaign, to, identity: campaign.identity(to, content) });
+	}
+	const [first] = planned.values();
+	if (!first) return { entries, skipped: new Map(), sent: async () => undefined };
+	// The store is the workflow's, whatever the key: one look-up for all.
+	const before = await first.campaign.sentBefore([...planned.values()].map(({ identity }) => identity));
+	const skipped = new Map<number, Outcome>();
+	for (const [itemIndex, { campaign, to, identity }] of planned) if (before.has(identity)) skipped.set(itemIndex, { json: campaign.skipped(to) });
+	return {
+		entries: entries.filter(({ itemIndex }) => !skipped.has(itemIndex)),
+		skipped,
+		sent: async (itemIndexes) => await first.campaign.sent(itemIndexes.flatMap((itemIndex) => planned.get(itemIndex)?.identity ?? [])),
+	};
+}

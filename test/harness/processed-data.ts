@@ -1,0 +1,85 @@
+// n8n's deduplication store (the processed-data helpers) as n8n 2.41's DeduplicationHelper keeps it in
+// its database: one record per workflow (and node, for node scope) holding the md5 of every entry,
+// read and rewritten whole on each call with a wait in between, so calls that overlap lose updates
+// as they would in n8n. Only the 'entries' mode, the one the package uses.
+import { createHash } from 'crypto';
+import { DataDeduplicationService } from 'n8n-core';
+import type {
+	DeduplicationItemTypes,
+	DeduplicationScope,
+	ICheckProcessedContextData,
+	ICheckProcessedOptions,
+	IDataDeduplicator,
+	IDeduplicationOutput,
+} from 'n8n-workflow';
+
+const hash = (value: DeduplicationItemTypes) => createHash('md5').update(value.toString()).digest('base64');
+const rowOf = (scope: DeduplicationScope, data: ICheckProcessedContextData) =>
+	`${data.workflow.id}\u0000${scope === 'node' ? `n:${data.node?.id}` : ''}`;
+/** A database round trip: lets other calls run between a read and its write. */
+const roundTrip = async () => await new Promise((resolve) => setImmediate(resolve));
+
+export class ProcessedDataStore implements IDataDeduplicator {
+	readonly rows = new Map<string, string[]>();
+	/** Every call, for tests that count them. */
+	readonly calls: Array<{ method: string; items: number }> = [];
+
+	private assertEntries(options: ICheckProcessedOptions) {
+		if (options.mode !== 'entries') throw new Error(`The test store keeps only mode "entries", not "${options.mode}"`);
+	}
+
+	async checkProcessedAndRecord(items: DeduplicationItemTypes[], scope: DeduplicationScope, data: ICheckProcessedContextData, options: ICheckProcessedOptions): Promise<IDeduplicationOutput> {
+		this.assertEntries(options);
+		this.calls.push({ method: 'checkProcessedAndRecord', items: items.length });
+		const row = rowOf(scope, data);
+		const stored = [...(this.rows.get(row) ?? [])];
+		await roundTrip();
+		const seen = new Set(stored);
+		const output: IDeduplicationOutput = { new: [], processed: [] };
+		for (const item of items) {
+			if (seen.has(hash(item))) output.processed.push(item);
+			else {
+				output.new.push(item);
+				stored.push(hash(item));
+				seen.add(hash(item));
+			}
+		}
+		this.rows.set(row, stored);
+		return output;
+	}
+
+	async removeProcessed(items: DeduplicationItemTypes[], scope: DeduplicationScope, data: ICheckProcessedContextData, options: ICheckProcessedOptions): Promise<void> {
+		this.assertEntries(options);
+		this.calls.push({ method: 'removeProcessed', items: items.length });
+		const row = rowOf(scope, data);
+		const stored = [...(this.rows.get(row) ?? [])];
+		await roundTrip();
+		for (const item of items) {
+			const index = stored.indexOf(hash(item));
+			if (index !== -1) stored.splice(index, 1);
+		}
+		this.rows.set(row, stored);
+	}
+
+	async clearAllProcessedItems(scope: DeduplicationScope, data: ICheckProcessedContextData): Promise<void> {
+		this.rows.delete(rowOf(scope, data));
+	}
+
+	async getProcessedDataCount(scope: DeduplicationScope, data: ICheckProcessedContextData): Promise<number> {
+		return this.rows.get(rowOf(scope, data))?.length ?? 0;
+	}
+
+	/** Whether the store holds this entry for the workflow. */
+	has(workflowId: string, item: DeduplicationItemTypes): boolean {
+		return (this.rows.get(`${workflowId}\u0000`) ?? []).includes(hash(item));
+	}
+
+	reset(): void {
+		this.rows.clear();
+		this.calls.length = 0;
+	}
+}
+
+/** The store every node run of the test process uses, as n8n's is its database. */
+export const processedData = new ProcessedDataStore();
+void DataDeduplicationService.init(processedData);
