@@ -6,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { signatureOptions } from '../shared/fields';
+import { repeatWindowField, signatureOptions } from '../shared/fields';
 import { savedParameter } from '../shared/parameters';
-import { DELIVERY_WEBHOOK, envelopeEvents, SIGNATURE_HEADER, signedWebhook, type SignatureOptionValues, urlPastedByHand } from '../shared/webhook';
+import { DELIVERY_WEBHOOK, REPEAT_WINDOW_MINUTES, envelopeEventKey, envelopeEvents, SIGNATURE_HEADER, signedWebhook, type SignatureOptionValues, urlPastedByHand } from '../shared/webhook';
 import { CREDENTIAL_TYPE } from './transport';
 
 export class InfiniReachTrigger implements INodeType {
@@ -50,6 +50,7 @@ export class InfiniReachTrigger implements INodeType {
 				description: 'Events that start the workflow; others are acknowledged and ignored',
 			},
 			signatureOptions(SIGNATURE_HEADER),
+			repeatWindowField(REPEAT_WINDOW_MINUTES),
 		],
 	};
 
@@ -64,6 +65,7 @@ export class InfiniReachTrigger implements INodeType {
 				options: savedParameter<SignatureOptionValues>(this, 'signature', {}),
 			}),
 			items: (body) => envelopeEvents(body, savedParameter<string[]>(this, 'events', [])),
+			eventKey: envelopeEventKey,
 		});
 	}
 }

@@ -7,9 +7,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { signatureOptions } from '../shared/fields';
+import { repeatWindowField, signatureOptions } from '../shared/fields';
 import { savedParameter } from '../shared/parameters';
-import { DELIVERY_WEBHOOK, type DeliveryCheck, SIGNATURE_HEADER, signedWebhook, type SignatureOptionValues, urlPastedByHand } from '../shared/webhook';
+import { DELIVERY_WEBHOOK, REPEAT_WINDOW_MINUTES, type DeliveryCheck, eventKey, SIGNATURE_HEADER, signedWebhook, type SignatureOptionValues, urlPastedByHand } from '../shared/webhook';
 import { CHANNELS } from './helpers/fields';
 import { pushedResults } from './helpers/pushed';
 import { CREDENTIAL_TYPE } from './transport';
@@ -72,6 +72,7 @@ export class InfobipTrigger implements INodeType {
 				description: 'How the trigger knows a request comes from Infobip; requests that fail get 401 and start nothing',
 			},
 			{ ...signatureOptions(SIGNATURE_HEADER), displayOptions: { show: { verification: ['signature'] } } },
+			repeatWindowField(REPEAT_WINDOW_MINUTES),
 		],
 	};
 
@@ -100,6 +101,8 @@ export class InfobipTrigger implements INodeType {
 			credentialType: savedParameter<string>(this, 'verification', 'signature') === 'none' ? undefined : CREDENTIAL_TYPE,
 			check,
 			items: (body) => pushedResults(body, savedParameter<string[]>(this, 'events', []), savedParameter<string[]>(this, 'channels', [])),
+			// Infobip's messageId, and the result itself: each status of a message is a report of its own.
+			eventKey: (item) => eventKey(item.event, item.messageId, item.result),
 		});
 	}
 }

@@ -7,8 +7,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { repeatWindowField } from '../shared/fields';
 import { savedParameter } from '../shared/parameters';
-import { DELIVERY_WEBHOOK, envelopeEvents, signedWebhook } from '../shared/webhook';
+import { DELIVERY_WEBHOOK, REPEAT_WINDOW_MINUTES, envelopeEventKey, envelopeEvents, signedWebhook } from '../shared/webhook';
 import { CREDENTIAL_TYPE } from './transport';
 import { registration, type Registration } from './helpers/webhooks';
 
@@ -50,6 +51,7 @@ export class TxtCoopTrigger implements INodeType {
 				default: ['message.received'],
 				description: 'Events that start the workflow',
 			},
+			repeatWindowField(REPEAT_WINDOW_MINUTES),
 		],
 	};
 
@@ -77,6 +79,7 @@ export class TxtCoopTrigger implements INodeType {
 				notReadyWithoutSecret: 'the trigger is still registering with txtcoop; retry shortly',
 			}),
 			items: (body) => envelopeEvents(body, savedParameter<string[]>(this, 'events', [])),
+			eventKey: envelopeEventKey,
 		});
 	}
 }

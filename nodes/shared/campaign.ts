@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Outcome } from './items';
+import { processMemory } from './process-memory';
 
 /**
  * Campaign Key: a message of a campaign is sent once, whatever runs it again — a re-run, n8n's Retry
@@ -105,7 +106,7 @@ class StoreLane {
 }
 
 /** Per workflow in this process (n8n's store keeps one record per workflow). */
-const lanes = new Map<string, StoreLane>();
+const lanes = processMemory<string, StoreLane>();
 
 function laneOf(context: IExecuteFunctions): StoreLane {
 	const workflowId = String(context.getWorkflow().id ?? '');

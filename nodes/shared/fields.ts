@@ -171,3 +171,16 @@ export function idLocator(locator: IdLocator): INodeProperties {
 		],
 	};
 }
+
+/** A trigger's Repeat Window: how long a gateway's second delivery of an event is taken for a retry. */
+export function repeatWindowField(defaultMinutes: number): INodeProperties {
+	return {
+		displayName: 'Repeat Window (Minutes)',
+		name: 'repeatWindow',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: defaultMinutes,
+		description:
+			'A signed delivery of an event this trigger already started the workflow for within this many minutes (the gateway retrying a delivery it thought had failed) is acknowledged and starts nothing. 0 starts the workflow for every delivery.',
+	};
+}

@@ -1,4 +1,5 @@
 import { clock } from './clock';
+import { processMemory } from './process-memory';
 
 /** After a 429, the rate a key gets is this share of what it was sending then. */
 const SLOWDOWN = 0.75;
@@ -79,7 +80,7 @@ export class Pacer {
 }
 
 /** Every key's pacer in this process: shared by all executions (and nodes) that send on the key. */
-const pacers = new Map<string, Pacer>();
+const pacers = processMemory<string, Pacer>();
 
 export function pacerFor(key: string, windowMs?: number): Pacer {
 	let pacer = pacers.get(key);
@@ -87,7 +88,3 @@ export function pacerFor(key: string, windowMs?: number): Pacer {
 	return pacer;
 }
 
-/** Forgets every pacer, as a new process starts without them: for tests, each of which is one. */
-export function forgetPacers(): void {
-	pacers.clear();
-}

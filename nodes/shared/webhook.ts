@@ -1,7 +1,11 @@
 import type { IDataObject, IHookFunctions, IWebhookDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { createHash } from 'crypto';
+
 import { clock } from './clock';
 import { keptCredentials, rereadCredentials } from './kept-credentials';
+import { savedParameter } from './parameters';
+import { withoutRepeats } from './repeats';
 import { verifyBasicAuth, verifySignature, type SignatureAlgorithm, type SignatureEncoding, type SignatureVerdict } from './signature';
 
 export interface SignatureOptionValues {
@@ -35,6 +39,9 @@ function jsonBodyOf(context: IWebhookFunctions, raw: Buffer | undefined): unknow
 		return parsed;
 	}
 }
+
+/** The triggers' Repeat Window by default: gateways retry a delivery within minutes, not hours. */
+export const REPEAT_WINDOW_MINUTES = 60;
 
 /** The header every gateway here signs in, unless a trigger's Signature Options name another. */
 export const SIGNATURE_HEADER = 'X-Webhook-Signature';
@@ -84,6 +91,20 @@ export function envelopeEvents(body: unknown, wanted: string[]): IDataObject[] {
 		});
 }
 
+/**
+ * What makes two deliveries the same event: its type, the gateway's ID for it (a message ID) and what
+ * it says (so a message's second status report, or a second failed attempt, is an event of its own).
+ */
+export function eventKey(event: unknown, id: unknown, content: unknown): string {
+	return `${String(event)}\u0000${String(id ?? '')}\u0000${createHash('sha256').update(JSON.stringify(content ?? null)).digest('hex')}`;
+}
+
+/** eventKey of an item made by envelopeEvents: the envelope's event and its data's message (or other) ID. */
+export function envelopeEventKey(item: IDataObject): string {
+	const data = (item.payload as IDataObject | undefined)?.data as IDataObject | undefined;
+	return eventKey(item.event, data?.messageId ?? data?.id, data);
+}
+
 /** What a delivery is checked against: a secret, Basic authorization, or a reason to refuse or defer it. */
 export interface DeliveryCheck {
 	/** The shared secret; without one, deliveries are taken unsigned unless a reason below says why not. */
@@ -117,6 +138,11 @@ export interface SignedDeliveries {
 	 * envelopeEvents); none: acknowledged, and nothing starts. Called only after the signature is checked.
 	 */
 	items(body: unknown): IDataObject[];
+	/**
+	 * The event an item is (see eventKey): a delivery whose items were all accepted within the trigger's
+	 * Repeat Window is a gateway's retry, acknowledged without starting anything.
+	 */
+	eventKey(item: IDataObject): string | undefined;
 }
 
 interface Verdict {
@@ -160,8 +186,13 @@ export async function signedWebhook(context: IWebhookFunctions, deliveries: Sign
 	if (verdict.status !== 200) {
 		return respondWithoutRunning(context, verdict.status, { error: verdict.error }, verdict.status === 503 ? { 'Retry-After': '5' } : {});
 	}
-	const items = deliveries.items(jsonBodyOf(context, raw));
-	if (!items.length) return { webhookResponse: { received: true, started: false } };
+	const wanted = deliveries.items(jsonBodyOf(context, raw));
+	if (!wanted.length) return { webhookResponse: { received: true, started: false } };
+	// Signed repeats are no attack: answered 2xx, so the gateway stops retrying, and nothing starts.
+	const trigger = `${String(context.getWorkflow().id ?? '')}\u0000${context.getNode().id}`;
+	const windowMs = Number(savedParameter<number>(context, 'repeatWindow', REPEAT_WINDOW_MINUTES)) * 60_000;
+	const items = withoutRepeats(trigger, windowMs, wanted, (item) => deliveries.eventKey(item));
+	if (!items.length) return { webhookResponse: { received: true, started: false, repeat: true } };
 	return { workflowData: [context.helpers.returnJsonArray(items)], webhookResponse: { received: true, started: true } };
 }
 

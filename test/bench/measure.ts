@@ -44,13 +44,16 @@ export interface LoadResult {
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 /** POSTs `count` requests to `url` with at most `concurrency` at once. */
-export async function load(url: string, count: number, concurrency: number, body: string, headers: Record<string, string>): Promise<LoadResult> {
+/** What one request sends: a body and its headers (the nth of the run). */
+export type Delivery = (n: number) => { body: string; headers: Record<string, string> };
+
+export async function load(url: string, count: number, concurrency: number, delivery: Delivery): Promise<LoadResult> {
 	const result: LoadResult = { requests: count, ms: 0, statuses: {}, types: {}, bodies: [] };
 	let next = 0;
 	const started = process.hrtime.bigint();
 	const worker = async () => {
 		while (next < count) {
-			next++;
+			const { body, headers } = delivery(next++);
 			const response = await axios.post(url, body, {
 				headers: { 'Content-Type': 'application/json', ...headers },
 				httpAgent: agent,

@@ -15,7 +15,7 @@ import { InfobipEmulator } from '../sandbox/Infobip/emulator';
 import { SANDBOX_KEY as INFOBIP_KEY } from '../sandbox/Infobip/state';
 import { InfiniReachEmulator } from '../sandbox/InfiniReach/emulator';
 import { SANDBOX_API_KEY } from '../sandbox/InfiniReach/state';
-import { cpuMs, load, median, settle, startStub, type LoadResult } from './measure';
+import { cpuMs, load, median, settle, startStub, type Delivery, type LoadResult } from './measure';
 import { printTable, row, writeResults, type Row } from './report';
 import { chargebeeTrigger, httpSends, infiniReachTrigger, infobipSends, nodeSends, webhookNode, type TriggerWorkflow, type Workflow } from './workflows';
 
@@ -69,14 +69,21 @@ async function sends(n8n: N8n, stub: Awaited<ReturnType<typeof startStub>>, roun
 }
 
 // --- (2) triggers -------------------------------------------------------------------------------
-const inbound = JSON.stringify({
-	event: 'message.inbound',
-	// Chargebee's trigger starts on any event_type with "*"; the others ignore the field.
-	event_type: 'message.inbound',
-	timestamp: '2026-11-23T12:00:00.000Z',
-	data: { messageId: 'm1', direction: 'inbound', from: '+14155550123', to: '+15559876543', body: 'Hello', deviceId: 'd1', status: 'delivered' },
-});
-const signature = createHmac('sha256', SECRET).update(inbound).digest('hex');
+// Every delivery another message: the same one twice is a gateway's retry, which the trigger acknowledges
+// without starting anything (its Repeat Window).
+let deliveries = 0;
+const inbound = (): string =>
+	JSON.stringify({
+		event: 'message.inbound',
+		// Chargebee's trigger starts on any event_type with "*"; the others ignore the field.
+		event_type: 'message.inbound',
+		timestamp: '2026-11-23T12:00:00.000Z',
+		data: { messageId: `m${++deliveries}`, direction: 'inbound', from: '+14155550123', to: '+15559876543', body: 'Hello', deviceId: 'd1', status: 'delivered' },
+	});
+const signedInbound: Delivery = () => {
+	const body = inbound();
+	return { body, headers: { 'X-Webhook-Signature': createHmac('sha256', SECRET).update(body).digest('hex') } };
+};
 
 interface TriggerFigures {
 	cpuPerRequest: number;
@@ -86,17 +93,16 @@ interface TriggerFigures {
 
 async function triggers(n8n: N8n, workflows: TriggerWorkflow[], rounds: number): Promise<Map<string, TriggerFigures>> {
 	const pid = n8n.pid!;
-	const headers = { 'X-Webhook-Signature': signature };
 	const cpu = new Map<string, number>();
 	const wall = new Map<string, number>();
 	const results = new Map<string, LoadResult[]>();
-	for (const workflow of workflows) await load(`${n8n.baseUrl}/webhook/${workflow.path}`, 20, CONCURRENCY, inbound, headers); // warm-up
+	for (const workflow of workflows) await load(`${n8n.baseUrl}/webhook/${workflow.path}`, 20, CONCURRENCY, signedInbound); // warm-up
 	await settle(pid);
 	for (let round = 1; round <= rounds; round++) {
 		const order = workflows.map((_, i, all) => all[(i + round) % all.length]);
 		for (const workflow of order) {
 			const before = cpuMs(pid);
-			const result = await load(`${n8n.baseUrl}/webhook/${workflow.path}`, TRIGGER_CHUNK, CONCURRENCY, inbound, headers);
+			const result = await load(`${n8n.baseUrl}/webhook/${workflow.path}`, TRIGGER_CHUNK, CONCURRENCY, signedInbound);
 			// The executions a delivery started finish after its answer: their CPU belongs to it.
 			await settle(pid);
 			cpu.set(workflow.id, (cpu.get(workflow.id) ?? 0) + cpuMs(pid) - before);
@@ -128,7 +134,7 @@ async function forged(n8n: N8n, workflow: TriggerWorkflow): Promise<{ cpuPerRequ
 	const pid = n8n.pid!;
 	await settle(pid);
 	const before = cpuMs(pid);
-	const result = await load(`${n8n.baseUrl}/webhook/${workflow.path}`, FORGED, CONCURRENCY, inbound, { 'X-Webhook-Signature': 'f'.repeat(64) });
+	const result = await load(`${n8n.baseUrl}/webhook/${workflow.path}`, FORGED, CONCURRENCY, () => ({ body: inbound(), headers: { 'X-Webhook-Signature': 'f'.repeat(64) } }));
 	await settle(pid);
 	return { cpuPerRequest: (cpuMs(pid) - before) / FORGED, result };
 }

@@ -1,7 +1,7 @@
 // Every test file: no real network except loopback, and no interceptor (or send pacer) outlives its test.
 import nock from 'nock';
 
-import { forgetPacers } from '../../nodes/shared/pacing';
+import { forgetProcessMemory } from '../../nodes/shared/process-memory';
 import { processedData } from './processed-data';
 
 beforeAll(() => {
@@ -12,8 +12,8 @@ beforeAll(() => {
 afterEach(() => {
 	nock.cleanAll();
 	nock.abortPendingRequests();
-	// Pacers live as long as the n8n process, n8n's store as long as its database; each test has its own.
-	forgetPacers();
+	// Pacers and the like live as long as the n8n process, n8n's store as long as its database; each test has its own.
+	forgetProcessMemory();
 	processedData.reset();
 });
 

@@ -11,8 +11,12 @@ import { callWebhook, credentialReads, type NodeSetup } from '../harness/n8n';
 const SECRET = 'whsec-cost-test-0123456789';
 const sign = (body: string, secret = SECRET) => createHmac('sha256', secret).update(body).digest('hex');
 
-const infiniReachBody = JSON.stringify({ event: 'message.inbound', timestamp: 't', data: { messageId: 'm1', from: '+14155550123', body: 'hi' } });
-const infobipBody = JSON.stringify({ results: [{ event: 'MO', channel: 'SMS', messageId: 'mo1', sender: '447491163443', content: [{ type: 'TEXT', text: 'hi' }] }] });
+// Each delivery is another message (the same one twice would be a gateway's retry, acknowledged as a repeat).
+let messages = 0;
+const infiniReachMessage = () => JSON.stringify({ event: 'message.inbound', timestamp: 't', data: { messageId: `m${++messages}`, from: '+14155550123', body: 'hi' } });
+const infobipMessage = () => JSON.stringify({ results: [{ event: 'MO', channel: 'SMS', messageId: `mo${++messages}`, sender: '447491163443', content: [{ type: 'TEXT', text: 'hi' }] }] });
+const infiniReachBody = infiniReachMessage();
+const infobipBody = infobipMessage();
 const txtCoopBody = JSON.stringify({ event: 'message.received', timestamp: 't', data: { id: 'r1', text: 'hi' } });
 
 const infiniReach = (webhookSecret = SECRET, credentialId?: string): NodeSetup => ({
@@ -66,13 +70,14 @@ describe('a delivery that starts a workflow', () => {
 
 describe('the hot path of a trigger', () => {
 	it.each([
-		['InfiniReach', 'infiniReachApi', () => infiniReach(SECRET, 'hot-infinireach'), infiniReachBody, { 'X-Webhook-Signature': sign(infiniReachBody) }],
-		['Infobip (HMAC)', 'infobipApi', () => infobip('signature', 'hot-infobip'), infobipBody, { 'X-Webhook-Signature': sign(infobipBody) }],
-		['Infobip (Basic)', 'infobipApi', () => infobip('basicAuth', 'hot-infobip-basic'), infobipBody, { Authorization: basic }],
-	])('%s: reads the credential once for many deliveries, and no parameter through n8n', async (_name, type, setup, body, headers) => {
+		['InfiniReach', 'infiniReachApi', () => infiniReach(SECRET, 'hot-infinireach'), infiniReachMessage, (body: string) => ({ 'X-Webhook-Signature': sign(body) })],
+		['Infobip (HMAC)', 'infobipApi', () => infobip('signature', 'hot-infobip'), infobipMessage, (body: string) => ({ 'X-Webhook-Signature': sign(body) })],
+		['Infobip (Basic)', 'infobipApi', () => infobip('basicAuth', 'hot-infobip-basic'), infobipMessage, () => ({ Authorization: basic })],
+	])('%s: reads the credential once for many deliveries, and no parameter through n8n', async (_name, type, setup, message, headersFor) => {
 		const before = reads(type);
 		for (let i = 0; i < 5; i++) {
-			const result = await callWebhook(setup(), { body, headers });
+			const body = message();
+			const result = await callWebhook(setup(), { body, headers: headersFor(body) });
 			expect(result.started).toBe(true);
 		}
 
@@ -84,11 +89,14 @@ describe('the hot path of a trigger', () => {
 		const id = freshId();
 		const before = reads('infiniReachApi');
 		await callWebhook(infiniReach(SECRET, id), { body: infiniReachBody, headers: { 'X-Webhook-Signature': sign(infiniReachBody) } });
-		// The user replaces the secret in the credential; a delivery signed with the old one...
-		const oldSigned = { body: infiniReachBody, headers: { 'X-Webhook-Signature': sign(infiniReachBody) } };
-		expect((await callWebhook(infiniReach('whsec-new-secret', id), oldSigned)).started).toBe(true);
+		// The user replaces the secret in the credential; deliveries signed with the old one...
+		const oldSigned = () => {
+			const body = infiniReachMessage();
+			return { body, headers: { 'X-Webhook-Signature': sign(body) } };
+		};
+		expect((await callWebhook(infiniReach('whsec-new-secret', id), oldSigned())).started).toBe(true);
 		await clockFake.advance(KEEP_MS);
-		const late = await callWebhook(infiniReach('whsec-new-secret', id), oldSigned);
+		const late = await callWebhook(infiniReach('whsec-new-secret', id), oldSigned());
 
 		expect([late.statusCode, late.started]).toEqual([401, false]);
 		expect(reads('infiniReachApi') - before).toBe(2);
@@ -99,10 +107,8 @@ describe('the hot path of a trigger', () => {
 		await callWebhook(infiniReach(SECRET, id), { body: infiniReachBody, headers: { 'X-Webhook-Signature': sign(infiniReachBody) } });
 		await clockFake.advance(REREAD_GAP_MS);
 		const before = reads('infiniReachApi');
-		const result = await callWebhook(infiniReach('whsec-rotated', id), {
-			body: infiniReachBody,
-			headers: { 'X-Webhook-Signature': sign(infiniReachBody, 'whsec-rotated') },
-		});
+		const next = infiniReachMessage();
+		const result = await callWebhook(infiniReach('whsec-rotated', id), { body: next, headers: { 'X-Webhook-Signature': sign(next, 'whsec-rotated') } });
 
 		expect([result.statusCode, result.started]).toEqual([200, true]);
 		expect(reads('infiniReachApi') - before).toBe(1);
@@ -124,9 +130,8 @@ describe('the hot path of a trigger', () => {
 
 	it('never trusts a remembered "no secret": a secret set since is enforced on the next delivery', async () => {
 		const id = freshId();
-		const unsigned = { body: infiniReachBody };
-		expect((await callWebhook(infiniReach('', id), unsigned)).started).toBe(true);
-		const result = await callWebhook(infiniReach(SECRET, id), unsigned);
+		expect((await callWebhook(infiniReach('', id), { body: infiniReachBody })).started).toBe(true);
+		const result = await callWebhook(infiniReach(SECRET, id), { body: infiniReachMessage() });
 
 		expect([result.statusCode, result.started]).toEqual([401, false]);
 	});
