@@ -1,11 +1,11 @@
 // The package inside a real n8n 2.41.1, installed as users install it, against the InfiniReach sandbox.
 import axios from 'axios';
-import { existsSync, readdirSync } from 'fs';
+import { existsSync, readdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
 import { INFINIREACH_API_KEY } from '../sandbox';
 import { nodeOutput } from './n8n';
-import { WORK } from './paths';
+import { EXAMPLE_FILES, WORK } from './paths';
 import { waitFor } from './processes';
 import { AUTO_REPLY, ensureRuntime, startStack, type Stack } from './stack';
 
@@ -47,6 +47,31 @@ describe('InfiniReach in a real n8n', () => {
 		expect(nodeOutput(data.data, 'Send SMS')).toEqual([
 			expect.objectContaining({ messageId: sent[0]._id, jobId: sent[0].jobId, status: 'queued', to: '+14155550123' }),
 		]);
+	});
+
+	it('sends a scheduled CSV campaign once per recipient: a second run sends nothing, a new row only itself (Campaign Key, in n8n\'s own store)', async () => {
+		const csv = (rows: string[]) => writeFileSync(join(EXAMPLE_FILES, 'weekly-recipients.csv'), ['name,phone', ...rows].join('\n'));
+		const rows = ['Ada,+14155550101', 'Brian,(415) 555-0102', 'Chen,+1 415 555 0103'];
+		csv(rows);
+
+		const first = await stack.n8n.execute('irWeeklyCsv00001');
+		const second = await stack.n8n.execute('irWeeklyCsv00001');
+		csv([...rows, 'Dana,+14155550104']);
+		const third = await stack.n8n.execute('irWeeklyCsv00001');
+
+		expect([first.ok, second.ok, third.ok]).toEqual([true, true, true]);
+		expect(emulator().outbound().map((m) => [m.e164To, m.body])).toEqual([
+			['+14155550101', "Hi Ada, this week's offer is waiting for you."],
+			['+14155550102', "Hi Brian, this week's offer is waiting for you."],
+			['+14155550103', "Hi Chen, this week's offer is waiting for you."],
+			['+14155550104', "Hi Dana, this week's offer is waiting for you."],
+		]);
+		expect(nodeOutput(second.data.data, 'Send Weekly SMS').map((item) => [item.skipped, item.to])).toEqual([
+			[true, '+14155550101'],
+			[true, '+14155550102'],
+			[true, '+14155550103'],
+		]);
+		expect(nodeOutput(third.data.data, 'Send Weekly SMS').map((item) => item.skipped ?? false)).toEqual([true, true, true, false]);
 	});
 
 	it('reports a failed run with the node\'s own error, and sends nothing', async () => {

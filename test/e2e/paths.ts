@@ -19,3 +19,6 @@ export const N8N_BIN = join(RUNTIME, 'n8n/node_modules/n8n/bin/n8n');
 export const WORKFLOWS = join(ROOT, 'test/e2e/workflows');
 /** Scratch space of the e2e runs and `npm run dev` (ignored by git). */
 export const WORK = join(ROOT, '.e2e-work');
+
+/** Where example workflows read their files (a recipients CSV): n8n may read only folders it is told of. */
+export const EXAMPLE_FILES = '/tmp/n8n-nodes-message-gateways';

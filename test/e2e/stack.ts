@@ -4,7 +4,7 @@ import { join } from 'path';
 import { GATEWAY_KEYS, GATEWAYS } from '../gateways';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
 import { N8n, type Owner } from './n8n';
-import { ROOT, WORKFLOWS } from './paths';
+import { EXAMPLE_FILES, ROOT, WORKFLOWS } from './paths';
 import { runOrFail } from './processes';
 
 export { AUTO_REPLY, IMESSAGE_REPLY, INFOBIP_EVENTS, INFOPROMO_INBOUND, NEW_SESSION, SESSION_WATCH, WEBHOOK_SECRET } from '../gateways';
@@ -41,7 +41,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 	mkdirSync(options.folder, { recursive: true });
 
 	const sandbox = await startSandbox(options.sandbox);
-	const n8n = new N8n({ folder: options.folder, port: options.port, brokerPort: options.brokerPort, owner: options.owner });
+	mkdirSync(EXAMPLE_FILES, { recursive: true });
+	const n8n = new N8n({ folder: options.folder, port: options.port, brokerPort: options.brokerPort, owner: options.owner, env: { N8N_RESTRICT_FILE_ACCESS_TO: EXAMPLE_FILES } });
 	const stop = async () => {
 		await n8n.stop();
 		await sandbox.stop();
