@@ -1,8 +1,11 @@
 import { clock } from './clock';
 import { processMemory } from './process-memory';
 
-/** After a 429, the rate a key gets is this share of what it was sending then. */
-const SLOWDOWN = 0.75;
+/**
+ * After a 429, the rate a key gets is this share of what it was sending then, at most once a window:
+ * the other processes on the key slow down too, so a small step keeps the key busy between them.
+ */
+const SLOWDOWN = 0.9;
 /** Each clean window after a 429 gives back this share of the asked-for rate. */
 const RECOVERY = 0.1;
 
@@ -14,9 +17,9 @@ const RECOVERY = 0.1;
  * Every run in the process that sends on the key shares it (`pacerFor`), each within its own rate,
  * so two campaigns on one key together stay within the larger of the two. A 429 says someone else —
  * another n8n worker, another app — is sending on the key too: the pacer then waits out the hint,
- * lowers its own rate to three quarters of what it was sending, and raises it again by a tenth of
- * the asked-for rate for each full window without a 429, so that processes sharing a key settle near
- * the limit between them.
+ * lowers its own rate to nine tenths of what it was sending (once a window), and raises it again by a
+ * tenth of the asked-for rate for each full window without a 429, so that processes sharing a key
+ * settle near the limit between them.
  */
 export class Pacer {
 	private readonly sent: number[] = [];
@@ -24,6 +27,7 @@ export class Pacer {
 	/** The rate after 429s, below the asked-for one; undefined when no 429 is being recovered from. */
 	private ceiling?: number;
 	private calmSince = 0;
+	private slowedAt = -Infinity;
 
 	constructor(
 		readonly windowMs = 60_000,
@@ -69,10 +73,11 @@ export class Pacer {
 	/** A send on the key got a 429 that asks for `waitMs`: every send on it waits, and the pace slows. */
 	rateLimited(waitMs: number): void {
 		const now = clock.now();
-		// The other sends in flight when the limit was hit answer 429 too: one slowdown for them all.
-		if (now >= this.pausedUntil) {
+		// The sends in flight when the limit was hit, and their retries, answer 429 too: one slowdown a window.
+		if (now >= this.slowedAt + this.windowMs) {
 			const sending = this.sent.filter((at) => at > now - this.windowMs).length;
 			this.ceiling = Math.max(1, Math.floor(Math.min(this.ceiling ?? Infinity, sending) * SLOWDOWN));
+			this.slowedAt = now;
 		}
 		this.pausedUntil = Math.max(this.pausedUntil, now + waitMs);
 		this.calmSince = this.pausedUntil;

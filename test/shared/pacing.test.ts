@@ -47,34 +47,34 @@ describe('Pacer', () => {
 		expect(await pacerFor('a').take(1)).toBeGreaterThan(0);
 	});
 
-	it('after a 429, waits out the hint, sends at three quarters of its rate, and gives back a tenth a clean window', async () => {
+	it('after a 429, waits out the hint, sends at nine tenths of its rate, and gives back a tenth a clean window', async () => {
 		const pacer = new Pacer(60_000, 0);
-		await sendTimes(pacer, 8, 8);
+		await sendTimes(pacer, 20, 20);
 		pacer.rateLimited(5_000);
-		expect(pacer.limit(8)).toBe(6);
-		// The pause holds every send on the key, and the window now holds 6, not 8.
+		expect(pacer.limit(20)).toBe(18);
+		// The pause holds every send on the key, and the window now holds 18, not 20.
 		const sleptBefore = fakeClock.sleeps.length;
-		await pacer.take(8);
+		await pacer.take(20);
 		expect(fakeClock.sleeps.slice(sleptBefore)[0]).toBe(5_000);
 
 		await fakeClock.advance(60_000);
-		expect(pacer.limit(8)).toBe(7);
+		expect(pacer.limit(20)).toBe(20);
 		await fakeClock.advance(60_000);
-		expect(pacer.limit(8)).toBe(8);
-		await fakeClock.advance(60_000);
-		expect(pacer.limit(8)).toBe(8);
+		expect(pacer.limit(20)).toBe(20);
 	});
 
-	it('counts the 429s of sends that were in flight together as one', async () => {
+	it('slows down at most once a window: the 429s of sends in flight together, and their retries, count as one', async () => {
 		const pacer = new Pacer(60_000, 0);
-		await sendTimes(pacer, 8, 8);
+		await sendTimes(pacer, 20, 20);
 		pacer.rateLimited(5_000);
 		pacer.rateLimited(5_000);
-		await fakeClock.advance(1_000);
+		await fakeClock.advance(30_000);
 		pacer.rateLimited(5_000);
-		expect(pacer.limit(8)).toBe(6);
-		await fakeClock.advance(5_000);
+		expect(pacer.limit(20)).toBe(18);
+		await fakeClock.advance(30_000);
+		await sendTimes(pacer, 20, 2);
 		pacer.rateLimited(5_000);
-		expect(pacer.limit(8)).toBe(4);
+		// A window later, another 429 is news: 9/10 of the 2 it sent in this window, and never below 1.
+		expect(pacer.limit(20)).toBe(1);
 	});
 });
