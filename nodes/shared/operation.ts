@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { forEachItem, itemError, type ItemResult } from './items';
 import { credentialIdentity, runCredentials } from './credentials';
-import { pacerFor, type Pacer } from './pacing';
+import { pacerFor, type PacedSend } from './pacing';
 import type { Gateway } from './request';
 
 /**
@@ -138,15 +138,16 @@ export async function takeSendSlot(
 	itemIndex: number,
 	run: RunState,
 	slot: { gateway: Gateway; key?: string; perMinute: unknown; label: string; max: number; to?: string },
-): Promise<Pacer> {
+): Promise<PacedSend> {
 	const perMinute = Number(slot.perMinute);
 	if (!Number.isFinite(perMinute) || perMinute < 1) {
 		throw itemError(context, itemIndex, `${slot.label} must be 1 or more`, `Set it to at most ${slot.max}, the gateway's limit.`);
 	}
 	const account = credentialIdentity(await runCredentials(context, slot.gateway.credentialType));
 	const pacer = pacerFor(`${slot.gateway.name}\u0000${account}\u0000${slot.key ?? ''}`);
-	await run.order.inTurn(itemIndex, slot.to, async () => await pacer.take(perMinute));
-	return pacer;
+	let paced: PacedSend | undefined;
+	await run.order.inTurn(itemIndex, slot.to, async () => (paced = await pacer.take(perMinute)));
+	return paced!;
 }
 
 /**

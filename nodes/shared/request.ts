@@ -21,7 +21,7 @@ import {
 	type CallState,
 	type HttpAnswer,
 } from './failures';
-import type { Pacer } from './pacing';
+import type { PacedSend } from './pacing';
 import { USER_AGENT } from './version';
 
 export type RequestContext =
@@ -82,8 +82,8 @@ export interface GatewayRequest {
 	/** Binary response (an image): returned as a Buffer. */
 	binary?: boolean;
 	itemIndex?: number;
-	/** The send's pacer (takeSendSlot): told of every 429, so that all sends on the account slow down. */
-	pacer?: Pick<Pacer, 'rateLimited'>;
+	/** The send's place in its account's pace (takeSendSlot): told how the gateway took it, 429s above all. */
+	paced?: Pick<PacedSend, 'rateLimited' | 'settled'>;
 }
 
 export interface GatewayResponse<T> {
@@ -169,6 +169,25 @@ export async function gatewayRequest<T = IDataObject>(
 	if (request.body !== undefined) options.body = request.body;
 	if (request.binary) options.encoding = 'arraybuffer';
 
+	let accepted = false;
+	try {
+		const response = await attempts.call(this, call, options, credentialsDecrypted, policy);
+		accepted = true;
+		return response as GatewayResponse<T>;
+	} finally {
+		request.paced?.settled(accepted);
+	}
+}
+
+/** The request, sent again as long as that is safe and the gateway asks for it. */
+async function attempts(
+	this: RequestContext,
+	call: CallState,
+	options: IHttpRequestOptions,
+	credentialsDecrypted: ReturnType<typeof decrypted>,
+	policy: RetryPolicy,
+): Promise<GatewayResponse<unknown>> {
+	const { gateway, request } = call;
 	let rateLimitedSince: number | undefined;
 	for (; ; call.attempt++) {
 		const { attempt } = call;
@@ -187,9 +206,9 @@ export async function gatewayRequest<T = IDataObject>(
 		const { statusCode } = response;
 		const body = request.binary ? jsonInsteadOfBinary(response) : response.body;
 		if (request.idempotent && request.method !== 'GET' && gateway.isRepeat?.(statusCode, body)) {
-			return { ...response, body, repeat: true } as GatewayResponse<T>;
+			return { ...response, body, repeat: true };
 		}
-		if (statusCode < 400 && !(gateway.isErrorBody?.(body) ?? false)) return response as GatewayResponse<T>;
+		if (statusCode < 400 && !(gateway.isErrorBody?.(body) ?? false)) return response;
 
 		const answer: HttpAnswer = { statusCode, body, info: gateway.parseError(body) };
 		// Re-sent only when that cannot duplicate anything: the gateway says nothing was done, or the request is idempotent.
@@ -202,15 +221,15 @@ export async function gatewayRequest<T = IDataObject>(
 				rateLimitedSince ??= clock.now();
 				const left = rateLimitedSince + windowMs + RATE_WINDOW_MARGIN_MS - clock.now();
 				if (left <= 0) throw rateWindowFailure(this, call, answer, clock.now() - rateLimitedSince, windowMs);
-				const waitMs = Math.min(backoff(policy, attempt), left);
-				request.pacer?.rateLimited(waitMs);
+				const otherwise = backoff(policy, attempt);
+				const waitMs = Math.min(request.paced?.rateLimited(undefined, otherwise) ?? otherwise, left);
 				await clock.sleep(waitMs);
 				continue;
 			}
 			if (attempt < policy.maxTries) {
 				const waitMs = hinted !== undefined ? Math.ceil(hinted * 1000) : backoff(policy, attempt);
 				if (waitMs > policy.maxWaitMs) throw waitTooLong(this, call, answer, waitMs, policy.maxWaitMs);
-				if (statusCode === 429) request.pacer?.rateLimited(waitMs);
+				if (statusCode === 429) request.paced?.rateLimited(waitMs, waitMs);
 				await clock.sleep(waitMs);
 				continue;
 			}

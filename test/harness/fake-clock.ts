@@ -31,3 +31,42 @@ export function useFakeClock(start = Date.UTC(2026, 10, 22, 12, 0, 0)): FakeCloc
 		restore: () => Object.assign(clock, original),
 	};
 }
+
+export interface VirtualClock {
+	now(): number;
+	/** Runs the tasks to the end: whenever all of them wait, time moves to the earliest wake-up. */
+	run<T>(tasks: Array<Promise<T>>): Promise<T[]>;
+	restore(): void;
+}
+
+/**
+ * Replaces the package's clock with virtual time for tasks that wait side by side (two processes on one
+ * key): a wait ends when time reaches it, and time moves only when nothing can run.
+ */
+export function useVirtualClock(start = Date.UTC(2026, 10, 22, 12, 0, 0)): VirtualClock {
+	const original = { ...clock };
+	let now = start;
+	let order = 0;
+	const timers: Array<{ at: number; order: number; wake: () => void }> = [];
+	clock.now = () => now;
+	clock.sleep = async (ms: number) => await new Promise<void>((wake) => timers.push({ at: now + Math.max(0, ms), order: order++, wake }));
+	return {
+		now: () => now,
+		run: async <T>(tasks: Array<Promise<T>>) => {
+			let done = false;
+			const all = Promise.all(tasks).finally(() => (done = true));
+			all.catch(() => undefined);
+			for (;;) {
+				// Everything that can run runs before a macrotask.
+				await new Promise((resolve) => setImmediate(resolve));
+				if (done) return await all;
+				if (!timers.length) throw new Error('The tasks wait for something other than time');
+				timers.sort((a, b) => a.at - b.at || a.order - b.order);
+				const next = timers.shift()!;
+				now = Math.max(now, next.at);
+				next.wake();
+			}
+		},
+		restore: () => Object.assign(clock, original),
+	};
+}

@@ -71,7 +71,7 @@ export async function sendThroughSession(
 	const dryRun = options.dryRun === true;
 	const send = async (): Promise<IDataObject> => {
 		// The limit is the session's: the pacer is the account's and session's (see takeSendSlot).
-		const pacer = dryRun
+		const paced = dryRun
 			? undefined
 			: await takeSendSlot(context, itemIndex, run, {
 					gateway: whatsInfinity,
@@ -84,7 +84,7 @@ export async function sendThroughSession(
 		const body: IDataObject = { sessionId, to, ...content };
 		if (dryRun) body.dryRun = true;
 		// No idempotency key exists: a send whose fate is unknown is reported, never repeated.
-		const { data, requestId } = await requestRecord.call(context, whatsInfinity, { method: 'POST', path: '/send', body, itemIndex, pacer });
+		const { data, requestId } = await requestRecord.call(context, whatsInfinity, { method: 'POST', path: '/send', body, itemIndex, paced });
 		return {
 			messageId: data.messageId ?? null,
 			queued: data.queued ?? null,

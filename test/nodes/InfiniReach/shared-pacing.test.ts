@@ -54,7 +54,7 @@ describe('InfiniReach → Send: one pacer per account in the process', () => {
 		expect([...first, ...second].map((d) => (d.at - start) / 1000)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
 	});
 
-	it('slows every execution on the account after a 429 from elsewhere, and gives the rate back after clean windows', async () => {
+	it('slows every execution on the account to what got through after a 429 from elsewhere, then probes its way back', async () => {
 		gateway()
 			.post('/api/v1/messages')
 			.times(3)
@@ -62,23 +62,26 @@ describe('InfiniReach → Send: one pacer per account in the process', () => {
 			.post('/api/v1/messages')
 			.reply(429, { error: 'Rate limit exceeded' }, { 'Retry-After': '5' })
 			.post('/api/v1/messages')
-			.times(9)
+			.times(15)
 			.reply(201, accepted('m'));
 		const start = fakeClock.now();
 		const first: Departure[] = [];
 		const second: Departure[] = [];
 		const third: Departure[] = [];
 
-		await run(recipients(1, 4), first);
-		// The 429 came with 4 sends in the window: the account now gets 3 a window.
-		await run(recipients(2, 4), second);
+		// 10 a minute each: without the 429, all three runs would go at once.
+		await run(recipients(1, 4), first, credentials, 10);
+		// The 429 came when 3 sends had got through: the account's share is 3, so the next execution waits
+		// a window; then, one at a time, each send beyond the share that the gateway takes adds one.
+		await run(recipients(2, 4), second, credentials, 10);
 		await fakeClock.advance(3 * 60_000);
-		await run(recipients(3, 4), third);
+		await run(recipients(3, 10), third, credentials, 10);
 
 		const seconds = (departures: Departure[]) => departures.map((d) => Math.round((d.at - start) / 1000));
 		expect(seconds(first)).toEqual([0, 0, 0, 0, 5]);
-		expect(seconds(second)).toEqual([61, 61, 61, 122]);
-		// Clean windows since: the whole rate again.
-		expect(seconds(third).every((at) => at === seconds(third)[0])).toBe(true);
+		expect(seconds(second)).toEqual([60, 60, 60, 60]);
+		// The share has grown back to the whole rate: ten at once.
+		expect(new Set(seconds(third)).size).toBe(1);
+		expect(third).toHaveLength(10);
 	});
 });

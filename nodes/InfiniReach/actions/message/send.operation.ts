@@ -145,7 +145,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 	return await sendOnce(this, options, { to, content: { message: text, channel }, shown: { channel } }, async (identity) => {
 		const externalId =
 			String(options.externalId ?? '').trim() || (identity ? `n8n-${identity.slice(0, 32)}` : derivedExternalId(this, itemIndex, message));
-		const pacer = await takeSendSlot(this, itemIndex, run, {
+		const paced = await takeSendSlot(this, itemIndex, run, {
 			gateway: infiniReach,
 			perMinute: options.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE,
 			label: 'Requests Per Minute',
@@ -159,7 +159,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 			// externalId makes a repeat harmless, so ambiguous failures may be retried.
 			idempotent: true,
 			itemIndex,
-			pacer,
+			paced,
 		});
 		// `{success, queued, messageId, jobId}`, or (servers seen in the wild) the IDs under `data`.
 		const queued = data.queued ?? body.queued;
