@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { clock } from './clock';
 import type { Outcome } from './items';
 import { processMemory } from './process-memory';
 
@@ -11,11 +12,17 @@ import { processMemory } from './process-memory';
  * across restarts), per workflow, and written only after the gateway accepted the message.
  *
  * n8n's store reads and rewrites a workflow's whole record on each call, so this process sends it
- * one call at a time per workflow, each carrying every identity waiting by then.
+ * one call at a time per workflow, each carrying every identity waiting by then. Another process's
+ * call can still overlap one of ours and write back a record without what ours added: before a run
+ * ends it writes what it sent once more, after such a call has had time to finish, until nothing was
+ * missing (confirmCampaignRecords).
  */
 
 const SCOPE = 'workflow';
 const OPTIONS = { mode: 'entries' } as const;
+/** Longer than a store call (a read and a write of one row) takes: an overlapping one is over by then. */
+const CONFIRM_AFTER_MS = 1_000;
+const CONFIRM_ROUNDS = 5;
 
 export function campaignKeyOption(): INodeProperties {
 	return {
@@ -38,7 +45,8 @@ type Store = Pick<IExecuteFunctions['helpers'], 'checkProcessedAndRecord' | 'rem
 
 interface Waiting {
 	identities: string[];
-	done(sent?: Set<string>): void;
+	/** For a check, the identities the store had; for a record, those it did not have (now written). */
+	done(found: Set<string>): void;
 	failed(error: unknown): void;
 }
 
@@ -52,16 +60,18 @@ class StoreLane {
 
 	async check(store: Store, identities: string[]): Promise<Set<string>> {
 		return await new Promise((resolve, reject) => {
-			this.checks.push({ identities, done: (sent) => resolve(sent ?? new Set()), failed: reject });
+			this.checks.push({ identities, done: resolve, failed: reject });
 			this.start(store);
 		});
 	}
 
-	async record(store: Store, identities: string[]): Promise<void> {
-		await new Promise<void>((resolve, reject) => {
-			this.records.push({ identities, done: () => resolve(), failed: reject });
+	/** Writes the identities; returns those the store did not have. */
+	async record(store: Store, identities: string[]): Promise<Set<string>> {
+		const missing = await new Promise<Set<string>>((resolve, reject) => {
+			this.records.push({ identities, done: resolve, failed: reject });
 			this.start(store);
 		});
+		return new Set(identities.filter((identity) => missing.has(identity)));
 	}
 
 	private start(store: Store): void {
@@ -79,8 +89,9 @@ class StoreLane {
 			this.records = [];
 			await this.settle(records, async () => {
 				const sent = [...new Set(records.flatMap((waiting) => waiting.identities))];
-				if (sent.length) await this.store.checkProcessedAndRecord(sent, SCOPE, OPTIONS);
-				return undefined;
+				if (!sent.length) return new Set<string>();
+				const { new: missing } = await this.store.checkProcessedAndRecord(sent, SCOPE, OPTIONS);
+				return new Set(missing.map(String));
 			});
 			await this.settle(checks, async () => {
 				const asked = [...new Set(checks.flatMap((waiting) => waiting.identities))];
@@ -94,11 +105,11 @@ class StoreLane {
 		this.running = false;
 	}
 
-	private async settle(waiting: Waiting[], call: () => Promise<Set<string> | undefined>): Promise<void> {
+	private async settle(waiting: Waiting[], call: () => Promise<Set<string>>): Promise<void> {
 		if (!waiting.length) return;
 		try {
-			const sent = await call();
-			for (const entry of waiting) entry.done(sent);
+			const found = await call();
+			for (const entry of waiting) entry.done(found);
 		} catch (error) {
 			for (const entry of waiting) entry.failed(error);
 		}
@@ -113,6 +124,33 @@ function laneOf(context: IExecuteFunctions): StoreLane {
 	let lane = lanes.get(workflowId);
 	if (!lane) lanes.set(workflowId, (lane = new StoreLane(context.helpers)));
 	return lane;
+}
+
+/** What each run (its node's execution context) recorded, to confirm before it ends. */
+const recordedBy = new WeakMap<IExecuteFunctions, Set<string>>();
+
+/**
+ * Before a run ends: writes what it recorded once more, a moment after its last write, and again
+ * while the store had lost any of it — to a call of another worker's that overlapped ours and wrote
+ * back the record without it. A run that failed (`failed`) still confirms what it sent, and then
+ * leaves its own error to be the one reported.
+ */
+export async function confirmCampaignRecords(context: IExecuteFunctions, failed = false): Promise<void> {
+	const recorded = recordedBy.get(context);
+	recordedBy.delete(context);
+	if (!recorded?.size) return;
+	const identities = [...recorded];
+	try {
+		for (let round = 1; round <= CONFIRM_ROUNDS; round++) {
+			await clock.sleep(CONFIRM_AFTER_MS);
+			if (!(await laneOf(context).record(context.helpers, identities)).size) return;
+		}
+	} catch (error) {
+		if (failed) return;
+		throw new NodeOperationError(context.getNode(), error as Error, {
+			description: "The messages were sent, but n8n's deduplication store could not confirm their Campaign Key records: a run of this campaign may send them again. Check n8n's database.",
+		});
+	}
 }
 
 /** A campaign's messages as one run sends them: which were sent before, and which it sent. */
@@ -140,6 +178,9 @@ export class Campaign {
 	/** Notes messages the gateway accepted: no run of this workflow sends them again under the key. */
 	async sent(identities: string[]): Promise<void> {
 		await laneOf(this.context).record(this.context.helpers, identities);
+		let recorded = recordedBy.get(this.context);
+		if (!recorded) recordedBy.set(this.context, (recorded = new Set()));
+		for (const identity of identities) recorded.add(identity);
 	}
 
 	/** The output of an item not sent because the campaign sent it before. */

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { forEachItem, itemError, type ItemResult } from './items';
 import { credentialIdentity, runCredentials } from './credentials';
+import { confirmCampaignRecords } from './campaign';
 import { pacerFor, type PacedSend } from './pacing';
 import type { Gateway } from './request';
 
@@ -116,14 +117,21 @@ export async function routeOperation(
 		);
 	}
 	const run: RunState = { order: new SendOrder() };
-	if (typeof execute !== 'function') return [await execute.batch.call(context, run)];
-	return [
-		await forEachItem(context, async (itemIndex) => await execute.call(context, itemIndex, run), {
-			inFlight: ITEMS_IN_FLIGHT,
-			settled: (itemIndex) => run.order.settled(itemIndex),
-			stopping: (itemIndex) => run.order.stopping(itemIndex),
-		}),
-	];
+	let outputs: INodeExecutionData[] | undefined;
+	try {
+		outputs =
+			typeof execute !== 'function'
+				? await execute.batch.call(context, run)
+				: await forEachItem(context, async (itemIndex) => await execute.call(context, itemIndex, run), {
+						inFlight: ITEMS_IN_FLIGHT,
+						settled: (itemIndex) => run.order.settled(itemIndex),
+						stopping: (itemIndex) => run.order.stopping(itemIndex),
+					});
+	} finally {
+		// Even a failed run keeps the record of what the gateway accepted.
+		await confirmCampaignRecords(context, outputs === undefined);
+	}
+	return [outputs];
 }
 
 /**

@@ -23,6 +23,17 @@ export class ProcessedDataStore implements IDataDeduplicator {
 	readonly rows = new Map<string, string[]>();
 	/** Every call, for tests that count them. */
 	readonly calls: Array<{ method: string; items: number }> = [];
+	/** Which call's added entries another process will overwrite (see loseWrite). */
+	private toLose?: (added: DeduplicationItemTypes[]) => boolean;
+
+	/**
+	 * The first call that adds entries and that `which` picks loses them: another process's call, which
+	 * read the record before it, writes it back after it — as overlapping calls of two queue-mode
+	 * workers do in n8n.
+	 */
+	loseWrite(which: (added: DeduplicationItemTypes[]) => boolean): void {
+		this.toLose = which;
+	}
 
 	private assertEntries(options: ICheckProcessedOptions) {
 		if (options.mode !== 'entries') throw new Error(`The test store keeps only mode "entries", not "${options.mode}"`);
@@ -45,6 +56,12 @@ export class ProcessedDataStore implements IDataDeduplicator {
 			}
 		}
 		this.rows.set(row, stored);
+		if (output.new.length && this.toLose?.(output.new)) {
+			this.toLose = undefined;
+			const before = [...(this.rows.get(row) ?? [])].filter((entry) => !output.new.some((item) => hash(item) === entry));
+			await roundTrip();
+			this.rows.set(row, before);
+		}
 		return output;
 	}
 
@@ -77,6 +94,7 @@ export class ProcessedDataStore implements IDataDeduplicator {
 	reset(): void {
 		this.rows.clear();
 		this.calls.length = 0;
+		this.toLose = undefined;
 	}
 }
 

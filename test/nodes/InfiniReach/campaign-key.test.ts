@@ -102,6 +102,27 @@ describe('InfiniReach → Send with a Campaign Key', () => {
 		]);
 	});
 
+	it("writes a record again before the run ends when another worker's write overwrote it", async () => {
+		accept(3);
+		// The record of the last message is overwritten at once, as by another worker's overlapping call.
+		// (Its first write is the look-up, a check-and-record taken back; the second is the record.)
+		const last = list(3)[2];
+		const identity = messageIdentity('spring', last.to, { message: last.text, channel: 'sms' });
+		let writes = 0;
+		processedData.loseWrite((added) => added.includes(identity) && ++writes === 2);
+		const { error } = await run(list(3));
+		expect(error).toBeUndefined();
+		for (const item of list(3)) expect(processedData.has('wf-harness', messageIdentity('spring', item.to, { message: item.text, channel: 'sms' }))).toBe(true);
+		// A second after its last write the run wrote everything once more (and found the lost entry
+		// missing), then again a second later, finding all there.
+		expect(fakeClock.sleeps.filter((ms) => ms === 1_000)).toHaveLength(2);
+
+		const scope = gateway().post('/api/v1/messages').reply(201, accepted('again'));
+		const { items } = await run(list(3));
+		expect(scope.isDone()).toBe(false);
+		expect(items.map((item) => item.json.skipped)).toEqual([true, true, true]);
+	});
+
 	it('without a Campaign Key sends every item every time', async () => {
 		const scope = accept(4);
 		await run(list(2), {});
