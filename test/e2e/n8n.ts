@@ -166,6 +166,29 @@ export class N8n {
 		return this.server?.pid;
 	}
 
+	/**
+	 * Another process of this instance, as queue mode has them: `worker` (runs executions) or `webhook`
+	 * (takes production webhooks), with its own runner broker port; ready when `ready` says so.
+	 */
+	async startProcess(args: string[], options: { brokerPort: number; env?: Record<string, string>; logFile: string; ready: (log: () => string) => Promise<boolean | undefined> }): Promise<ChildProcess> {
+		const log = createWriteStream(options.logFile);
+		let output = '';
+		const child = startDetached(NODE24, [N8N_BIN, ...args], { env: { ...this.env(options.brokerPort), ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+		for (const stream of [child.stdout!, child.stderr!]) {
+			stream.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+			stream.pipe(log);
+		}
+		await waitFor(
+			`n8n ${args.join(' ')} (log: ${options.logFile})`,
+			async () => {
+				if (child.exitCode !== null) throw new Error(`n8n ${args.join(' ')} exited with ${child.exitCode}; see ${options.logFile}`);
+				return await options.ready(() => output);
+			},
+			120_000,
+		);
+		return child;
+	}
+
 	async stop(): Promise<void> {
 		if (this.server) await stopGroup(this.server);
 		this.server = undefined;

@@ -1,0 +1,121 @@
+// The package in n8n's queue mode: Redis and Postgres, an n8n main, two workers and a webhook processor,
+// all from the runtime the other e2e tests use, against the InfiniReach sandbox at 100 sends a minute.
+import axios from 'axios';
+import { createHmac } from 'crypto';
+import { join } from 'path';
+
+import { AUTO_REPLY, INFINIREACH_API_KEY, WEBHOOK_SECRET } from '../gateways';
+import { InfiniReachEmulator } from '../sandbox/InfiniReach/emulator';
+import { WORK, WORKFLOWS } from './paths';
+import { waitFor } from './processes';
+import { QueueStack } from './queue-stack';
+
+jest.setTimeout(20 * 60_000);
+
+const LIMIT = 100;
+const RECIPIENTS = 300;
+const CAMPAIGN = 'irQueueCamp00001';
+
+const recipients = Array.from({ length: RECIPIENTS }, (_, i) => ({ phone: `+1415555${String(1000 + i)}`, name: `P${i}` }));
+const halves = [recipients.slice(0, RECIPIENTS / 2), recipients.slice(RECIPIENTS / 2)];
+
+describe('InfiniReach in n8n queue mode (Redis, Postgres, a main, two workers, a webhook processor)', () => {
+	const emulator = new InfiniReachEmulator({ botFilter: false, stepMs: 3_600_000, rateLimit: { limit: LIMIT, windowMs: 60_000, scope: 'sends', hint: 'none' } });
+	let stack: QueueStack;
+
+	beforeAll(async () => {
+		const url = await emulator.start();
+		stack = new QueueStack({
+			folder: join(WORK, 'e2e-queue'),
+			port: 6400,
+			workers: 2,
+			owner: { email: 'queue@example.com', password: 'Queue-Owner-Password-1' },
+			credentials: [{ id: 'irSandboxCred001', name: 'InfiniReach Sandbox', type: 'infiniReachApi', data: { apiKey: INFINIREACH_API_KEY, baseUrl: url, webhookSecret: WEBHOOK_SECRET } }],
+			workflows: [join(__dirname, 'queue/infinireach-queue-campaign.json'), join(WORKFLOWS, 'infinireach-auto-reply.json')],
+			publish: [CAMPAIGN, AUTO_REPLY.workflowId],
+			webhookPaths: ['queue-campaign', `${AUTO_REPLY.webhookId}/${AUTO_REPLY.path}`],
+		});
+		await stack.start();
+	});
+
+	afterAll(async () => {
+		await stack?.stop();
+		await emulator.stop();
+	});
+
+	const startCampaign = async (campaignKey: string) =>
+		await Promise.all(halves.map(async (part) => await axios.post(`${stack.webhookBase}/webhook/queue-campaign`, { campaignKey, recipients: part })));
+	const sentTo = () => emulator.outbound().map((message) => message.e164To);
+	const refused = () => emulator.server.log.filter((request) => request.method === 'POST' && request.status === 429).length;
+	const finished = async (count: number) =>
+		await waitFor(`${count} finished campaign executions`, async () => {
+			const statuses = await stack.n8n.executionStatuses(CAMPAIGN);
+			return (statuses.success ?? 0) + (statuses.error ?? 0) + (statuses.crashed ?? 0) >= count ? statuses : undefined;
+		}, 10 * 60_000, 2_000);
+
+	it('sends a 300-recipient campaign as two executions on the two workers: each recipient once, near the shared limit', async () => {
+		await startCampaign('launch-1');
+		await waitFor('300 messages at the gateway', async () => (sentTo().length >= RECIPIENTS ? true : undefined), 8 * 60_000, 1_000);
+		await finished(2);
+
+		const sent = sentTo();
+		expect(sent.length).toBe(RECIPIENTS);
+		expect(new Set(sent).size).toBe(RECIPIENTS);
+		// One execution on each worker: the two pacers on the key were in two processes.
+		expect([stack.executionsStartedBy(0).length, stack.executionsStartedBy(1).length]).toEqual([1, 1]);
+		// The rate is the benchmark's to measure (npm run bench, scenario 7); this is for the log.
+		const times = emulator.outbound().map((message) => Date.parse(message.createdAt)).sort((a, b) => a - b);
+		console.log(`[queue mode] 300 recipients on 2 workers in ${((times[times.length - 1] - times[0]) / 1000).toFixed(0)} s, ${refused()} × 429`);
+	});
+
+	it('sends nothing when the campaign runs again with the same Campaign Key: every message is skipped from the record', async () => {
+		const before = sentTo().length;
+		const requestsBefore = emulator.server.log.filter((request) => request.method === 'POST').length;
+		await startCampaign('launch-1');
+		await finished(4);
+		expect(sentTo().length).toBe(before);
+		// Not one request: both workers' records of the first run are all in n8n's store.
+		expect(emulator.server.log.filter((request) => request.method === 'POST').length).toBe(requestsBefore);
+	});
+
+	it('completes a campaign whose worker was killed mid-way when it is run again, without a duplicate', async () => {
+		emulator.server.reset();
+		await startCampaign('launch-2');
+		await waitFor('the first window of the second campaign', async () => (sentTo().length >= LIMIT ? true : undefined), 3 * 60_000, 500);
+		await stack.killWorker(0);
+		await startCampaign('launch-2');
+		await waitFor('every recipient of the second campaign', async () => (new Set(sentTo()).size >= RECIPIENTS ? true : undefined), 10 * 60_000, 2_000);
+		// Let the last executions finish: a duplicate would arrive now.
+		await new Promise((resolve) => setTimeout(resolve, 5_000));
+
+		const sent = sentTo();
+		expect(new Set(sent).size).toBe(RECIPIENTS);
+		expect(sent.length).toBe(RECIPIENTS);
+	});
+
+	it('starts one execution, on a worker, for a signed webhook sent three times through the webhook processor, and none for a forged one', async () => {
+		const before = Object.values(await stack.n8n.executionStatuses(AUTO_REPLY.workflowId)).reduce((a, b) => a + b, 0);
+		const body = JSON.stringify({ event: 'message.inbound', timestamp: '2026-11-23T12:00:00Z', data: { messageId: 'queue-in-1', direction: 'inbound', from: '+14155550199', to: '+15559876543', body: 'Hello' } });
+		const url = `${stack.webhookBase}/webhook/${AUTO_REPLY.webhookId}/${AUTO_REPLY.path}`;
+		const post = async (signature: string) =>
+			await axios.post(url, body, { headers: { 'Content-Type': 'application/json', 'X-Webhook-Signature': signature }, validateStatus: () => true });
+		const signature = createHmac('sha256', WEBHOOK_SECRET).update(body).digest('hex');
+
+		const forged = await post('0'.repeat(64));
+		const answers = [await post(signature), await post(signature), await post(signature)];
+
+		expect(forged.status).toBe(401);
+		expect(answers.map((answer) => [answer.status, answer.data.started])).toEqual([
+			[200, true],
+			[200, false],
+			[200, false],
+		]);
+		const statuses = await waitFor('the auto-reply execution', async () => {
+			const counts = await stack.n8n.executionStatuses(AUTO_REPLY.workflowId);
+			return Object.values(counts).reduce((a, b) => a + b, 0) - before >= 1 && !counts.running && !counts.new ? counts : undefined;
+		}, 120_000, 1_000);
+		await new Promise((resolve) => setTimeout(resolve, 3_000));
+		expect(Object.values(await stack.n8n.executionStatuses(AUTO_REPLY.workflowId)).reduce((a, b) => a + b, 0) - before).toBe(1);
+		expect(statuses.success).toBeGreaterThanOrEqual(1);
+	});
+});
