@@ -3,13 +3,15 @@
 // both alike. Prints a table of ratios and writes it as JSON and SVG under test/bench/results/.
 // It asserts no timing (these machines are shared); it fails only when a run loses, duplicates or
 // starts what it must not, since then its figures would mean nothing.
+import axios from 'axios';
 import { createHmac } from 'crypto';
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
 import { N8n } from '../e2e/n8n';
 import { NODE24, ROOT, RUNTIME, WORK } from '../e2e/paths';
-import { run } from '../e2e/processes';
+import { run, waitFor } from '../e2e/processes';
+import { QueueStack } from '../e2e/queue-stack';
 import { ensureRuntime } from '../e2e/stack';
 import { InfobipEmulator } from '../sandbox/Infobip/emulator';
 import { SANDBOX_KEY as INFOBIP_KEY } from '../sandbox/Infobip/state';
@@ -150,7 +152,7 @@ interface CampaignFigures {
 	spanS: number;
 }
 
-function campaignFigures(emulator: InfiniReachEmulator): CampaignFigures {
+function campaignFigures(emulator: InfiniReachEmulator, count = CAMPAIGN): CampaignFigures {
 	const sends = emulator.server.log.filter((r) => r.method === 'POST' && r.path === '/api/v1/messages');
 	const accepted = sends.filter((r) => r.status !== undefined && r.status < 300);
 	const unique = new Set(accepted.map((r) => (r.body as { to: string }).to)).size;
@@ -163,7 +165,7 @@ function campaignFigures(emulator: InfiniReachEmulator): CampaignFigures {
 		accepted: accepted.length,
 		unique,
 		tooMany: sends.filter((r) => r.status === 429).length,
-		lost: CAMPAIGN - unique,
+		lost: count - unique,
 		duplicates: accepted.length - unique,
 		spanS: spanMs / 1000,
 	};
@@ -191,6 +193,81 @@ async function campaign(n8n: N8n, node: InfiniReachEmulator, peer: InfiniReachEm
 			}),
 		],
 	};
+}
+
+// --- (7) a campaign on two queue-mode workers sharing one key ----------------------------------------
+const QUEUE_RECIPIENTS = 300;
+const QUEUE_CAMPAIGN = 'irQueueCamp00001';
+
+/**
+ * n8n's queue mode: one campaign of 300 at 100 a minute, started as two executions at once that run
+ * on two workers, each with its own pacer on the one key (the gateway gives no hint with its 429s);
+ * against the same campaign as one execution, its worker alone on the key.
+ */
+async function queueMode(): Promise<Row[]> {
+	const emulator = new InfiniReachEmulator({ botFilter: false, stepMs: 3_600_000, rateLimit: { limit: CAMPAIGN_LIMIT, windowMs: 60_000, scope: 'sends', hint: 'none' } });
+	const url = await emulator.start();
+	const stack = new QueueStack({
+		folder: join(WORK, 'bench-queue'),
+		port: 6500,
+		workers: 2,
+		owner: OWNER,
+		credentials: [{ id: 'irSandboxCred001', name: 'InfiniReach Sandbox', type: 'infiniReachApi', data: { apiKey: SANDBOX_API_KEY, baseUrl: url, webhookSecret: '' } }],
+		// The workflow the queue-mode e2e test runs, with the credential it names.
+		workflows: [join(ROOT, 'test/e2e/queue/infinireach-queue-campaign.json')],
+		publish: [QUEUE_CAMPAIGN],
+		webhookPaths: ['queue-campaign'],
+	});
+	const recipients = Array.from({ length: QUEUE_RECIPIENTS }, (_, i) => ({ phone: `+1415555${2000 + i}`, name: `R${i}` }));
+	let started = 0;
+	const run = async (campaignKey: string, parts: number) => {
+		emulator.server.reset();
+		const size = QUEUE_RECIPIENTS / parts;
+		await Promise.all(
+			Array.from({ length: parts }, async (_, part) => await axios.post(`${stack.webhookBase}/webhook/queue-campaign`, { campaignKey, recipients: recipients.slice(part * size, (part + 1) * size) })),
+		);
+		started += parts;
+		await waitFor(`${started} finished campaign executions`, async () => {
+			const statuses = await stack.n8n.executionStatuses(QUEUE_CAMPAIGN);
+			return total(statuses) - (statuses.running ?? 0) - (statuses.new ?? 0) >= started ? statuses : undefined;
+		}, 10 * 60_000, 1_000);
+		const figures = campaignFigures(emulator, QUEUE_RECIPIENTS);
+		if (figures.lost || figures.duplicates) throw new Error(`The queue-mode campaign ${campaignKey} lost ${figures.lost} and duplicated ${figures.duplicates} messages`);
+		return figures;
+	};
+	try {
+		log('queue mode: starting Redis, Postgres, an n8n main, two workers and a webhook processor');
+		await stack.start();
+		log(`queue mode: ${QUEUE_RECIPIENTS} at ${CAMPAIGN_LIMIT} a minute on one key, as two executions on two workers, then as one (about 6 minutes)`);
+		const shared = await run('bench-two-workers', 2);
+		// The key's window empties first, and the workers' pacers have a window without a 429 behind them.
+		await new Promise((resolve) => setTimeout(resolve, 62_000));
+		const alone = await run('bench-one-worker', 1);
+		const note = (f: CampaignFigures) => `${f.unique}/${QUEUE_RECIPIENTS} delivered in ${f.spanS.toFixed(1)} s, ${f.tooMany} × 429`;
+		log(`queue mode: two workers ${note(shared)}; one worker ${note(alone)}`);
+		return [
+			row({
+				scenario: `7. queue mode, ${QUEUE_RECIPIENTS} at ${CAMPAIGN_LIMIT}/min on one key`,
+				measure: 'fraction of the limit',
+				package: shared.fraction,
+				peer: alone.fraction,
+				peerName: 'one worker alone on the key',
+				goal: { ratio: 0.9, better: 'higher' },
+				note: `two workers: ${note(shared)}; one worker: ${note(alone)}`,
+			}),
+			row({
+				scenario: `7. queue mode, ${QUEUE_RECIPIENTS} at ${CAMPAIGN_LIMIT}/min on one key`,
+				measure: '429 answers',
+				package: shared.tooMany,
+				peer: QUEUE_RECIPIENTS,
+				peerName: 'messages sent',
+				goal: { ratio: 0.05, better: 'lower' },
+			}),
+		];
+	} finally {
+		await stack.stop();
+		await emulator.stop();
+	}
 }
 
 // --- (4) cold load, and (6) installed size ---------------------------------------------------------
@@ -310,6 +387,8 @@ async function startN8n(expressionEngine?: string): Promise<N8n> {
 
 async function main(): Promise<void> {
 	await ensureRuntime();
+	// BENCH_ONLY=queue: scenario 7 alone, which brings its own stack.
+	if (process.env.BENCH_ONLY === 'queue') return report(await queueMode(), {});
 	rmSync(FOLDER, { recursive: true, force: true });
 	mkdirSync(join(FOLDER, 'workflows'), { recursive: true });
 	const stub = await startStub();
@@ -402,6 +481,9 @@ async function main(): Promise<void> {
 			row({ scenario: '2. signed trigger, legacy engine', measure: 'n8n CPU ms per delivery', package: oursLegacy.cpuPerRequest, peer: chargebeeLegacy.cpuPerRequest, peerName: 'Chargebee Trigger' }),
 		);
 		rows.push(...legacySends);
+		await n8n.stop();
+		n8n = undefined;
+		rows.push(...(await queueMode()));
 
 		report(rows, { campaign: { node: campaignResult.node, peer: campaignResult.peer } });
 	} finally {
