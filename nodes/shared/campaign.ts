@@ -19,6 +19,9 @@ import { processMemory } from './process-memory';
  */
 
 const SCOPE = 'workflow';
+/** A sent message's second entry in the store (see StoreLane's check). */
+const CONFIRMATION = ':sent';
+const confirmation = (identity: string) => `${identity}${CONFIRMATION}`;
 const OPTIONS = { mode: 'entries' } as const;
 /** Longer than a store call (a read and a write of one row) takes: an overlapping one is over by then. */
 const CONFIRM_AFTER_MS = 1_000;
@@ -90,16 +93,24 @@ class StoreLane {
 			await this.settle(records, async () => {
 				const sent = [...new Set(records.flatMap((waiting) => waiting.identities))];
 				if (!sent.length) return new Set<string>();
-				const { new: missing } = await this.store.checkProcessedAndRecord(sent, SCOPE, OPTIONS);
-				return new Set(missing.map(String));
+				const { new: missing } = await this.store.checkProcessedAndRecord([...sent, ...sent.map(confirmation)], SCOPE, OPTIONS);
+				return new Set(missing.map(String).filter((value) => !value.endsWith(CONFIRMATION)));
 			});
 			await this.settle(checks, async () => {
 				const asked = [...new Set(checks.flatMap((waiting) => waiting.identities))];
 				if (!asked.length) return new Set<string>();
-				// The store has no plain lookup: check-and-record, then take back what was not there.
-				const { new: unseen, processed } = await this.store.checkProcessedAndRecord(asked, SCOPE, OPTIONS);
-				if (unseen.length) await this.store.removeProcessed(unseen, SCOPE, OPTIONS);
-				return new Set(processed.map(String));
+				// The store has no plain lookup: check-and-record, then take back what was not there. A
+				// crash before the take-back leaves the identity behind, so a sent message has a second
+				// entry, looked up only when the first is there: it takes two such crashes, on the same
+				// message in two runs, to skip a message never sent.
+				const first = await this.store.checkProcessedAndRecord(asked, SCOPE, OPTIONS);
+				const present = first.processed.map(String);
+				const second = present.length ? await this.store.checkProcessedAndRecord(present.map(confirmation), SCOPE, OPTIONS) : { new: [] };
+				const unconfirmed = second.new.map(String);
+				const takeBack = [...first.new.map(String), ...unconfirmed, ...unconfirmed.map((value) => value.slice(0, -CONFIRMATION.length))];
+				if (takeBack.length) await this.store.removeProcessed(takeBack, SCOPE, OPTIONS);
+				const unsent = new Set(unconfirmed.map((value) => value.slice(0, -CONFIRMATION.length)));
+				return new Set(present.filter((identity) => !unsent.has(identity)));
 			});
 		}
 		this.running = false;

@@ -35,6 +35,12 @@ export class ProcessedDataStore implements IDataDeduplicator {
 		this.toLose = which;
 	}
 
+	/** The next removeProcessed never happens, as when the process dies just before it. */
+	private removalsToDrop = 0;
+	dropNextRemoval(): void {
+		this.removalsToDrop = 1;
+	}
+
 	private assertEntries(options: ICheckProcessedOptions) {
 		if (options.mode !== 'entries') throw new Error(`The test store keeps only mode "entries", not "${options.mode}"`);
 	}
@@ -68,6 +74,10 @@ export class ProcessedDataStore implements IDataDeduplicator {
 	async removeProcessed(items: DeduplicationItemTypes[], scope: DeduplicationScope, data: ICheckProcessedContextData, options: ICheckProcessedOptions): Promise<void> {
 		this.assertEntries(options);
 		this.calls.push({ method: 'removeProcessed', items: items.length });
+		if (this.removalsToDrop > 0) {
+			this.removalsToDrop--;
+			throw new Error('The process died before the take-back');
+		}
 		const row = rowOf(scope, data);
 		const stored = [...(this.rows.get(row) ?? [])];
 		await roundTrip();
@@ -95,6 +105,7 @@ export class ProcessedDataStore implements IDataDeduplicator {
 		this.rows.clear();
 		this.calls.length = 0;
 		this.toLose = undefined;
+		this.removalsToDrop = 0;
 	}
 }
 

@@ -123,6 +123,24 @@ describe('InfiniReach → Send with a Campaign Key', () => {
 		expect(items.map((item) => item.json.skipped)).toEqual([true, true, true]);
 	});
 
+	it('still sends a message whose look-up the process died in before taking it back', async () => {
+		// The look-up writes the identity and takes it back; the process dies in between, and the run
+		// fails. The identity stays in the store, without the confirmation a sent message has.
+		processedData.dropNextRemoval();
+		const scope = gateway().post('/api/v1/messages').reply(201, accepted('m1'));
+		const crashed = await run(list(1));
+		expect(crashed.error).toBeDefined();
+		expect(scope.isDone()).toBe(false);
+
+		const { items, error } = await run(list(1));
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(items[0].json).toMatchObject({ messageId: 'm1' });
+		// And now it is sent: the next run skips it.
+		const { items: again } = await run(list(1));
+		expect(again[0].json.skipped).toBe(true);
+	});
+
 	it('without a Campaign Key sends every item every time', async () => {
 		const scope = accept(4);
 		await run(list(2), {});
@@ -139,6 +157,7 @@ describe('InfiniReach → Send with a Campaign Key', () => {
 		const calls = processedData.calls.length;
 		// 40 checks and 40 records, one at a time, would be 120 calls (a check is a check-and-record and an undo).
 		expect(calls).toBeLessThan(60);
-		expect(processedData.rows.get('wf-harness\u0000')).toHaveLength(40);
+		// Two entries a message: the record and its confirmation.
+		expect(processedData.rows.get('wf-harness\u0000')).toHaveLength(80);
 	});
 });
