@@ -24,12 +24,12 @@ export interface PacedSend {
  * so two campaigns on one key together stay within the larger of the two. A 429 says someone else —
  * another n8n worker, another app — is sending on the key too, and that the gateway's window is full:
  * what this process got into it is its share. The pacer then holds every send on the key until the
- * hint (or until its own oldest send leaves the window) and lowers its rate to that share, at most once
- * a window (the sends that were out with the refused one and are refused too come off it), and not when
- * it got nothing in, which says nothing of its share. After a window without a 429 it raises the rate one send at a time: a send
- * beyond the share goes out alone, and each one the gateway takes adds one to the share. Processes
- * sharing a key thus settle on shares that add up to the limit, and one that the others leave alone
- * takes up the room they left within a window.
+ * hint (or until its own oldest send leaves the window) and lowers its rate to that share, at most
+ * once a window (the sends that were out with the refused one and are refused too come off it), and
+ * not when it got nothing in, which says nothing of its share. After a window without a 429 it raises
+ * the rate one send at a time: a send beyond the share goes out alone, and each one the gateway takes
+ * adds one to the share. Processes sharing a key thus settle on shares that add up to the limit, and
+ * one that the others leave alone takes up the room they left within a window.
  */
 export class Pacer {
 	/** When each send in the window went, oldest first: a refused send counts from its retry. */
