@@ -106,11 +106,11 @@ class StoreLane {
 				const first = await this.store.checkProcessedAndRecord(asked, SCOPE, OPTIONS);
 				const present = first.processed.map(String);
 				const second = present.length ? await this.store.checkProcessedAndRecord(present.map(confirmation), SCOPE, OPTIONS) : { new: [] };
-				const unconfirmed = second.new.map(String);
-				const takeBack = [...first.new.map(String), ...unconfirmed, ...unconfirmed.map((value) => value.slice(0, -CONFIRMATION.length))];
+				const unconfirmed = new Set(second.new.map(String));
+				const unsent = present.filter((identity) => unconfirmed.has(confirmation(identity)));
+				const takeBack = [...first.new.map(String), ...unsent, ...unsent.map(confirmation)];
 				if (takeBack.length) await this.store.removeProcessed(takeBack, SCOPE, OPTIONS);
-				const unsent = new Set(unconfirmed.map((value) => value.slice(0, -CONFIRMATION.length)));
-				return new Set(present.filter((identity) => !unsent.has(identity)));
+				return new Set(present.filter((identity) => !unsent.includes(identity)));
 			});
 		}
 		this.running = false;

@@ -146,20 +146,11 @@ export class N8n {
 	}
 
 	async start(logFile: string): Promise<void> {
-		const log = createWriteStream(logFile);
-		const server = startDetached(NODE24, [N8N_BIN, 'start'], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
-		server.stdout!.pipe(log);
-		server.stderr!.pipe(log);
-		this.server = server;
-		await waitFor(
-			`n8n at ${this.baseUrl} (log: ${logFile})`,
-			async () => {
-				if (server.exitCode !== null) throw new Error(`n8n exited with ${server.exitCode}; see ${logFile}`);
-				const response = await axios.get(`${this.baseUrl}/healthz/readiness`, { validateStatus: () => true, timeout: 2_000 });
-				return response.status === 200 ? true : undefined;
-			},
-			120_000,
-		);
+		this.server = await this.startProcess(['start'], {
+			brokerPort: this.options.brokerPort,
+			logFile,
+			ready: async () => ((await axios.get(`${this.baseUrl}/healthz/readiness`, { validateStatus: () => true, timeout: 2_000 })).status === 200 ? true : undefined),
+		});
 	}
 
 	get pid(): number | undefined {
@@ -167,8 +158,9 @@ export class N8n {
 	}
 
 	/**
-	 * Another process of this instance, as queue mode has them: `worker` (runs executions) or `webhook`
-	 * (takes production webhooks), with its own runner broker port; ready when `ready` says so.
+	 * A process of this instance: `start` (the main), or as queue mode adds them `worker` (runs
+	 * executions) or `webhook` (takes production webhooks), each with its own runner broker port;
+	 * ready when `ready` says so.
 	 */
 	async startProcess(args: string[], options: { brokerPort: number; env?: Record<string, string>; logFile: string; ready: (log: () => string) => Promise<boolean | undefined> }): Promise<ChildProcess> {
 		const log = createWriteStream(options.logFile);
@@ -178,14 +170,20 @@ export class N8n {
 			stream.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
 			stream.pipe(log);
 		}
-		await waitFor(
-			`n8n ${args.join(' ')} (log: ${options.logFile})`,
-			async () => {
-				if (child.exitCode !== null) throw new Error(`n8n ${args.join(' ')} exited with ${child.exitCode}; see ${options.logFile}`);
-				return await options.ready(() => output);
-			},
-			120_000,
-		);
+		try {
+			await waitFor(
+				`n8n ${args.join(' ')} (log: ${options.logFile})`,
+				async () => {
+					if (child.exitCode !== null) throw new Error(`n8n ${args.join(' ')} exited with ${child.exitCode}; see ${options.logFile}`);
+					return await options.ready(() => output);
+				},
+				120_000,
+			);
+		} catch (error) {
+			// Not left running when it never became ready.
+			await stopGroup(child);
+			throw error;
+		}
 		return child;
 	}
 

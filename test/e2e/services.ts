@@ -57,9 +57,9 @@ export async function startRedis(folder: string, port: number): Promise<Service>
 const POSTGRES_BIN = () => join('/usr/lib/postgresql', readdirSync('/usr/lib/postgresql').sort().pop()!, 'bin');
 
 /** Postgres refuses to run as root: as root, its commands run as the package's `postgres` user. */
-async function asPostgresUser(command: string, args: string[]) {
+async function asPostgresUser(command: string, args: string[], runner = runOrFail) {
 	const full = join(POSTGRES_BIN(), command);
-	return process.getuid?.() === 0 ? await runOrFail('runuser', ['-u', 'postgres', '--', full, ...args]) : await runOrFail(full, args);
+	return process.getuid?.() === 0 ? await runner('runuser', ['-u', 'postgres', '--', full, ...args]) : await runner(full, args);
 }
 
 /** A fresh cluster with a database `n8n` owned by the user `n8n` (trust authentication: loopback only). */
@@ -77,14 +77,7 @@ export async function startPostgres(folder: string, port: number): Promise<Servi
 	return {
 		port,
 		stop: async () => {
-			await run(process.getuid?.() === 0 ? 'runuser' : join(POSTGRES_BIN(), 'pg_ctl'), [
-				...(process.getuid?.() === 0 ? ['-u', 'postgres', '--', join(POSTGRES_BIN(), 'pg_ctl')] : []),
-				'-D',
-				data,
-				'-m',
-				'fast',
-				'stop',
-			]);
+			await asPostgresUser('pg_ctl', ['-D', data, '-m', 'fast', 'stop'], run);
 		},
 	};
 }
