@@ -40,6 +40,13 @@ describe('the built package', () => {
 		}
 	});
 
+	it("names this package and package.json's version in the built User-Agent", () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- the built file, as n8n loads it
+		const built = require(join(root, 'dist/nodes/shared/version.js')) as { USER_AGENT: string };
+		const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+		expect(built.USER_AGENT).toBe(`${pkg.name}/${version}`);
+	});
+
 	it('ships each node with its codex file', () => {
 		for (const node of pkg.n8n.nodes) {
 			const codex = join(root, node.replace(/\.js$/, '.json'));

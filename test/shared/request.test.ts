@@ -1,8 +1,4 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
-
 import { baseUrlFrom, parseRetryAfter, type Gateway } from '../../nodes/shared/request';
-import { USER_AGENT } from '../../nodes/shared/version';
 
 describe('request helpers', () => {
 	it('reads Retry-After as seconds or as an HTTP date', () => {
@@ -19,10 +15,5 @@ describe('request helpers', () => {
 		const gateway = { defaultBaseUrl: 'https://default.example' } as Gateway;
 		expect(baseUrlFrom({ baseUrl: ' https://sms.example.com/// ' }, gateway)).toBe('https://sms.example.com');
 		expect(baseUrlFrom({}, gateway)).toBe('https://default.example');
-	});
-
-	it('names this package and its real version in the User-Agent', () => {
-		const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { name: string; version: string };
-		expect(USER_AGENT).toBe(`${pkg.name}/${pkg.version}`);
 	});
 });
