@@ -152,7 +152,7 @@ export async function takeSendSlot(
 		throw itemError(context, itemIndex, `${slot.label} must be 1 or more`, `Set it to at most ${slot.max}, the gateway's limit.`);
 	}
 	const account = credentialIdentity(await runCredentials(context, slot.gateway.credentialType));
-	const pacer = pacerFor(`${slot.gateway.name}\u0000${account}\u0000${slot.key ?? ''}`);
+	const pacer = pacerFor(`${slot.gateway.name}\u0000${account}\u0000${slot.key ?? ''}`, slot.gateway.rateWindowMs);
 	let paced: PacedSend | undefined;
 	await run.order.inTurn(itemIndex, slot.to, async () => (paced = await pacer.take(perMinute)));
 	return paced!;

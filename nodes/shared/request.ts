@@ -63,7 +63,7 @@ export interface Gateway {
 	isRepeat?(statusCode: number, body: unknown): boolean;
 	/** Statuses the gateway documents as "nothing was done", so any request may be re-sent (default: 429). */
 	notSentStatuses?: number[];
-	/** The gateway's rate-limit window: a 429 without a hint is retried until it has passed (default: a minute). */
+	/** The gateway's rate-limit window: its pacer's window, and a 429 without a hint is retried until it has passed (default: a minute). */
 	rateWindowMs?: number;
 }
 

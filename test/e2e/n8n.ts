@@ -37,6 +37,7 @@ let cliRuns = 0;
 export class N8n {
 	private server?: ChildProcess;
 	private apiClient?: AxiosInstance;
+	private restClient?: AxiosInstance;
 
 	constructor(readonly options: N8nOptions) {}
 
@@ -137,12 +138,31 @@ export class N8n {
 		await this.cliOrFail(['publish:workflow', `--id=${workflowId}`]);
 	}
 
-	/** `n8n execute`: the run's data, and whether it succeeded. */
-	async execute(workflowId: string): Promise<{ ok: boolean; data: ExecutionData; output: string }> {
-		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
-		const data = firstJsonDocument(result.stdout) as ExecutionData | undefined;
-		if (!data?.data) throw new Error(`n8n execute printed no result (exit ${result.code}):\n${result.stderr}\n${result.stdout}`.slice(0, 6000));
-		return { ok: result.code === 0, data, output: result.stdout + result.stderr };
+	/**
+	 * Runs a workflow from its Manual Trigger on the running server, as the editor's "Execute workflow"
+	 * does, and waits for it to finish: the run's data, and whether it succeeded. A `n8n execute` would
+	 * boot a second n8n for every run.
+	 */
+	async execute(workflowId: string, timeoutMs = 10 * 60_000): Promise<{ ok: boolean; data: ExecutionData; output: string }> {
+		const rest = await this.rest();
+		const workflow = (await rest.get(`/workflows/${workflowId}`)).data.data as { nodes: Array<{ name: string; type: string }> };
+		const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
+		if (!trigger) throw new Error(`Workflow ${workflowId} has no Manual Trigger to run it from`);
+		const started = (await rest.post(`/workflows/${workflowId}/run`, { triggerToStartFrom: { name: trigger.name } })).data.data as { executionId?: string };
+		if (!started.executionId) throw new Error(`n8n did not start workflow ${workflowId}: ${JSON.stringify(started)}`);
+		const api = await this.api();
+		const execution = await waitFor(
+			`execution ${started.executionId} of ${workflowId}`,
+			async () => {
+				const found = (await api.get(`/executions/${started.executionId}`, { params: { includeData: true } })).data as ApiExecution;
+				return ['new', 'running', 'waiting'].includes(found.status) ? undefined : found;
+			},
+			timeoutMs,
+			100,
+		);
+		const data = { data: execution.data! };
+		const error = data.data?.resultData.error;
+		return { ok: execution.status === 'success', data, output: `status ${execution.status}${error ? `: ${JSON.stringify(error)}` : ''}` };
 	}
 
 	async start(logFile: string): Promise<void> {
@@ -190,18 +210,28 @@ export class N8n {
 	async stop(): Promise<void> {
 		if (this.server) await stopGroup(this.server);
 		this.server = undefined;
+		// A session and a key belong to the server that made them.
+		this.restClient = this.apiClient = undefined;
+	}
+
+	/** The editor's own API (`/rest`), logged in as the owner. */
+	async rest(): Promise<AxiosInstance> {
+		if (this.restClient) return this.restClient;
+		const owner = this.options.owner;
+		if (!owner) throw new Error("n8n's API needs an owner account");
+		const rest = axios.create({ baseURL: `${this.baseUrl}/rest`, headers: { 'browser-id': 'e2e' } });
+		const login = await rest.post('/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+		const cookie = (login.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+		this.restClient = axios.create({ baseURL: `${this.baseUrl}/rest`, headers: { 'browser-id': 'e2e', cookie } });
+		return this.restClient;
 	}
 
 	/** The public API (`/api/v1`), with a key created for the owner. */
 	async api(): Promise<AxiosInstance> {
 		if (this.apiClient) return this.apiClient;
-		const owner = this.options.owner;
-		if (!owner) throw new Error('The public API needs an owner account');
-		const rest = axios.create({ baseURL: `${this.baseUrl}/rest`, headers: { 'browser-id': 'e2e' } });
-		const login = await rest.post('/login', { emailOrLdapLoginId: owner.email, password: owner.password });
-		const cookie = (login.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
-		const scopes = (await rest.get('/api-keys/scopes', { headers: { cookie } })).data.data as string[];
-		const created = await rest.post('/api-keys', { label: `e2e-${Date.now()}`, scopes, expiresAt: null }, { headers: { cookie } });
+		const rest = await this.rest();
+		const scopes = (await rest.get('/api-keys/scopes')).data.data as string[];
+		const created = await rest.post('/api-keys', { label: `e2e-${Date.now()}`, scopes, expiresAt: null });
 		this.apiClient = axios.create({ baseURL: `${this.baseUrl}/api/v1`, headers: { 'X-N8N-API-KEY': created.data.data.rawApiKey } });
 		return this.apiClient;
 	}
@@ -261,33 +291,6 @@ export function nodeItems(data: ExecutionData['data'] | undefined, node: string)
 /** The JSON of the items a node produced in a run. */
 export function nodeOutput(data: ExecutionData['data'] | undefined, node: string): Array<Record<string, unknown>> {
 	return nodeItems(data, node).map((item) => item.json);
-}
-
-/**
- * The first JSON object in text that has log lines before it and, when a run failed, error text after
- * it: from a `{` to its matching `}`, strings and escapes respected.
- */
-export function firstJsonDocument(text: string): unknown {
-	for (let start = text.indexOf('{'); start >= 0; start = text.indexOf('{', start + 1)) {
-		let depth = 0;
-		let inString = false;
-		for (let i = start; i < text.length; i++) {
-			const char = text[i];
-			if (inString) {
-				if (char === '\\') i++;
-				else if (char === '"') inString = false;
-			} else if (char === '"') inString = true;
-			else if (char === '{' || char === '[') depth++;
-			else if ((char === '}' || char === ']') && --depth === 0) {
-				try {
-					return JSON.parse(text.slice(start, i + 1)) as unknown;
-				} catch {
-					break;
-				}
-			}
-		}
-	}
-	return undefined;
 }
 
 /** bcrypt, from the n8n install itself (it ships bcryptjs), for the owner account set by environment. */

@@ -4,7 +4,7 @@ import { join } from 'path';
 import { GATEWAY_KEYS, GATEWAYS } from '../gateways';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
 import { N8n, type Owner } from './n8n';
-import { EXAMPLE_FILES, ROOT, WORKFLOWS } from './paths';
+import { EXAMPLE_FILES, ROOT, WORK, WORKFLOWS } from './paths';
 import { runOrFail } from './processes';
 
 export { AUTO_REPLY, IMESSAGE_REPLY, INFOBIP_EVENTS, INFOPROMO_INBOUND, NEW_SESSION, SESSION_WATCH, WEBHOOK_SECRET } from '../gateways';
@@ -15,7 +15,7 @@ export interface StackOptions {
 	port: number;
 	brokerPort: number;
 	sandbox?: SandboxOptions;
-	owner?: Owner;
+	owner: Owner;
 	log?: (line: string) => void;
 }
 
@@ -48,18 +48,43 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 		await sandbox.stop();
 	};
 	try {
-		log('installing the packed package into n8n');
-		await n8n.installPackage();
-		log('importing credentials and workflows');
-		await n8n.importCredentials(GATEWAY_KEYS.flatMap((key) => GATEWAYS[key].credentials(sandbox.urls[key])));
-		await n8n.importWorkflows(WORKFLOWS);
-		for (const workflowId of GATEWAY_KEYS.flatMap((key) => GATEWAYS[key].activeWorkflows ?? [])) await n8n.publish(workflowId);
+		log('installing the packed package into n8n, importing credentials and workflows');
+		// npm and n8n's CLI touch different folders: side by side.
+		await Promise.all([
+			n8n.installPackage(),
+			(async () => {
+				await n8n.importCredentials(GATEWAY_KEYS.flatMap((key) => GATEWAYS[key].credentials(sandbox.urls[key])));
+				await n8n.importWorkflows(WORKFLOWS);
+			})(),
+		]);
 		log('starting n8n');
 		await n8n.start(join(options.folder, 'n8n.log'));
+		// Activated on the running server (a CLI `publish:workflow` before the start boots n8n once each).
+		for (const workflowId of GATEWAY_KEYS.flatMap((key) => GATEWAYS[key].activeWorkflows ?? [])) await n8n.activate(workflowId);
 		for (const key of GATEWAY_KEYS) (GATEWAYS[key].afterStart as ((emulator: unknown, n8n: N8n) => void) | undefined)?.(sandbox[key], n8n);
 	} catch (error) {
 		await stop();
 		throw error;
 	}
 	return { n8n, sandbox, stop };
+}
+
+/** The owner of every e2e n8n: the public API and manual runs need one. */
+export const E2E_OWNER: Owner = { email: 'e2e@example.com', password: 'E2e-Owner-Password-1' };
+
+/**
+ * One stack for the scenarios of one e2e file (a lane): started once before them, stopped after them.
+ * Lanes run side by side (jest workers), each on its own ports and folder.
+ */
+export function laneStack(lane: string, options: Pick<StackOptions, 'port' | 'sandbox'>): () => Stack {
+	let stack: Stack | undefined;
+	beforeAll(async () => {
+		await ensureRuntime();
+		stack = await startStack({ folder: join(WORK, `e2e-${lane}`), port: options.port, brokerPort: options.port + 2, owner: E2E_OWNER, sandbox: options.sandbox });
+	});
+	afterAll(async () => await stack?.stop());
+	return () => {
+		if (!stack) throw new Error(`The ${lane} lane's stack did not start`);
+		return stack;
+	};
 }
