@@ -1,5 +1,5 @@
 import { asObject, textOf } from '../shared/json';
-import type { Gateway } from '../shared/request';
+import type { Gateway } from '../shared/gateway';
 
 export const CREDENTIAL_TYPE = 'infopromoApi';
 export const DEFAULT_BASE_URL = 'https://sms.infopromo.digital';

@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { runCredentials } from '../shared/credentials';
 import { asObject, textOf } from '../shared/json';
-import type { Gateway, RequestContext } from '../shared/request';
+import type { Gateway, RequestContext } from '../shared/gateway';
 
 export const CREDENTIAL_TYPE = 'whatsInfinityApi';
 export const DEFAULT_BASE_URL = 'http://api.whatsinfinity.com';

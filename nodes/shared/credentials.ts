@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, ICredentialsDecrypted } from 'n8n-workflow';
 
-import type { RequestContext } from './request';
+import type { RequestContext } from './gateway';
 
 /**
  * A node run's credentials, read once: n8n decrypts and resolves a credential on every read, and a

@@ -2,7 +2,7 @@ import type { JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { asObject } from './json';
-import type { Gateway, GatewayErrorInfo, GatewayRequest, RequestContext } from './request';
+import type { Gateway, GatewayErrorInfo, GatewayRequest, RequestContext } from './gateway';
 
 /** Where a failed call stood: which gateway and request, at which address, after how many tries. */
 export interface CallState {

@@ -5,7 +5,7 @@ import { forEachItem, itemError, type ItemResult } from './items';
 import { credentialIdentity, runCredentials } from './credentials';
 import { confirmCampaignRecords } from './campaign';
 import { pacerFor, type PacedSend } from './pacing';
-import type { Gateway } from './request';
+import type { Gateway } from './gateway';
 
 /**
  * Items a per-item operation handles at once. Sends to a gateway take most of their time waiting

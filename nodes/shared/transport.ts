@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { unexpectedAnswer } from './failures';
 import { asObject, textOf } from './json';
-import { baseUrlFrom, gatewayRequest, type Gateway, type GatewayRequest, type RequestContext } from './request';
+import type { Gateway, GatewayRequest, RequestContext } from './gateway';
+import { baseUrlFrom, gatewayRequest } from './request';
 import { USER_AGENT } from './version';
 
 /**

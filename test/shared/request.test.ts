@@ -1,4 +1,5 @@
-import { baseUrlFrom, parseRetryAfter, type Gateway } from '../../nodes/shared/request';
+import type { Gateway } from '../../nodes/shared/gateway';
+import { baseUrlFrom, parseRetryAfter } from '../../nodes/shared/request';
 
 describe('request helpers', () => {
 	it('reads Retry-After as seconds or as an HTTP date', () => {

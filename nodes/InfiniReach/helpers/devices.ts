@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { RequestContext } from '../../shared/request';
+import type { RequestContext } from '../../shared/gateway';
 import { requestList } from '../../shared/transport';
 import { infiniReach } from '../transport';
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { asObject } from '../../shared/json';
 import { collectByPage, pageOptionsOf } from '../../shared/pagination';
-import type { RequestContext } from '../../shared/request';
+import type { RequestContext } from '../../shared/gateway';
 import { requestList } from '../../shared/transport';
 import { infopromo } from '../transport';
 

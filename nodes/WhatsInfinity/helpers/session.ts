@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { itemError } from '../../shared/items';
-import type { RequestContext } from '../../shared/request';
+import type { RequestContext } from '../../shared/gateway';
 import { requestRecord } from '../../shared/transport';
 import { sessionCredentials, whatsInfinity } from '../transport';
 
