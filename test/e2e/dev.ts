@@ -1,9 +1,11 @@
-// `npm run dev`: the sandbox and a real n8n with this package, ready to click through.
+// `npm run dev`: the sandbox and a real n8n with this package, ready to click through. What the user
+// builds in the editor stays for the next run; a change to the package's source is built and reloaded.
 import { join } from 'path';
 
 import { INFINIREACH_API_KEY, INFOBIP_API_KEY, INFOPROMO_TOKEN, TXTCOOP_API_KEY, WHATSINFINITY_SESSION } from '../sandbox';
 import { WORK } from './paths';
 import { AUTO_REPLY, IMESSAGE_REPLY, INFOBIP_EVENTS, NEW_SESSION, startStack, WEBHOOK_SECRET } from './stack';
+import { reloadOnChange } from './reload';
 
 const port = Number(process.env.N8N_PORT ?? 5678);
 const owner = {
@@ -19,7 +21,11 @@ async function main(): Promise<void> {
 		owner,
 		sandbox: { basePort: Number(process.env.SANDBOX_PORT ?? 5700) },
 		log: (line) => console.log(`dev: ${line}`),
+		keep: true,
+		// n8n reloads an installed package whose files change.
+		env: { N8N_DEV_RELOAD: 'true' },
 	});
+	const watcher = reloadOnChange(stack.n8n, (line) => console.log(`dev: ${line}`));
 	const inboundUrl = `${stack.sandbox.urls.infiniReach}/__sandbox/inbound`;
 	console.log(`
 n8n is running at ${stack.n8n.baseUrl}  (PID ${stack.n8n.pid})
@@ -58,6 +64,10 @@ Infopromo sandbox at ${stack.sandbox.urls.infopromo}  (API token ${INFOPROMO_TOK
     curl -X POST ${stack.sandbox.urls.infopromo}/__sandbox/inbound -H 'Content-Type: application/json' \\
       -d '{"from":"31612345678","text":"Is the shop open today?"}'
 
+What you build in the editor is kept in ${join(WORK, 'dev')} for the next \`npm run dev\` (delete the folder to
+start afresh). A change under nodes/ or credentials/ is built and reloaded into the running n8n: reload the
+editor's page to see it.
+
 Ctrl-C stops n8n and the sandbox.`);
 
 	let stopping = false;
@@ -65,6 +75,7 @@ Ctrl-C stops n8n and the sandbox.`);
 		if (stopping) return;
 		stopping = true;
 		console.log('\ndev: stopping');
+		watcher.close();
 		void stack.stop().then(() => process.exit(0));
 	};
 	process.on('SIGINT', stop);

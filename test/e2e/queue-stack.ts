@@ -66,22 +66,33 @@ export class QueueStack {
 		await installServices();
 		rmSync(folder, { recursive: true, force: true });
 		mkdirSync(join(folder, 'workflows'), { recursive: true });
-		this.services.push(await startRedis(join(folder, 'redis'), port + 70));
-		this.services.push(await startPostgres(join(folder, 'postgres'), port + 71));
-
-		await this.n8n.installPackage();
-		await this.n8n.importCredentials(this.options.credentials);
 		for (const file of this.options.workflows) copyFileSync(file, join(folder, 'workflows', basename(file)));
-		await this.n8n.importWorkflows(join(folder, 'workflows'));
-		for (const id of this.options.publish) await this.n8n.publish(id);
+		// npm, the services and n8n's CLI touch different folders: side by side.
+		const service = async (starting: Promise<Service>) => void this.services.push(await starting);
+		await Promise.all([
+			this.n8n.installPackage(),
+			service(startRedis(join(folder, 'redis'), port + 70)),
+			(async () => {
+				await service(startPostgres(join(folder, 'postgres'), port + 71));
+				await this.n8n.importCredentials(this.options.credentials);
+				await this.n8n.importWorkflows(join(folder, 'workflows'));
+			})(),
+		]);
 		await this.n8n.start(join(folder, 'main.log'));
-		for (let index = 0; index < this.options.workers; index++) this.workers.push(await this.startWorker(index));
-		this.webhookProcessor = await this.n8n.startProcess(['webhook'], {
-			brokerPort: port + 63,
-			env: { N8N_PORT: String(port + 60) },
-			logFile: join(folder, 'webhook.log'),
-			ready: async () => ((await axios.get(`${this.webhookBase}/healthz`, { validateStatus: () => true, timeout: 2_000 }).catch(() => undefined))?.status === 200 ? true : undefined),
-		});
+		// On the running main, through its API: a CLI `publish:workflow` would boot n8n once each.
+		for (const id of this.options.publish) await this.n8n.activate(id);
+		// The workers and the webhook processor boot side by side, each kept as it is up so that stop() stops it.
+		await Promise.all([
+			...Array.from({ length: this.options.workers }, async (_, index) => void (this.workers[index] = await this.startWorker(index))),
+			(async () => {
+				this.webhookProcessor = await this.n8n.startProcess(['webhook'], {
+					brokerPort: port + 63,
+					env: { N8N_PORT: String(port + 60) },
+					logFile: join(folder, 'webhook.log'),
+					ready: async () => ((await axios.get(`${this.webhookBase}/healthz`, { validateStatus: () => true, timeout: 2_000 }).catch(() => undefined))?.status === 200 ? true : undefined),
+				});
+			})(),
+		]);
 		// The main registers the active workflows' webhooks after it is up: until then the processor knows none.
 		for (const path of this.options.webhookPaths) {
 			await waitFor(`the webhook ${path} at the webhook processor`, async () => {

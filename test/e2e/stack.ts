@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'fs';
+import { existsSync, mkdirSync, rmSync } from 'fs';
 import { join } from 'path';
 
 import { GATEWAY_KEYS, GATEWAYS } from '../gateways';
@@ -17,6 +17,14 @@ export interface StackOptions {
 	sandbox?: SandboxOptions;
 	owner: Owner;
 	log?: (line: string) => void;
+	/**
+	 * Keep what an earlier run left in the folder (`npm run dev`): n8n's database with the workflows and
+	 * credentials the user made. The package is installed again and the sandbox credentials imported again;
+	 * the example workflows are imported and activated only into a new folder.
+	 */
+	keep?: boolean;
+	/** More environment for n8n. */
+	env?: Record<string, string>;
 }
 
 export interface Stack {
@@ -37,12 +45,13 @@ export async function ensureRuntime(): Promise<void> {
  */
 export async function startStack(options: StackOptions): Promise<Stack> {
 	const log = options.log ?? (() => undefined);
-	rmSync(options.folder, { recursive: true, force: true });
+	const fresh = !(options.keep && existsSync(join(options.folder, '.n8n/database.sqlite')));
+	if (fresh) rmSync(options.folder, { recursive: true, force: true });
 	mkdirSync(options.folder, { recursive: true });
 
 	const sandbox = await startSandbox(options.sandbox);
 	mkdirSync(EXAMPLE_FILES, { recursive: true });
-	const n8n = new N8n({ folder: options.folder, port: options.port, brokerPort: options.brokerPort, owner: options.owner, env: { N8N_RESTRICT_FILE_ACCESS_TO: EXAMPLE_FILES } });
+	const n8n = new N8n({ folder: options.folder, port: options.port, brokerPort: options.brokerPort, owner: options.owner, env: { N8N_RESTRICT_FILE_ACCESS_TO: EXAMPLE_FILES, ...options.env } });
 	const stop = async () => {
 		await n8n.stop();
 		await sandbox.stop();
@@ -54,13 +63,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 			n8n.installPackage(),
 			(async () => {
 				await n8n.importCredentials(GATEWAY_KEYS.flatMap((key) => GATEWAYS[key].credentials(sandbox.urls[key])));
-				await n8n.importWorkflows(WORKFLOWS);
+				if (fresh) await n8n.importWorkflows(WORKFLOWS);
 			})(),
 		]);
 		log('starting n8n');
 		await n8n.start(join(options.folder, 'n8n.log'));
 		// Activated on the running server (a CLI `publish:workflow` before the start boots n8n once each).
-		for (const workflowId of GATEWAY_KEYS.flatMap((key) => GATEWAYS[key].activeWorkflows ?? [])) await n8n.activate(workflowId);
+		if (fresh) for (const workflowId of GATEWAY_KEYS.flatMap((key) => GATEWAYS[key].activeWorkflows ?? [])) await n8n.activate(workflowId);
 		for (const key of GATEWAY_KEYS) (GATEWAYS[key].afterStart as ((emulator: unknown, n8n: N8n) => void) | undefined)?.(sandbox[key], n8n);
 	} catch (error) {
 		await stop();

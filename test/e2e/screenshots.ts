@@ -1,0 +1,111 @@
+// `npm run screenshots`: the README's pictures, taken in headless Chromium (Debian's, driven by
+// puppeteer-core) from the stack `npm run dev` starts, with the example workflows it imports. Written to
+// docs/images/; run again after a change a user would see.
+import { mkdirSync } from 'fs';
+import { join } from 'path';
+import puppeteer, { type Page } from 'puppeteer-core';
+
+import { ROOT, WORK } from './paths';
+import { runOrFail } from './processes';
+import { E2E_OWNER, ensureRuntime, startStack } from './stack';
+
+const OUT = join(ROOT, 'docs/images');
+const PORT = 5998;
+
+interface Shot {
+	file: string;
+	/** What the picture shows, for the log. */
+	what: string;
+	take(page: Page, base: string): Promise<void>;
+}
+
+const settle = async (page: Page, ms = 1_500) => await new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Opens a workflow, or one of its nodes' settings (n8n's URL for a node opens its panel). */
+const open = async (page: Page, base: string, path: string) => {
+	await page.goto(`${base}/workflow/${path}`, { waitUntil: 'networkidle2' });
+	await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
+};
+
+const SHOTS: Shot[] = [
+	{
+		file: 'nodes-panel.png',
+		what: 'the nodes panel, searched for "message gateway": the five gateways',
+		take: async (page, base) => {
+			await page.goto(`${base}/workflow/new`, { waitUntil: 'networkidle2' });
+			await page.waitForSelector('[data-test-id="canvas-add-button"], [data-test-id="canvas-plus-button"]', { timeout: 60_000 });
+			await page.click('[data-test-id="canvas-add-button"], [data-test-id="canvas-plus-button"]');
+			await page.waitForSelector('[data-test-id="node-creator-search-bar"] input, [data-test-id="search-bar"] input', { timeout: 30_000 });
+			await page.type('[data-test-id="node-creator-search-bar"] input, [data-test-id="search-bar"] input', 'message gateway');
+			await settle(page);
+		},
+	},
+	{
+		file: 'send-node.png',
+		what: "InfiniReach's Send: the fields of a send",
+		take: async (page, base) => {
+			await open(page, base, 'irSendSms0000001/a0000000-0000-4000-8000-000000000002');
+			await page.waitForSelector('[data-test-id="ndv"]', { timeout: 30_000 });
+			await settle(page);
+		},
+	},
+	{
+		file: 'campaign-workflow.png',
+		what: 'the weekly CSV campaign with a Campaign Key',
+		take: async (page, base) => {
+			await open(page, base, 'irWeeklyCsv00001');
+			await settle(page);
+		},
+	},
+	{
+		file: 'campaign-key.png',
+		what: "the campaign's send: Campaign Key and pacing in its options",
+		take: async (page, base) => {
+			await open(page, base, 'irWeeklyCsv00001/a0000000-0000-4000-8000-000000000104');
+			await page.waitForSelector('[data-test-id="ndv"]', { timeout: 30_000 });
+			await settle(page);
+		},
+	},
+	{
+		file: 'trigger-setup.png',
+		what: "InfiniReach Trigger's setup: its URL, events and signature",
+		take: async (page, base) => {
+			await open(page, base, 'irAutoReply00001/a0000000-0000-4000-8000-000000000001');
+			await page.waitForSelector('[data-test-id="ndv"]', { timeout: 30_000 });
+			await settle(page);
+		},
+	},
+];
+
+async function main(): Promise<void> {
+	await runOrFail('bash', [join(ROOT, 'test/e2e/install-chromium.sh')]);
+	await ensureRuntime();
+	mkdirSync(OUT, { recursive: true });
+	const stack = await startStack({ folder: join(WORK, 'screenshots'), port: PORT, brokerPort: PORT + 2, owner: E2E_OWNER, log: (line) => console.log(`screenshots: ${line}`) });
+	const browser = await puppeteer.launch({
+		executablePath: '/usr/bin/chromium',
+		// These machines reach no network: Chromium's own background connections are switched off.
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		defaultViewport: { width: 1440, height: 900 },
+	});
+	try {
+		const page = await browser.newPage();
+		// Logged in as the owner: the session cookie n8n gave the e2e client.
+		const cookie = String((await stack.n8n.rest()).defaults.headers.cookie ?? '');
+		const [name, value] = cookie.split(/=(.*)/s);
+		await page.setCookie({ name, value, domain: '127.0.0.1', path: '/' });
+		for (const shot of SHOTS) {
+			await shot.take(page, stack.n8n.baseUrl);
+			await page.screenshot({ path: join(OUT, shot.file) });
+			console.log(`screenshots: docs/images/${shot.file}: ${shot.what}`);
+		}
+	} finally {
+		await browser.close();
+		await stack.stop();
+	}
+}
+
+main().catch((error: Error) => {
+	console.error(`screenshots: ${error.stack ?? error.message}`);
+	process.exit(1);
+});
