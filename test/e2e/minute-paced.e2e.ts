@@ -2,7 +2,7 @@
 // or on a gateway's minute (WhatsInfinity's 10 sends a minute), in one real n8n, beside the other lanes.
 import { infopromoScenarios } from './gateways/Infopromo';
 import { whatsInfinityScenarios } from './gateways/WhatsInfinity';
-import { laneStack } from './stack';
+import { laneStack } from './lane';
 
 jest.setTimeout(10 * 60_000);
 

@@ -90,12 +90,18 @@ async function main(): Promise<void> {
 	});
 	try {
 		const page = await browser.newPage();
-		// Logged in as the owner: the session cookie n8n gave the e2e client.
-		const cookie = String((await stack.n8n.rest()).defaults.headers.cookie ?? '');
-		const [name, value] = cookie.split(/=(.*)/s);
-		await page.setCookie({ name, value, domain: '127.0.0.1', path: '/' });
+		// Signed in as the owner, through the form (n8n ties a session to the browser that opened it).
+		await page.goto(`${stack.n8n.baseUrl}/signin`, { waitUntil: 'networkidle2' });
+		const [email, password] = await page.$$('input');
+		await email.type(E2E_OWNER.email);
+		await password.type(E2E_OWNER.password);
+		await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle2' }), password.press('Enter')]);
 		for (const shot of SHOTS) {
-			await shot.take(page, stack.n8n.baseUrl);
+			await shot.take(page, stack.n8n.baseUrl).catch(async (error: Error) => {
+				// What the page showed instead, to see why.
+				await page.screenshot({ path: join(WORK, `failed-${shot.file}`) });
+				throw new Error(`${shot.file}: ${error.message} (the page as it was: ${join(WORK, `failed-${shot.file}`)})`);
+			});
 			await page.screenshot({ path: join(OUT, shot.file) });
 			console.log(`screenshots: docs/images/${shot.file}: ${shot.what}`);
 		}

@@ -3,7 +3,7 @@
 import { infiniReachScenarios } from './gateways/InfiniReach';
 import { infobipScenarios } from './gateways/Infobip';
 import { txtCoopScenarios } from './gateways/TxtCoop';
-import { laneStack } from './stack';
+import { laneStack } from './lane';
 
 jest.setTimeout(10 * 60_000);
 

@@ -4,7 +4,7 @@ import { join } from 'path';
 import { GATEWAY_KEYS, GATEWAYS } from '../gateways';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
 import { N8n, type Owner } from './n8n';
-import { EXAMPLE_FILES, ROOT, WORK, WORKFLOWS } from './paths';
+import { EXAMPLE_FILES, ROOT, WORKFLOWS } from './paths';
 import { runOrFail } from './processes';
 
 export { AUTO_REPLY, IMESSAGE_REPLY, INFOBIP_EVENTS, INFOPROMO_INBOUND, NEW_SESSION, SESSION_WATCH, WEBHOOK_SECRET } from '../gateways';
@@ -80,20 +80,3 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
 /** The owner of every e2e n8n: the public API and manual runs need one. */
 export const E2E_OWNER: Owner = { email: 'e2e@example.com', password: 'E2e-Owner-Password-1' };
-
-/**
- * One stack for the scenarios of one e2e file (a lane): started once before them, stopped after them.
- * Lanes run side by side (jest workers), each on its own ports and folder.
- */
-export function laneStack(lane: string, options: Pick<StackOptions, 'port' | 'sandbox'>): () => Stack {
-	let stack: Stack | undefined;
-	beforeAll(async () => {
-		await ensureRuntime();
-		stack = await startStack({ folder: join(WORK, `e2e-${lane}`), port: options.port, brokerPort: options.port + 2, owner: E2E_OWNER, sandbox: options.sandbox });
-	});
-	afterAll(async () => await stack?.stop());
-	return () => {
-		if (!stack) throw new Error(`The ${lane} lane's stack did not start`);
-		return stack;
-	};
-}
