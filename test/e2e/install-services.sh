@@ -10,9 +10,12 @@ compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null || need+=(postgresql)
 if ((${#need[@]})); then
 	echo "queue-mode services: installing ${need[*]} from Debian"
 	export DEBIAN_FRONTEND=noninteractive
-	if ! apt-get install -y --no-install-recommends "${need[@]}" >/tmp/install-services.log 2>&1; then
-		apt-get update >>/tmp/install-services.log 2>&1
-		apt-get install -y --no-install-recommends "${need[@]}" >>/tmp/install-services.log 2>&1 ||
+	# Root here and in CI; a developer's machine or GitHub's runners go through sudo.
+	sudo=""
+	[[ "$(id -u)" == 0 ]] || sudo="sudo"
+	if ! $sudo apt-get install -y --no-install-recommends "${need[@]}" >/tmp/install-services.log 2>&1; then
+		$sudo apt-get update >>/tmp/install-services.log 2>&1
+		$sudo apt-get install -y --no-install-recommends "${need[@]}" >>/tmp/install-services.log 2>&1 ||
 			{ tail -n 30 /tmp/install-services.log; echo "Could not install ${need[*]}: the queue-mode test needs them"; exit 1; }
 	fi
 fi

@@ -17,11 +17,26 @@ describe('the release workflow', () => {
 			'actions/checkout@v4',
 			'actions/setup-node@v4',
 			"The tag is the package's version",
+			'actions/cache@v4',
 			'Build and test',
 			'Publish with provenance',
 		]);
 		expect(workflow).toContain('run: bash .ci/run');
 		expect(workflow).toContain('run: npm publish --provenance --access public');
+	});
+
+	it('keeps the n8n install between runs, where the install script looks for it', () => {
+		const script = readFileSync(join(root, 'test/e2e/install-n8n.sh'), 'utf8');
+		expect(script).toContain('${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-message-gateways');
+		for (const file of ['release.yml', 'ci.yml']) {
+			expect(readFileSync(join(root, '.github/workflows', file), 'utf8')).toMatch(/uses: actions\/cache@v4\n\s+with:\n\s+path: ~\/\.cache\/n8n-nodes-message-gateways\n/);
+		}
+	});
+
+	it('installs what the queue-mode test needs through sudo where it is not root, as on GitHub\'s runners', () => {
+		const script = readFileSync(join(root, 'test/e2e/install-services.sh'), 'utf8');
+		expect(script).toMatch(/\[\[ "\$\(id -u\)" == 0 \]\] \|\| sudo="sudo"/);
+		expect(script.match(/\$sudo apt-get (install|update)/g)).toHaveLength(3);
 	});
 
 	it('cannot be published without provenance from elsewhere', () => {
