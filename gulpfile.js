@@ -12,9 +12,7 @@ const { parallel, task, src, dest } = require('gulp');
 const BUNDLED = [{ entry: 'nodes/shared/numbering-plan.ts', packageName: 'libphonenumber-js' }];
 
 task('build:icons', () =>
-	src(['nodes/**/*.svg', 'nodes/**/*.node.json', 'credentials/**/*.svg'], { base: '.', encoding: false }).pipe(
-		dest(path.resolve('dist')),
-	),
+	src(['nodes/**/*.svg', 'nodes/**/*.node.json', 'credentials/**/*.svg'], { base: '.', encoding: false }).pipe(dest(path.resolve('dist'))),
 );
 
 task('build:bundle', () => {

@@ -39,7 +39,7 @@ export class InfobipApi implements ICredentialType {
 			required: true,
 			default: '',
 			placeholder: 'https://xxxxx.api.infobip.com',
-			description: 'Your account\'s own API address, shown on the Infobip portal\'s home page: every account has a different one',
+			description: "Your account's own API address, shown on the Infobip portal's home page: every account has a different one",
 		},
 		{
 			displayName: 'Webhook Secret',

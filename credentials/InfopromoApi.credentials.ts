@@ -31,7 +31,7 @@ export class InfopromoApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'The API token from your portal\'s Developers page',
+			description: "The API token from your portal's Developers page",
 		},
 		{
 			displayName: 'Base URL',
@@ -50,7 +50,8 @@ export class InfopromoApi implements ICredentialType {
 				{ name: 'HTTP API (/api/http, api_token Parameter)', value: 'http' },
 			],
 			default: 'v3',
-			description: 'How requests carry the token: as a Bearer header, or as an api_token parameter for hosts or tokens that only allow that',
+			description:
+				'How requests carry the token: as a Bearer header, or as an api_token parameter for hosts or tokens that only allow that',
 		},
 	];
 

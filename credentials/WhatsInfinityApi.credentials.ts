@@ -30,8 +30,7 @@ export class WhatsInfinityApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description:
-				'The session\'s API key: at least 16 characters. For a new session, choose it here and run Session → Create.',
+			description: "The session's API key: at least 16 characters. For a new session, choose it here and run Session → Create.",
 		},
 		{
 			displayName: 'Session ID',

@@ -52,12 +52,21 @@ export const GATEWAYS = {
 		create: (config) => new InfiniReachEmulator(config),
 		account: `API key ${INFINIREACH_API_KEY}`,
 		credentials: (url) => [
-			{ id: 'irSandboxCred001', name: 'InfiniReach Sandbox', type: 'infiniReachApi', data: { apiKey: INFINIREACH_API_KEY, baseUrl: url, webhookSecret: WEBHOOK_SECRET } },
+			{
+				id: 'irSandboxCred001',
+				name: 'InfiniReach Sandbox',
+				type: 'infiniReachApi',
+				data: { apiKey: INFINIREACH_API_KEY, baseUrl: url, webhookSecret: WEBHOOK_SECRET },
+			},
 		],
 		activeWorkflows: [AUTO_REPLY.workflowId],
 		// Integrations → Webhooks in InfiniReach's dashboard: the auto-reply's URL, signed.
 		afterStart: (emulator, n8n) => {
-			emulator.webhooks.target = { url: n8n.webhookUrl(AUTO_REPLY.webhookId, AUTO_REPLY.path), secret: WEBHOOK_SECRET, events: ['message.inbound'] };
+			emulator.webhooks.target = {
+				url: n8n.webhookUrl(AUTO_REPLY.webhookId, AUTO_REPLY.path),
+				secret: WEBHOOK_SECRET,
+				events: ['message.inbound'],
+			};
 		},
 	}),
 	whatsInfinity: entry<WhatsInfinityEmulator, WhatsInfinityConfig>({
@@ -74,14 +83,21 @@ export const GATEWAYS = {
 		label: 'txtcoop',
 		create: (config) => new TxtCoopEmulator(config),
 		account: `API key ${TXTCOOP_API_KEY}`,
-		credentials: (url) => [{ id: 'tcSandboxCred001', name: 'txtcoop Sandbox', type: 'txtCoopApi', data: { apiKey: TXTCOOP_API_KEY, baseUrl: url } }],
+		credentials: (url) => [
+			{ id: 'tcSandboxCred001', name: 'txtcoop Sandbox', type: 'txtCoopApi', data: { apiKey: TXTCOOP_API_KEY, baseUrl: url } },
+		],
 	}),
 	infobip: entry<InfobipEmulator, InfobipConfig>({
 		label: 'Infobip',
 		create: (config) => new InfobipEmulator({ pushSecret: INFOBIP_WEBHOOK_SECRET, ...config }),
 		account: `API key ${INFOBIP_API_KEY} (Authorization: App <key>)`,
 		credentials: (url) => [
-			{ id: 'ibSandboxCred001', name: 'Infobip Sandbox', type: 'infobipApi', data: { apiKey: INFOBIP_API_KEY, baseUrl: url, webhookSecret: INFOBIP_WEBHOOK_SECRET } },
+			{
+				id: 'ibSandboxCred001',
+				name: 'Infobip Sandbox',
+				type: 'infobipApi',
+				data: { apiKey: INFOBIP_API_KEY, baseUrl: url, webhookSecret: INFOBIP_WEBHOOK_SECRET },
+			},
 		],
 		activeWorkflows: [INFOBIP_EVENTS.workflowId],
 		// Developers → Subscriptions in Infobip's portal: inbound messages and reports to the trigger, HMAC-signed.
@@ -94,8 +110,18 @@ export const GATEWAYS = {
 		create: (config) => new InfopromoEmulator(config),
 		account: `API token ${INFOPROMO_TOKEN} (Bearer on /api/v3, api_token on /api/http)`,
 		credentials: (url) => [
-			{ id: 'ipSandboxCred001', name: 'Infopromo Sandbox', type: 'infopromoApi', data: { apiToken: INFOPROMO_TOKEN, baseUrl: url, apiStyle: 'v3' } },
-			{ id: 'ipSandboxHttp001', name: 'Infopromo Sandbox (HTTP API)', type: 'infopromoApi', data: { apiToken: INFOPROMO_TOKEN, baseUrl: url, apiStyle: 'http' } },
+			{
+				id: 'ipSandboxCred001',
+				name: 'Infopromo Sandbox',
+				type: 'infopromoApi',
+				data: { apiToken: INFOPROMO_TOKEN, baseUrl: url, apiStyle: 'v3' },
+			},
+			{
+				id: 'ipSandboxHttp001',
+				name: 'Infopromo Sandbox (HTTP API)',
+				type: 'infopromoApi',
+				data: { apiToken: INFOPROMO_TOKEN, baseUrl: url, apiStyle: 'http' },
+			},
 		],
 		activeWorkflows: [INFOPROMO_INBOUND.workflowId],
 	}),

@@ -1,14 +1,18 @@
-import type {
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { repeatWindowField, signatureOptions } from '../shared/fields';
 import { savedParameter } from '../shared/parameters';
-import { DELIVERY_WEBHOOK, REPEAT_WINDOW_MINUTES, envelopeEventKey, envelopeEvents, SIGNATURE_HEADER, signedWebhook, type SignatureOptionValues, urlPastedByHand } from '../shared/webhook';
+import {
+	DELIVERY_WEBHOOK,
+	REPEAT_WINDOW_MINUTES,
+	envelopeEventKey,
+	envelopeEvents,
+	SIGNATURE_HEADER,
+	signedWebhook,
+	type SignatureOptionValues,
+	urlPastedByHand,
+} from '../shared/webhook';
 import { CREDENTIAL_TYPE } from './transport';
 
 export class InfiniReachTrigger implements INodeType {
@@ -28,7 +32,7 @@ export class InfiniReachTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'InfiniReach has no API to register webhooks: copy this node\'s Production URL into the InfiniReach dashboard under Integrations → Webhooks and pick the same events there. Set a secret there and the same Webhook Secret in the credential, so that only signed requests start the workflow.',
+					"InfiniReach has no API to register webhooks: copy this node's Production URL into the InfiniReach dashboard under Integrations → Webhooks and pick the same events there. Set a secret there and the same Webhook Secret in the credential, so that only signed requests start the workflow.",
 				name: 'notice',
 				type: 'notice',
 				default: '',

@@ -15,9 +15,7 @@ export const infiniReach: Gateway = {
 		const error = envelope.error;
 		const nested = asObject(error);
 		const message =
-			(typeof error === 'string' && error) ||
-			(nested.message as string | undefined) ||
-			(envelope.message as string | undefined);
+			(typeof error === 'string' && error) || (nested.message as string | undefined) || (envelope.message as string | undefined);
 		const details = envelope.details ?? nested.details;
 		const retryAfter = Number(envelope.retryAfter ?? nested.retryAfter);
 		return {
@@ -33,7 +31,9 @@ export const infiniReach: Gateway = {
 		if (statusCode >= 300) return false;
 		const envelope = asObject(body);
 		const nested = asObject(envelope.data);
-		const flagged = [envelope, nested].some((entry) => entry.duplicate === true || entry.isDuplicate === true || entry.status === 'duplicate');
+		const flagged = [envelope, nested].some(
+			(entry) => entry.duplicate === true || entry.isDuplicate === true || entry.status === 'duplicate',
+		);
 		const said = [envelope.message, envelope.error, nested.message].map((text) => textOf(text) ?? '').join(' ');
 		return flagged || /\bduplicate\b|\balready (sent|queued|exists|processed)\b/i.test(said);
 	},

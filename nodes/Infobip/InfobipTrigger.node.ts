@@ -1,15 +1,18 @@
-import type {
-	IDataObject,
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
+import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { repeatWindowField, signatureOptions } from '../shared/fields';
 import { savedParameter } from '../shared/parameters';
-import { DELIVERY_WEBHOOK, REPEAT_WINDOW_MINUTES, type DeliveryCheck, eventKey, SIGNATURE_HEADER, signedWebhook, type SignatureOptionValues, urlPastedByHand } from '../shared/webhook';
+import {
+	DELIVERY_WEBHOOK,
+	REPEAT_WINDOW_MINUTES,
+	type DeliveryCheck,
+	eventKey,
+	SIGNATURE_HEADER,
+	signedWebhook,
+	type SignatureOptionValues,
+	urlPastedByHand,
+} from '../shared/webhook';
 import { CHANNELS } from './helpers/fields';
 import { pushedResults } from './helpers/pushed';
 import { CREDENTIAL_TYPE } from './transport';
@@ -31,7 +34,7 @@ export class InfobipTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Paste this node\'s Production URL into Infobip: as the webhook of a subscription (Infobip portal → Developers → Subscriptions) for reports and inbound messages, or as Delivery Report URL / Seen Report URL in the Infobip node\'s send options. Give the subscription a security profile: HMAC with the credential\'s Webhook Secret, or Basic with its Webhook Username and Password.',
+					"Paste this node's Production URL into Infobip: as the webhook of a subscription (Infobip portal → Developers → Subscriptions) for reports and inbound messages, or as Delivery Report URL / Seen Report URL in the Infobip node's send options. Give the subscription a security profile: HMAC with the credential's Webhook Secret, or Basic with its Webhook Username and Password.",
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -64,8 +67,8 @@ export class InfobipTrigger implements INodeType {
 				// Read before the signature is checked, when no expression may run.
 				noDataExpression: true,
 				options: [
-					{ name: 'HMAC Signature', value: 'signature', description: 'The request is signed with the credential\'s Webhook Secret' },
-					{ name: 'Basic Auth', value: 'basicAuth', description: 'The request carries the credential\'s Webhook Username and Password' },
+					{ name: 'HMAC Signature', value: 'signature', description: "The request is signed with the credential's Webhook Secret" },
+					{ name: 'Basic Auth', value: 'basicAuth', description: "The request carries the credential's Webhook Username and Password" },
 					{ name: 'None', value: 'none', description: 'Anyone who knows the URL can start the workflow' },
 				],
 				default: 'signature',

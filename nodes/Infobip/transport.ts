@@ -12,7 +12,9 @@ export interface Violation {
 export function violationsOf(body: unknown): Violation[] {
 	const list = asObject(body).violations;
 	return Array.isArray(list)
-		? list.map((entry) => asObject(entry)).map((entry) => ({ property: String(entry.property ?? ''), violation: String(entry.violation ?? '') }))
+		? list
+				.map((entry) => asObject(entry))
+				.map((entry) => ({ property: String(entry.property ?? ''), violation: String(entry.violation ?? '') }))
 		: [];
 }
 
@@ -38,6 +40,6 @@ export const infobip: Gateway = {
 		400: 'Infobip rejected the request: the details name each field (e.g. messages[0].destinations[2].to) and what is wrong with it.',
 		401: 'Check the API key in the "Infobip API" credential, and that its Base URL is your account\'s own (https://xxxxx.api.infobip.com).',
 		403: 'The API key lacks the scope for this (e.g. message:send, or account-management for the balance): add it in the Infobip portal.',
-		404: 'Nothing has that ID (a bulk that finished, or never existed), or the Base URL is not your account\'s.',
+		404: "Nothing has that ID (a bulk that finished, or never existed), or the Base URL is not your account's.",
 	},
 };

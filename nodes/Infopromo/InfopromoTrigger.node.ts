@@ -35,7 +35,11 @@ export class InfopromoTrigger implements INodeType {
 				required: true,
 				options: [
 					{ name: 'Inbound Message', value: 'incoming', description: 'A message arrived' },
-					{ name: 'Sent Message Status Changed', value: 'statusChanged', description: 'An outgoing message changed status (e.g. to Delivered)' },
+					{
+						name: 'Sent Message Status Changed',
+						value: 'statusChanged',
+						description: 'An outgoing message changed status (e.g. to Delivered)',
+					},
 				],
 				default: ['incoming'],
 			},
@@ -49,7 +53,10 @@ export class InfopromoTrigger implements INodeType {
 
 		// A manual test shows what a run would get, without touching the memory of the active workflow.
 		if (this.getMode() === 'manual') {
-			const sample = [...incoming.slice(0, 1).map((m) => ({ event: 'incoming', ...m })), ...outgoing.slice(0, 1).map((m) => ({ event: 'statusChanged', previousStatus: null, ...m }))];
+			const sample = [
+				...incoming.slice(0, 1).map((m) => ({ event: 'incoming', ...m })),
+				...outgoing.slice(0, 1).map((m) => ({ event: 'statusChanged', previousStatus: null, ...m })),
+			];
 			return sample.length ? [this.helpers.returnJsonArray(sample)] : null;
 		}
 
@@ -63,7 +70,8 @@ export class InfopromoTrigger implements INodeType {
 		for (const message of incoming) if (!seen.has(uidOf(message)!)) items.push({ event: 'incoming', ...message });
 		for (const message of outgoing) {
 			const before = previous.statuses[uidOf(message)!];
-			if (before !== undefined && before !== String(message.status ?? '')) items.push({ event: 'statusChanged', previousStatus: before, ...message });
+			if (before !== undefined && before !== String(message.status ?? ''))
+				items.push({ event: 'statusChanged', previousStatus: before, ...message });
 		}
 		return items.length ? [this.helpers.returnJsonArray(items)] : null;
 	}

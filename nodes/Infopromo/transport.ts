@@ -15,7 +15,10 @@ export const infopromo: Gateway = {
 	parseError(body) {
 		const envelope = asObject(body);
 		const errors = asObject(envelope.errors);
-		const firstField = Object.values(errors).flat().map((value) => textOf(value)).find(Boolean);
+		const firstField = Object.values(errors)
+			.flat()
+			.map((value) => textOf(value))
+			.find(Boolean);
 		const unknown = envelope.status !== 'error' ? 'an answer without the documented {"status": "success", "data": …} envelope' : undefined;
 		return {
 			message: textOf(envelope.message) ?? firstField ?? unknown,
@@ -28,7 +31,7 @@ export const infopromo: Gateway = {
 	hints: {
 		200: 'Check that the Base URL is the platform itself, and the API Style in the credential.',
 		401: 'Check the API token in the "Infopromo API" credential, and its API Style (some tokens work only with the HTTP API).',
-		403: 'The token may not use this API style or endpoint: try the other API Style in the credential, or check the token\'s permissions.',
+		403: "The token may not use this API style or endpoint: try the other API Style in the credential, or check the token's permissions.",
 		404: 'Nothing has that UID, or the Base URL is not an Ultimate SMS platform host.',
 	},
 };

@@ -30,7 +30,7 @@ export class WhatsInfinityTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Checks the credential\'s session on every poll. The first poll only notes the current state; the workflow starts on later changes.',
+					"Checks the credential's session on every poll. The first poll only notes the current state; the workflow starts on later changes.",
 				name: 'notice',
 				type: 'notice',
 				default: '',

@@ -32,7 +32,7 @@ export const whatsInfinity: Gateway = {
 		400: 'WhatsInfinity rejected the request: correct the field named in the details.',
 		404: 'No session has that ID: check Session ID in the credential, or create the session first.',
 		422: 'The number is not registered on WhatsApp: check it, or remove it from the list.',
-		503: 'The session\'s queue is full (100 messages while it is disconnected): reconnect the session, or send fewer messages.',
+		503: "The session's queue is full (100 messages while it is disconnected): reconnect the session, or send fewer messages.",
 	},
 };
 
@@ -54,11 +54,10 @@ export async function sessionCredentials(this: RequestContext, itemIndex?: numbe
 		);
 	}
 	if (!/^[A-Za-z0-9_-]{1,64}$/.test(sessionId)) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`The Session ID "${sessionId}" in the "WhatsInfinity API" credential is not valid`,
-			{ itemIndex, description: 'Use letters, numbers, - and _ only.' },
-		);
+		throw new NodeOperationError(this.getNode(), `The Session ID "${sessionId}" in the "WhatsInfinity API" credential is not valid`, {
+			itemIndex,
+			description: 'Use letters, numbers, - and _ only.',
+		});
 	}
 	return { apiKey, sessionId };
 }

@@ -41,7 +41,9 @@ export function campaignKeyOption(): INodeProperties {
 
 /** The identity of one message of a campaign: the key, the recipient and what they receive. */
 export function messageIdentity(campaignKey: string, to: string, content: unknown): string {
-	return createHash('sha256').update(JSON.stringify([campaignKey, to, content])).digest('hex');
+	return createHash('sha256')
+		.update(JSON.stringify([campaignKey, to, content]))
+		.digest('hex');
 }
 
 type Store = Pick<IExecuteFunctions['helpers'], 'checkProcessedAndRecord' | 'removeProcessed'>;
@@ -159,7 +161,8 @@ export async function confirmCampaignRecords(context: IExecuteFunctions, failed 
 	} catch (error) {
 		if (failed) return;
 		throw new NodeOperationError(context.getNode(), error as Error, {
-			description: "The messages were sent, but n8n's deduplication store could not confirm their Campaign Key records: a run of this campaign may send them again. Check n8n's database.",
+			description:
+				"The messages were sent, but n8n's deduplication store could not confirm their Campaign Key records: a run of this campaign may send them again. Check n8n's database.",
 		});
 	}
 }
@@ -254,7 +257,8 @@ export async function batchOnce<T>(
 	// The store is the workflow's, whatever the key: one look-up for all.
 	const before = await first.campaign.sentBefore([...planned.values()].map(({ identity }) => identity));
 	const skipped = new Map<number, Outcome>();
-	for (const [itemIndex, { campaign, to, identity }] of planned) if (before.has(identity)) skipped.set(itemIndex, { json: campaign.skipped(to) });
+	for (const [itemIndex, { campaign, to, identity }] of planned)
+		if (before.has(identity)) skipped.set(itemIndex, { json: campaign.skipped(to) });
 	return {
 		entries: entries.filter(({ itemIndex }) => !skipped.has(itemIndex)),
 		skipped,

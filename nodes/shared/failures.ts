@@ -33,7 +33,14 @@ const STATUS_HINTS: Record<number, string> = {
 
 const tries = (attempt: number) => `${attempt} ${attempt === 1 ? 'try' : 'tries'}`;
 
-function fail(context: RequestContext, call: CallState, httpCode: string | undefined, body: JsonObject, message: string, description: string) {
+function fail(
+	context: RequestContext,
+	call: CallState,
+	httpCode: string | undefined,
+	body: JsonObject,
+	message: string,
+	description: string,
+) {
 	return new NodeApiError(context.getNode(), body, { message, description, httpCode, itemIndex: call.request.itemIndex });
 }
 
@@ -134,7 +141,13 @@ export function httpFailure(context: RequestContext, call: CallState, answer: Ht
 }
 
 /** A 429 without a hint that outlasted the gateway's whole rate window. */
-export function rateWindowFailure(context: RequestContext, call: CallState, answer: HttpAnswer, waitedMs: number, windowMs: number): NodeApiError {
+export function rateWindowFailure(
+	context: RequestContext,
+	call: CallState,
+	answer: HttpAnswer,
+	waitedMs: number,
+	windowMs: number,
+): NodeApiError {
 	const { name } = call.gateway;
 	return fail(
 		context,

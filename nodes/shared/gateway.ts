@@ -13,12 +13,7 @@ import type { PacedSend } from './pacing';
 // What every gateway's transport and every request share: the types alone, so that the request, its
 // failures and the credentials it reads can each import them without importing one another.
 
-export type RequestContext =
-	| IExecuteFunctions
-	| ILoadOptionsFunctions
-	| IHookFunctions
-	| IPollFunctions
-	| IWebhookFunctions;
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IPollFunctions | IWebhookFunctions;
 
 /** What a gateway's error envelope says, in common terms. */
 export interface GatewayErrorInfo {

@@ -16,12 +16,7 @@ function toExecutionData(result: ItemResult): INodeExecutionData[] {
 export class InputError extends Error {}
 
 /** A user-facing, per-item input error: names the item, says how to fix it, and sends nothing. */
-export function itemError(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	message: string,
-	description?: string,
-): NodeOperationError {
+export function itemError(context: IExecuteFunctions, itemIndex: number, message: string, description?: string): NodeOperationError {
 	return new NodeOperationError(context.getNode(), `${message} [item ${itemIndex}]`, {
 		itemIndex,
 		description,
@@ -118,10 +113,7 @@ export interface CollectedItems<T> {
  * Reads every input item for an operation that sends them together (a bulk job): a bad item stops
  * the run before anything is sent, or, with Continue On Fail, is reported and left out.
  */
-export async function collectItems<T>(
-	context: IExecuteFunctions,
-	read: (itemIndex: number) => T | Promise<T>,
-): Promise<CollectedItems<T>> {
+export async function collectItems<T>(context: IExecuteFunctions, read: (itemIndex: number) => T | Promise<T>): Promise<CollectedItems<T>> {
 	const collected: CollectedItems<T> = { entries: [], failed: [] };
 	const count = context.getInputData().length;
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
@@ -140,7 +132,11 @@ export async function collectItems<T>(
 export type Outcome = { json: IDataObject } | { error: Error };
 
 /** Outputs in input order, each paired to its item; a failed item stops the run unless Continue On Fail. */
-export function outputsInOrder(context: IExecuteFunctions, outcomes: Map<number, Outcome>, failed: INodeExecutionData[]): INodeExecutionData[] {
+export function outputsInOrder(
+	context: IExecuteFunctions,
+	outcomes: Map<number, Outcome>,
+	failed: INodeExecutionData[],
+): INodeExecutionData[] {
 	const byItem = new Map<number, INodeExecutionData>();
 	for (const entry of failed) byItem.set((entry.pairedItem as { item: number }).item, entry);
 	for (const [itemIndex, outcome] of [...outcomes.entries()].sort(([a], [b]) => a - b)) {

@@ -59,7 +59,11 @@ export async function keptCredentials(context: IWebhookFunctions, type: string):
  * delivery did not match: a rotated secret, or a forgery), undefined if it was read less than
  * REREAD_GAP_MS ago: nothing new to learn, and a flood of forged requests must not buy a read each.
  */
-export async function rereadCredentials(context: IWebhookFunctions, type: string, throttled: boolean): Promise<ICredentialDataDecryptedObject | undefined> {
+export async function rereadCredentials(
+	context: IWebhookFunctions,
+	type: string,
+	throttled: boolean,
+): Promise<ICredentialDataDecryptedObject | undefined> {
 	const key = keyOf(context, type);
 	const entry = key ? kept.get(key) : undefined;
 	if (throttled && key && entry && clock.now() - entry.readAt < REREAD_GAP_MS && !reading.has(key)) return undefined;

@@ -2,9 +2,4 @@
 // smallest set that still refuses numbers not in use (README, Phone numbers). libphonenumber-js is a
 // devDependency: the build bundles this file with it (gulpfile.js), as n8n's verification allows no
 // runtime dependencies.
-export {
-	isSupportedCountry,
-	parsePhoneNumberFromString,
-	validatePhoneNumberLength,
-	type CountryCode,
-} from 'libphonenumber-js/max';
+export { isSupportedCountry, parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/max';

@@ -81,11 +81,7 @@ export interface RunState {
 	order: SendOrder;
 }
 
-export type OperationExecute = (
-	this: IExecuteFunctions,
-	itemIndex: number,
-	run: RunState,
-) => Promise<ItemResult>;
+export type OperationExecute = (this: IExecuteFunctions, itemIndex: number, run: RunState) => Promise<ItemResult>;
 
 /** An operation that takes all input items at once (e.g. one bulk job for the whole input). */
 export interface BatchOperation {
@@ -103,18 +99,12 @@ export type OperationMap = Record<string, Record<string, Operation>>;
 export type OperationTable<Names extends Record<string, string>> = { [Resource in keyof Names]: { [Name in Names[Resource]]: Operation } };
 
 /** Picks the operation named by `resource` and `operation` and runs it once per input item (or once, for a batch). */
-export async function routeOperation(
-	context: IExecuteFunctions,
-	operations: OperationMap,
-): Promise<INodeExecutionData[][]> {
+export async function routeOperation(context: IExecuteFunctions, operations: OperationMap): Promise<INodeExecutionData[][]> {
 	const resource = context.getNodeParameter('resource', 0) as string;
 	const operation = context.getNodeParameter('operation', 0) as string;
 	const execute = operations[resource]?.[operation];
 	if (!execute) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`The operation "${operation}" is not supported for "${resource}"`,
-		);
+		throw new NodeOperationError(context.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
 	}
 	const run: RunState = { order: new SendOrder() };
 	let outputs: INodeExecutionData[] | undefined;

@@ -153,4 +153,3 @@ export function pacerFor(key: string, windowMs?: number): Pacer {
 	if (!pacer) pacers.set(key, (pacer = new Pacer(windowMs)));
 	return pacer;
 }
-

@@ -31,8 +31,7 @@ export interface PhoneOptions {
 
 const FORMAT_HINT =
 	'Write it in international format with + and the country code (e.g. +14155550123), or set Default Country for national numbers.';
-const SKIP_HINT =
-	'If the gateway accepts it all the same (a test number, a new range), turn on "Skip Number Validation" in the options.';
+const SKIP_HINT = 'If the gateway accepts it all the same (a test number, a new range), turn on "Skip Number Validation" in the options.';
 
 /** Why the numbering plan refuses a number, in words. */
 function invalidBecause(text: string, country: CountryCode | undefined): string {
@@ -70,9 +69,7 @@ function countryFrom(value: string | undefined): CountryCode | undefined {
 	const code = (value ?? '').trim().toUpperCase();
 	if (!code) return undefined;
 	if (!numberingPlan().isSupportedCountry(code)) {
-		throw new PhoneNumberError(
-			`Default Country "${value}" is not a known two-letter ISO country code (e.g. US, GB, DE, IN)`,
-		);
+		throw new PhoneNumberError(`Default Country "${value}" is not a known two-letter ISO country code (e.g. US, GB, DE, IN)`);
 	}
 	return code;
 }

@@ -105,7 +105,9 @@ async function attempts(
 		const { attempt } = call;
 		let response: GatewayResponse<unknown>;
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(this, gateway.credentialType, options, { credentialsDecrypted })) as GatewayResponse<unknown>;
+			response = (await this.helpers.httpRequestWithAuthentication.call(this, gateway.credentialType, options, {
+				credentialsDecrypted,
+			})) as GatewayResponse<unknown>;
 		} catch (error) {
 			// Re-sent only when it never arrived, or arriving twice is harmless.
 			if ((neverSent(error) || request.idempotent) && attempt < policy.maxTries) {

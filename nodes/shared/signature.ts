@@ -34,7 +34,7 @@ export function computeSignature(payload: Buffer | string, settings: SignatureSe
 const ALGORITHM_PREFIX = new RegExp(`^(?:${SIGNATURE_ALGORITHMS.join('|')})=`, 'i');
 
 function single(value: string | string[] | undefined): string {
-	return (Array.isArray(value) ? value[0] : value ?? '').trim();
+	return (Array.isArray(value) ? value[0] : (value ?? '')).trim();
 }
 
 function decode(value: string, encoding: SignatureEncoding): Buffer | undefined {
@@ -79,6 +79,7 @@ export function verifyBasicAuth(header: string | string[] | undefined, username:
 	if (!/^basic\s+/i.test(given)) return { valid: false, reason: 'missing Basic authorization' };
 	const received = Buffer.from(given.replace(/^basic\s+/i, ''), 'base64');
 	const expected = Buffer.from(`${username}:${password}`);
-	if (received.length !== expected.length || !timingSafeEqual(received, expected)) return { valid: false, reason: 'Basic authorization does not match' };
+	if (received.length !== expected.length || !timingSafeEqual(received, expected))
+		return { valid: false, reason: 'Basic authorization does not match' };
 	return { valid: true };
 }

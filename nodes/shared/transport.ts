@@ -98,7 +98,11 @@ export async function requestFile(
 	const body = response.body as unknown;
 	return {
 		data: Buffer.isBuffer(body) ? body : Buffer.from(body === undefined ? '' : String(body)),
-		mimeType: textOf(String(response.headers['content-type'] ?? '').split(';')[0].trim()),
+		mimeType: textOf(
+			String(response.headers['content-type'] ?? '')
+				.split(';')[0]
+				.trim(),
+		),
 	};
 }
 

@@ -80,9 +80,7 @@ function respondWithoutRunning(
  * batch in an array): the event's data flattened for easy use, the raw envelope kept in `payload`.
  */
 export function envelopeEvents(body: unknown, wanted: string[]): IDataObject[] {
-	const envelopes = (Array.isArray(body) ? body : [body]).filter(
-		(entry): entry is IDataObject => !!entry && typeof entry === 'object',
-	);
+	const envelopes = (Array.isArray(body) ? body : [body]).filter((entry): entry is IDataObject => !!entry && typeof entry === 'object');
 	return envelopes
 		.filter((envelope) => wanted.includes(String(envelope.event)))
 		.map((envelope) => {
@@ -96,7 +94,9 @@ export function envelopeEvents(body: unknown, wanted: string[]): IDataObject[] {
  * it says (so a message's second status report, or a second failed attempt, is an event of its own).
  */
 export function eventKey(event: unknown, id: unknown, content: unknown): string {
-	return `${String(event)}\u0000${String(id ?? '')}\u0000${createHash('sha256').update(JSON.stringify(content ?? null)).digest('hex')}`;
+	return `${String(event)}\u0000${String(id ?? '')}\u0000${createHash('sha256')
+		.update(JSON.stringify(content ?? null))
+		.digest('hex')}`;
 }
 
 /** eventKey of an item made by envelopeEvents: the envelope's event and its data's message (or other) ID. */

@@ -5,7 +5,7 @@
 // starts what it must not, since then its figures would mean nothing.
 import axios from 'axios';
 import { createHmac } from 'crypto';
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
 import { N8n } from '../e2e/n8n';
@@ -19,7 +19,16 @@ import { InfiniReachEmulator } from '../sandbox/InfiniReach/emulator';
 import { SANDBOX_API_KEY } from '../sandbox/InfiniReach/state';
 import { cpuMs, load, median, settle, startStub, type Delivery, type LoadResult } from './measure';
 import { printTable, row, writeResults, type Row } from './report';
-import { chargebeeTrigger, httpSends, infiniReachTrigger, infobipSends, nodeSends, webhookNode, type TriggerWorkflow, type Workflow } from './workflows';
+import {
+	chargebeeTrigger,
+	httpSends,
+	infiniReachTrigger,
+	infobipSends,
+	nodeSends,
+	webhookNode,
+	type TriggerWorkflow,
+	type Workflow,
+} from './workflows';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const SEND_ROUNDS = env('BENCH_SEND_ROUNDS', 5);
@@ -61,12 +70,27 @@ async function sends(n8n: N8n, stub: Awaited<ReturnType<typeof startStub>>, roun
 			if (posts !== SENDS) throw new Error(`The ${contender} run sent ${posts} requests for ${SENDS} items`);
 			times[contender].push(executionTime(result.data, 'Send'));
 		}
-		log(`sends${engine} round ${round}: node ${times.node.at(-1)} ms, HTTP Request (JSON body) ${times.json.at(-1)} ms, (fields) ${times.fields.at(-1)} ms`);
+		log(
+			`sends${engine} round ${round}: node ${times.node.at(-1)} ms, HTTP Request (JSON body) ${times.json.at(-1)} ms, (fields) ${times.fields.at(-1)} ms`,
+		);
 	}
 	const nodeMs = median(times.node);
 	return [
-		row({ scenario: `1. ${SENDS} sends${engine}`, measure: 'node time (ms)', package: nodeMs, peer: median(times.json), peerName: 'HTTP Request, JSON body', goal: { ratio: 1, better: 'lower' } }),
-		row({ scenario: `1. ${SENDS} sends${engine}`, measure: 'node time (ms)', package: nodeMs, peer: median(times.fields), peerName: 'HTTP Request, body fields' }),
+		row({
+			scenario: `1. ${SENDS} sends${engine}`,
+			measure: 'node time (ms)',
+			package: nodeMs,
+			peer: median(times.json),
+			peerName: 'HTTP Request, JSON body',
+			goal: { ratio: 1, better: 'lower' },
+		}),
+		row({
+			scenario: `1. ${SENDS} sends${engine}`,
+			measure: 'node time (ms)',
+			package: nodeMs,
+			peer: median(times.fields),
+			peerName: 'HTTP Request, body fields',
+		}),
 	];
 }
 
@@ -80,7 +104,15 @@ const inbound = (): string =>
 		// Chargebee's trigger starts on any event_type with "*"; the others ignore the field.
 		event_type: 'message.inbound',
 		timestamp: '2026-11-23T12:00:00.000Z',
-		data: { messageId: `m${++deliveries}`, direction: 'inbound', from: '+14155550123', to: '+15559876543', body: 'Hello', deviceId: 'd1', status: 'delivered' },
+		data: {
+			messageId: `m${++deliveries}`,
+			direction: 'inbound',
+			from: '+14155550123',
+			to: '+15559876543',
+			body: 'Hello',
+			deviceId: 'd1',
+			status: 'delivered',
+		},
 	});
 const signedInbound: Delivery = () => {
 	const body = inbound();
@@ -128,7 +160,8 @@ async function triggers(n8n: N8n, workflows: TriggerWorkflow[], rounds: number):
 function checkAnswers(name: string, results: LoadResult[], status: number): void {
 	for (const result of results) {
 		const wrong = Object.entries(result.statuses).filter(([code]) => Number(code) !== status);
-		if (wrong.length) throw new Error(`${name}: answers other than ${status}: ${JSON.stringify(result.statuses)} ${JSON.stringify(result.bodies)}`);
+		if (wrong.length)
+			throw new Error(`${name}: answers other than ${status}: ${JSON.stringify(result.statuses)} ${JSON.stringify(result.bodies)}`);
 	}
 }
 
@@ -136,7 +169,10 @@ async function forged(n8n: N8n, workflow: TriggerWorkflow): Promise<{ cpuPerRequ
 	const pid = n8n.pid!;
 	await settle(pid);
 	const before = cpuMs(pid);
-	const result = await load(`${n8n.baseUrl}/webhook/${workflow.path}`, FORGED, CONCURRENCY, () => ({ body: inbound(), headers: { 'X-Webhook-Signature': 'f'.repeat(64) } }));
+	const result = await load(`${n8n.baseUrl}/webhook/${workflow.path}`, FORGED, CONCURRENCY, () => ({
+		body: inbound(),
+		headers: { 'X-Webhook-Signature': 'f'.repeat(64) },
+	}));
 	await settle(pid);
 	return { cpuPerRequest: (cpuMs(pid) - before) / FORGED, result };
 }
@@ -171,14 +207,22 @@ function campaignFigures(emulator: InfiniReachEmulator, count = CAMPAIGN): Campa
 	};
 }
 
-async function campaign(n8n: N8n, node: InfiniReachEmulator, peer: InfiniReachEmulator): Promise<{ rows: Row[]; node: CampaignFigures; peer: CampaignFigures }> {
-	log(`campaign: ${CAMPAIGN} messages each at ${CAMPAIGN_LIMIT} a minute, the node and the HTTP Request node side by side (about 2 minutes)`);
+async function campaign(
+	n8n: N8n,
+	node: InfiniReachEmulator,
+	peer: InfiniReachEmulator,
+): Promise<{ rows: Row[]; node: CampaignFigures; peer: CampaignFigures }> {
+	log(
+		`campaign: ${CAMPAIGN} messages each at ${CAMPAIGN_LIMIT} a minute, the node and the HTTP Request node side by side (about 2 minutes)`,
+	);
 	const [a, b] = await Promise.all([n8n.execute('benchCampNode001'), n8n.execute('benchCampHttp001')]);
 	if (!a.ok) throw new Error(`The node's campaign failed:\n${a.output.slice(-2000)}`);
 	const figures = { node: campaignFigures(node), peer: campaignFigures(peer) };
 	if (!b.ok) log(`the HTTP Request node's campaign failed (${b.output.slice(-300)})`);
-	if (figures.node.lost || figures.node.duplicates) throw new Error(`The node's campaign lost ${figures.node.lost} and duplicated ${figures.node.duplicates} messages`);
-	const note = (f: CampaignFigures) => `${f.unique}/${CAMPAIGN} delivered in ${f.spanS.toFixed(1)} s, ${f.tooMany} × 429, ${f.lost} lost, ${f.duplicates} duplicated`;
+	if (figures.node.lost || figures.node.duplicates)
+		throw new Error(`The node's campaign lost ${figures.node.lost} and duplicated ${figures.node.duplicates} messages`);
+	const note = (f: CampaignFigures) =>
+		`${f.unique}/${CAMPAIGN} delivered in ${f.spanS.toFixed(1)} s, ${f.tooMany} × 429, ${f.lost} lost, ${f.duplicates} duplicated`;
 	return {
 		...figures,
 		rows: [
@@ -205,14 +249,25 @@ const QUEUE_CAMPAIGN = 'irQueueCamp00001';
  * against the same campaign as one execution, its worker alone on the key.
  */
 async function queueMode(): Promise<Row[]> {
-	const emulator = new InfiniReachEmulator({ botFilter: false, stepMs: 3_600_000, rateLimit: { limit: CAMPAIGN_LIMIT, windowMs: 60_000, scope: 'sends', hint: 'none' } });
+	const emulator = new InfiniReachEmulator({
+		botFilter: false,
+		stepMs: 3_600_000,
+		rateLimit: { limit: CAMPAIGN_LIMIT, windowMs: 60_000, scope: 'sends', hint: 'none' },
+	});
 	const url = await emulator.start();
 	const stack = new QueueStack({
 		folder: join(WORK, 'bench-queue'),
 		port: 6500,
 		workers: 2,
 		owner: OWNER,
-		credentials: [{ id: 'irSandboxCred001', name: 'InfiniReach Sandbox', type: 'infiniReachApi', data: { apiKey: SANDBOX_API_KEY, baseUrl: url, webhookSecret: '' } }],
+		credentials: [
+			{
+				id: 'irSandboxCred001',
+				name: 'InfiniReach Sandbox',
+				type: 'infiniReachApi',
+				data: { apiKey: SANDBOX_API_KEY, baseUrl: url, webhookSecret: '' },
+			},
+		],
 		// The workflow the queue-mode e2e test runs, with the credential it names.
 		workflows: [join(ROOT, 'test/e2e/queue/infinireach-queue-campaign.json')],
 		publish: [QUEUE_CAMPAIGN],
@@ -224,21 +279,36 @@ async function queueMode(): Promise<Row[]> {
 		emulator.server.reset();
 		const size = QUEUE_RECIPIENTS / parts;
 		await Promise.all(
-			Array.from({ length: parts }, async (_, part) => await axios.post(`${stack.webhookBase}/webhook/queue-campaign`, { campaignKey, recipients: recipients.slice(part * size, (part + 1) * size) })),
+			Array.from(
+				{ length: parts },
+				async (_, part) =>
+					await axios.post(`${stack.webhookBase}/webhook/queue-campaign`, {
+						campaignKey,
+						recipients: recipients.slice(part * size, (part + 1) * size),
+					}),
+			),
 		);
 		started += parts;
-		await waitFor(`${started} finished campaign executions`, async () => {
-			const statuses = await stack.n8n.executionStatuses(QUEUE_CAMPAIGN);
-			return total(statuses) - (statuses.running ?? 0) - (statuses.new ?? 0) >= started ? statuses : undefined;
-		}, 10 * 60_000, 1_000);
+		await waitFor(
+			`${started} finished campaign executions`,
+			async () => {
+				const statuses = await stack.n8n.executionStatuses(QUEUE_CAMPAIGN);
+				return total(statuses) - (statuses.running ?? 0) - (statuses.new ?? 0) >= started ? statuses : undefined;
+			},
+			10 * 60_000,
+			1_000,
+		);
 		const figures = campaignFigures(emulator, QUEUE_RECIPIENTS);
-		if (figures.lost || figures.duplicates) throw new Error(`The queue-mode campaign ${campaignKey} lost ${figures.lost} and duplicated ${figures.duplicates} messages`);
+		if (figures.lost || figures.duplicates)
+			throw new Error(`The queue-mode campaign ${campaignKey} lost ${figures.lost} and duplicated ${figures.duplicates} messages`);
 		return figures;
 	};
 	try {
 		log('queue mode: starting Redis, Postgres, an n8n main, two workers and a webhook processor');
 		await stack.start();
-		log(`queue mode: ${QUEUE_RECIPIENTS} at ${CAMPAIGN_LIMIT} a minute on one key, as two executions on two workers, then as one (about 6 minutes)`);
+		log(
+			`queue mode: ${QUEUE_RECIPIENTS} at ${CAMPAIGN_LIMIT} a minute on one key, as two executions on two workers, then as one (about 6 minutes)`,
+		);
 		const shared = await run('bench-two-workers', 2);
 		// The key's window empties first, and the workers' pacers have a window without a 429 behind them.
 		await new Promise((resolve) => setTimeout(resolve, 62_000));
@@ -294,13 +364,19 @@ async function coldLoad(n8n: N8n): Promise<Row[]> {
 			firstNumber = Number(process.hrtime.bigint() - checked) / 1e6;
 		}
 		console.log(JSON.stringify({ loaded, loadedBytes, firstNumber, withNumbers: bytes() }));`;
-	const manifest = require(join(installed, 'package.json')) as { n8n: { nodes: string[]; credentials: string[] } };
+	const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { n8n: { nodes: string[]; credentials: string[] } };
 	const ours = [...manifest.n8n.nodes, ...manifest.n8n.credentials].map((file) => join(installed, file));
 	// The peer: n8n's own Telegram package of a node, its trigger and credential.
-	const theirs = ['dist/nodes/Telegram/Telegram.node.js', 'dist/nodes/Telegram/TelegramTrigger.node.js', 'dist/credentials/TelegramApi.credentials.js'].map((file) => join(base, file));
+	const theirs = [
+		'dist/nodes/Telegram/Telegram.node.js',
+		'dist/nodes/Telegram/TelegramTrigger.node.js',
+		'dist/credentials/TelegramApi.credentials.js',
+	].map((file) => join(base, file));
 	type Load = { loaded: number; loadedBytes: number; firstNumber: number; withNumbers: number };
 	const time = async (files: string[], folder: string, phone?: string): Promise<Load> => {
-		const result = await run(NODE24, ['-e', script(files, folder, phone)], { env: { ...process.env, NODE_PATH: join(RUNTIME, 'n8n/node_modules') } });
+		const result = await run(NODE24, ['-e', script(files, folder, phone)], {
+			env: { ...process.env, NODE_PATH: join(RUNTIME, 'n8n/node_modules') },
+		});
 		if (result.code !== 0) throw new Error(`Cold load failed: ${result.stderr}`);
 		return JSON.parse(result.stdout.trim().split('\n').pop()!) as Load;
 	};
@@ -365,22 +441,50 @@ async function infobip(n8n: N8n, emulator: InfobipEmulator): Promise<Row[]> {
 		const result = await n8n.cli(['execute', `--id=${id}`]);
 		if (result.code !== 0) throw new Error(`The Infobip run ${id} failed:\n${(result.stdout + result.stderr).slice(-2000)}`);
 		const accepted = emulator.server.log.filter((r) => r.method === 'POST' && (r.status ?? 500) < 300);
-		const messages = accepted.reduce((sum, r) => sum + ((r.body as { messages?: Array<{ destinations?: unknown[] }> }).messages ?? []).reduce((n, m) => n + (m.destinations?.length ?? 0), 0), 0);
-		if (messages !== INFOBIP_RECIPIENTS) throw new Error(`The Infobip run ${id} sent ${messages} destinations for ${INFOBIP_RECIPIENTS} recipients`);
+		const messages = accepted.reduce(
+			(sum, r) =>
+				sum +
+				((r.body as { messages?: Array<{ destinations?: unknown[] }> }).messages ?? []).reduce(
+					(n, m) => n + (m.destinations?.length ?? 0),
+					0,
+				),
+			0,
+		);
+		if (messages !== INFOBIP_RECIPIENTS)
+			throw new Error(`The Infobip run ${id} sent ${messages} destinations for ${INFOBIP_RECIPIENTS} recipients`);
 		return { requests: emulator.server.log.filter((r) => r.method === 'POST').length, ms: Date.now() - started };
 	};
 	const batched = await posts('benchInfobip1000');
 	const perItem = await posts('benchInfobip0001');
 	log(`Infobip: ${batched.requests} requests in ${batched.ms} ms; one per recipient: ${perItem.requests} in ${perItem.ms} ms`);
 	return [
-		row({ scenario: `5. Infobip, ${INFOBIP_RECIPIENTS} recipients`, measure: 'requests', package: batched.requests, peer: perItem.requests, peerName: 'one request per recipient', goal: { ratio: 10 / INFOBIP_RECIPIENTS, better: 'lower' } }),
-		row({ scenario: `5. Infobip, ${INFOBIP_RECIPIENTS} recipients`, measure: 'run time (ms)', package: batched.ms, peer: perItem.ms, peerName: 'one request per recipient' }),
+		row({
+			scenario: `5. Infobip, ${INFOBIP_RECIPIENTS} recipients`,
+			measure: 'requests',
+			package: batched.requests,
+			peer: perItem.requests,
+			peerName: 'one request per recipient',
+			goal: { ratio: 10 / INFOBIP_RECIPIENTS, better: 'lower' },
+		}),
+		row({
+			scenario: `5. Infobip, ${INFOBIP_RECIPIENTS} recipients`,
+			measure: 'run time (ms)',
+			package: batched.ms,
+			peer: perItem.ms,
+			peerName: 'one request per recipient',
+		}),
 	];
 }
 
 // --- the stack ---------------------------------------------------------------------------------------
 async function startN8n(expressionEngine?: string): Promise<N8n> {
-	const n8n = new N8n({ folder: FOLDER, port: PORT, brokerPort: PORT + 1, owner: OWNER, env: expressionEngine ? { N8N_EXPRESSION_ENGINE: expressionEngine } : {} });
+	const n8n = new N8n({
+		folder: FOLDER,
+		port: PORT,
+		brokerPort: PORT + 1,
+		owner: OWNER,
+		env: expressionEngine ? { N8N_EXPRESSION_ENGINE: expressionEngine } : {},
+	});
 	await n8n.start(join(FOLDER, `n8n${expressionEngine ? `-${expressionEngine}` : ''}.log`));
 	return n8n;
 }
@@ -394,11 +498,19 @@ async function main(): Promise<void> {
 	const stub = await startStub();
 	const campaignNode = new InfiniReachEmulator({ botFilter: false, stepMs: 3_600_000 });
 	const campaignPeer = new InfiniReachEmulator({ botFilter: false, stepMs: 3_600_000 });
-	const infobipEmulator = new InfobipEmulator({ rateLimit: { limit: 1_000_000, windowMs: 1_000 }, msPerSecond: 60_000, pricePerMessage: 0 });
+	const infobipEmulator = new InfobipEmulator({
+		rateLimit: { limit: 1_000_000, windowMs: 1_000 },
+		msPerSecond: 60_000,
+		pricePerMessage: 0,
+	});
 	const urls = { node: await campaignNode.start(), peer: await campaignPeer.start(), infobip: await infobipEmulator.start() };
 	let n8n: N8n | undefined;
 	try {
-		const triggerWorkflows = [infiniReachTrigger('benchTrigIR00001', 'benchIrStub00001'), webhookNode('benchTrigHook001'), chargebeeTrigger('benchTrigCb00001')];
+		const triggerWorkflows = [
+			infiniReachTrigger('benchTrigIR00001', 'benchIrStub00001'),
+			webhookNode('benchTrigHook001'),
+			chargebeeTrigger('benchTrigCb00001'),
+		];
 		const workflows: Workflow[] = [
 			nodeSends('benchSendNode001', SENDS, 'benchIrStub00001', 1_000_000),
 			httpSends('benchSendJson001', SENDS, stub.url, SANDBOX_API_KEY, 'json'),
@@ -416,8 +528,18 @@ async function main(): Promise<void> {
 		// BENCH_PACKAGE: another checkout's built package (an older commit, for before-and-after figures).
 		await setup.installPackage(process.env.BENCH_PACKAGE ?? ROOT);
 		await setup.importCredentials([
-			{ id: 'benchIrStub00001', name: 'benchIrStub00001', type: 'infiniReachApi', data: { apiKey: SANDBOX_API_KEY, baseUrl: stub.url, webhookSecret: SECRET } },
-			{ id: 'benchIrCamp00001', name: 'benchIrCamp00001', type: 'infiniReachApi', data: { apiKey: SANDBOX_API_KEY, baseUrl: urls.node, webhookSecret: '' } },
+			{
+				id: 'benchIrStub00001',
+				name: 'benchIrStub00001',
+				type: 'infiniReachApi',
+				data: { apiKey: SANDBOX_API_KEY, baseUrl: stub.url, webhookSecret: SECRET },
+			},
+			{
+				id: 'benchIrCamp00001',
+				name: 'benchIrCamp00001',
+				type: 'infiniReachApi',
+				data: { apiKey: SANDBOX_API_KEY, baseUrl: urls.node, webhookSecret: '' },
+			},
 			{ id: 'benchInfobip0001', name: 'benchInfobip0001', type: 'infobipApi', data: { apiKey: INFOBIP_KEY, baseUrl: urls.infobip } },
 		]);
 		await setup.importWorkflows(join(FOLDER, 'workflows'));
@@ -439,7 +561,10 @@ async function main(): Promise<void> {
 		for (const workflow of triggerWorkflows) checkAnswers(workflow.name, figures.get(workflow.id)!.results, 200);
 		const jsonShare = (figures: TriggerFigures) => {
 			const answers = figures.results.flatMap((r) => Object.entries(r.types));
-			return answers.filter(([type]) => type === 'application/json').reduce((n, [, count]) => n + count, 0) / answers.reduce((n, [, count]) => n + count, 0);
+			return (
+				answers.filter(([type]) => type === 'application/json').reduce((n, [, count]) => n + count, 0) /
+				answers.reduce((n, [, count]) => n + count, 0)
+			);
 		};
 		const fake = await forged(n8n, triggerWorkflows[0]);
 		checkAnswers('forged deliveries', [fake.result], 401);
@@ -452,14 +577,50 @@ async function main(): Promise<void> {
 			await new Promise((resolve) => setTimeout(resolve, 1000));
 		}
 		const expected = TRIGGER_ROUNDS * TRIGGER_CHUNK + 20;
-		log(`executions started: ${triggerWorkflows.map((w, i) => `${w.name} ${counts[i]}`).join(', ')} (deliveries: ${expected} each, then ${FORGED} forged to the InfiniReach Trigger)`);
-		if (counts[0] !== expected) throw new Error(`The InfiniReach Trigger started ${counts[0]} executions for ${expected} signed and ${FORGED} forged deliveries`);
+		log(
+			`executions started: ${triggerWorkflows.map((w, i) => `${w.name} ${counts[i]}`).join(', ')} (deliveries: ${expected} each, then ${FORGED} forged to the InfiniReach Trigger)`,
+		);
+		if (counts[0] !== expected)
+			throw new Error(`The InfiniReach Trigger started ${counts[0]} executions for ${expected} signed and ${FORGED} forged deliveries`);
 		rows.push(
-			row({ scenario: '2. signed trigger', measure: 'n8n CPU ms per delivery', package: ours.cpuPerRequest, peer: chargebee.cpuPerRequest, peerName: 'Chargebee Trigger', goal: { ratio: 1, better: 'lower' } }),
-			row({ scenario: '2. signed trigger', measure: 'n8n CPU ms per delivery', package: ours.cpuPerRequest, peer: hook.cpuPerRequest, peerName: 'Webhook node' }),
-			row({ scenario: '2. signed trigger', measure: 'deliveries per second', package: ours.perSecond, peer: hook.perSecond, peerName: 'Webhook node' }),
-			row({ scenario: '2. signed trigger', measure: 'share of answers in JSON', package: jsonShare(ours), peer: jsonShare(hook), peerName: 'Webhook node', goal: { ratio: 1, better: 'higher' } }),
-			row({ scenario: '2. forged delivery (401)', measure: 'n8n CPU ms per request', package: fake.cpuPerRequest, peer: ours.cpuPerRequest, peerName: 'an accepted delivery', goal: { ratio: 1, better: 'lower' } }),
+			row({
+				scenario: '2. signed trigger',
+				measure: 'n8n CPU ms per delivery',
+				package: ours.cpuPerRequest,
+				peer: chargebee.cpuPerRequest,
+				peerName: 'Chargebee Trigger',
+				goal: { ratio: 1, better: 'lower' },
+			}),
+			row({
+				scenario: '2. signed trigger',
+				measure: 'n8n CPU ms per delivery',
+				package: ours.cpuPerRequest,
+				peer: hook.cpuPerRequest,
+				peerName: 'Webhook node',
+			}),
+			row({
+				scenario: '2. signed trigger',
+				measure: 'deliveries per second',
+				package: ours.perSecond,
+				peer: hook.perSecond,
+				peerName: 'Webhook node',
+			}),
+			row({
+				scenario: '2. signed trigger',
+				measure: 'share of answers in JSON',
+				package: jsonShare(ours),
+				peer: jsonShare(hook),
+				peerName: 'Webhook node',
+				goal: { ratio: 1, better: 'higher' },
+			}),
+			row({
+				scenario: '2. forged delivery (401)',
+				measure: 'n8n CPU ms per request',
+				package: fake.cpuPerRequest,
+				peer: ours.cpuPerRequest,
+				peerName: 'an accepted delivery',
+				goal: { ratio: 1, better: 'lower' },
+			}),
 		);
 
 		log(`sends: ${SEND_ROUNDS} rounds of ${SENDS} sends each through the node and the HTTP Request node`);
@@ -477,8 +638,21 @@ async function main(): Promise<void> {
 		// `n8n execute` runs in a process of its own, with the same environment: the same engine.
 		const legacySends = await sends(n8n, stub, legacyRounds, ', legacy engine');
 		rows.push(
-			row({ scenario: '2. signed trigger, legacy engine', measure: 'deliveries per second', package: oursLegacy.perSecond, peer: hookLegacy.perSecond, peerName: 'Webhook node', goal: { ratio: 0.9, better: 'higher' } }),
-			row({ scenario: '2. signed trigger, legacy engine', measure: 'n8n CPU ms per delivery', package: oursLegacy.cpuPerRequest, peer: chargebeeLegacy.cpuPerRequest, peerName: 'Chargebee Trigger' }),
+			row({
+				scenario: '2. signed trigger, legacy engine',
+				measure: 'deliveries per second',
+				package: oursLegacy.perSecond,
+				peer: hookLegacy.perSecond,
+				peerName: 'Webhook node',
+				goal: { ratio: 0.9, better: 'higher' },
+			}),
+			row({
+				scenario: '2. signed trigger, legacy engine',
+				measure: 'n8n CPU ms per delivery',
+				package: oursLegacy.cpuPerRequest,
+				peer: chargebeeLegacy.cpuPerRequest,
+				peerName: 'Chargebee Trigger',
+			}),
 		);
 		rows.push(...legacySends);
 		await n8n.stop();

@@ -52,7 +52,9 @@ export function svgChart(rows: Row[], title: string): string {
 		const y = 40 + i * (barHeight + 8);
 		const length = Math.max(1, Math.min(r.ratio, 4) * scale);
 		const colour = met(r) === false ? '#d9534f' : met(r) ? '#3c9d5d' : '#5b7fbf';
-		const goal = r.goal ? `<line x1="${left + r.goal.ratio * scale}" x2="${left + r.goal.ratio * scale}" y1="${y - 3}" y2="${y + barHeight + 3}" stroke="#222" stroke-width="2"/>` : '';
+		const goal = r.goal
+			? `<line x1="${left + r.goal.ratio * scale}" x2="${left + r.goal.ratio * scale}" y1="${y - 3}" y2="${y + barHeight + 3}" stroke="#222" stroke-width="2"/>`
+			: '';
 		return [
 			`<text x="${left - 8}" y="${y + 15}" text-anchor="end" font-size="12">${escape(`${r.scenario}: ${r.measure} vs ${r.peerName}`)}</text>`,
 			`<rect x="${left}" y="${y}" width="${length}" height="${barHeight}" fill="${colour}"/>`,
@@ -76,7 +78,12 @@ export function writeResults(directory: string, rows: Row[], extra: object): str
 	const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 	const json = JSON.stringify({ at: new Date().toISOString(), rows, ...extra }, null, 2);
 	const svg = svgChart(rows, `n8n-nodes-message-gateways: ratio to the peer (1.0 = as the peer; tick = goal)`);
-	const files = [join(directory, 'latest.json'), join(directory, 'latest.svg'), join(directory, `${stamp}.json`), join(directory, `${stamp}.svg`)];
+	const files = [
+		join(directory, 'latest.json'),
+		join(directory, 'latest.svg'),
+		join(directory, `${stamp}.json`),
+		join(directory, `${stamp}.svg`),
+	];
 	writeFileSync(files[0], json);
 	writeFileSync(files[1], svg);
 	writeFileSync(files[2], json);

@@ -50,14 +50,29 @@ export function nodeSends(id: string, count: number, credentialId: string, perMi
 			'Send',
 			`${PACKAGE}.infiniReach`,
 			1,
-			{ resource: 'message', operation: 'send', channel: 'sms', from: SENDER, to: '={{ $json.to }}', message: '={{ $json.text }}', options: { requestsPerMinute: perMinute } },
+			{
+				resource: 'message',
+				operation: 'send',
+				channel: 'sms',
+				from: SENDER,
+				to: '={{ $json.to }}',
+				message: '={{ $json.text }}',
+				options: { requestsPerMinute: perMinute },
+			},
 			{ credentials: infiniReachCredential(credentialId) },
 		),
 	]);
 }
 
 /** The peer: n8n's HTTP Request node posting the same message, its body as a JSON expression or as fields. */
-export function httpSends(id: string, count: number, url: string, apiKey: string, body: 'json' | 'fields', batching?: { batchSize: number; batchInterval: number }): Workflow {
+export function httpSends(
+	id: string,
+	count: number,
+	url: string,
+	apiKey: string,
+	body: 'json' | 'fields',
+	batching?: { batchSize: number; batchInterval: number },
+): Workflow {
 	const common = {
 		method: 'POST',
 		url: `${url}/api/v1/messages`,
@@ -68,7 +83,11 @@ export function httpSends(id: string, count: number, url: string, apiKey: string
 	};
 	const parameters =
 		body === 'json'
-			? { ...common, specifyBody: 'json', jsonBody: `={{ JSON.stringify({ to: $json.to, message: $json.text, from: '${SENDER}', channel: 'sms' }) }}` }
+			? {
+					...common,
+					specifyBody: 'json',
+					jsonBody: `={{ JSON.stringify({ to: $json.to, message: $json.text, from: '${SENDER}', channel: 'sms' }) }}`,
+				}
 			: {
 					...common,
 					bodyParameters: {
@@ -122,7 +141,13 @@ export function infiniReachTrigger(id: string, credentialId: string): TriggerWor
 	return triggerChain(
 		id,
 		'bench: InfiniReach Trigger',
-		node('Trigger', `${PACKAGE}.infiniReachTrigger`, 1, { events: ['message.inbound'] }, { credentials: infiniReachCredential(credentialId), webhookId: 'bench-infinireach' }),
+		node(
+			'Trigger',
+			`${PACKAGE}.infiniReachTrigger`,
+			1,
+			{ events: ['message.inbound'] },
+			{ credentials: infiniReachCredential(credentialId), webhookId: 'bench-infinireach' },
+		),
 		'bench-infinireach/webhook',
 	);
 }
@@ -131,7 +156,13 @@ export function webhookNode(id: string): TriggerWorkflow {
 	return triggerChain(
 		id,
 		'bench: Webhook node',
-		node('Trigger', 'n8n-nodes-base.webhook', 2, { httpMethod: 'POST', path: 'bench-webhook', options: {} }, { webhookId: 'bench-webhook-node' }),
+		node(
+			'Trigger',
+			'n8n-nodes-base.webhook',
+			2,
+			{ httpMethod: 'POST', path: 'bench-webhook', options: {} },
+			{ webhookId: 'bench-webhook-node' },
+		),
 		'bench-webhook',
 	);
 }

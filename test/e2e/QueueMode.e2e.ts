@@ -22,7 +22,11 @@ const recipients = Array.from({ length: RECIPIENTS }, (_, i) => ({ phone: `+1415
 const halves = [recipients.slice(0, RECIPIENTS / 2), recipients.slice(RECIPIENTS / 2)];
 
 describe('InfiniReach in n8n queue mode (Redis, Postgres, a main, two workers, a webhook processor)', () => {
-	const emulator = new InfiniReachEmulator({ botFilter: false, stepMs: 3_600_000, rateLimit: { limit: LIMIT, windowMs: 60_000, scope: 'sends', hint: 'none' } });
+	const emulator = new InfiniReachEmulator({
+		botFilter: false,
+		stepMs: 3_600_000,
+		rateLimit: { limit: LIMIT, windowMs: 60_000, scope: 'sends', hint: 'none' },
+	});
 	let stack: QueueStack;
 
 	beforeAll(async () => {
@@ -32,7 +36,14 @@ describe('InfiniReach in n8n queue mode (Redis, Postgres, a main, two workers, a
 			port: 6400,
 			workers: 2,
 			owner: { email: 'queue@example.com', password: 'Queue-Owner-Password-1' },
-			credentials: [{ id: 'irSandboxCred001', name: 'InfiniReach Sandbox', type: 'infiniReachApi', data: { apiKey: INFINIREACH_API_KEY, baseUrl: url, webhookSecret: WEBHOOK_SECRET } }],
+			credentials: [
+				{
+					id: 'irSandboxCred001',
+					name: 'InfiniReach Sandbox',
+					type: 'infiniReachApi',
+					data: { apiKey: INFINIREACH_API_KEY, baseUrl: url, webhookSecret: WEBHOOK_SECRET },
+				},
+			],
 			workflows: [join(__dirname, 'queue/infinireach-queue-campaign.json'), join(WORKFLOWS, 'infinireach-auto-reply.json')],
 			publish: [CAMPAIGN, AUTO_REPLY.workflowId],
 			webhookPaths: ['queue-campaign', `${AUTO_REPLY.webhookId}/${AUTO_REPLY.path}`],
@@ -46,21 +57,35 @@ describe('InfiniReach in n8n queue mode (Redis, Postgres, a main, two workers, a
 	});
 
 	const startCampaign = async (campaignKey: string) =>
-		await Promise.all(halves.map(async (part) => await axios.post(`${stack.webhookBase}/webhook/queue-campaign`, { campaignKey, recipients: part })));
+		await Promise.all(
+			halves.map(async (part) => await axios.post(`${stack.webhookBase}/webhook/queue-campaign`, { campaignKey, recipients: part })),
+		);
 	const sentTo = () => emulator.outbound().map((message) => message.e164To);
 	const refused = () => emulator.server.log.filter((request) => request.method === 'POST' && request.status === 429).length;
 	const finished = async (count: number) =>
-		await waitFor(`${count} finished campaign executions`, async () => {
-			const statuses = await stack.n8n.executionStatuses(CAMPAIGN);
-			return (statuses.success ?? 0) + (statuses.error ?? 0) + (statuses.crashed ?? 0) >= count ? statuses : undefined;
-		}, 10 * 60_000, 2_000);
+		await waitFor(
+			`${count} finished campaign executions`,
+			async () => {
+				const statuses = await stack.n8n.executionStatuses(CAMPAIGN);
+				return (statuses.success ?? 0) + (statuses.error ?? 0) + (statuses.crashed ?? 0) >= count ? statuses : undefined;
+			},
+			10 * 60_000,
+			2_000,
+		);
 	/** What each failed execution of the campaign said: shown when a count is not what a test expects. */
 	const failures = async () =>
-		(await stack.n8n.executions(CAMPAIGN)).filter((execution) => execution.status === 'error').map((execution) => `${execution.id}: ${execution.data?.resultData.error?.message}`);
+		(await stack.n8n.executions(CAMPAIGN))
+			.filter((execution) => execution.status === 'error')
+			.map((execution) => `${execution.id}: ${execution.data?.resultData.error?.message}`);
 
 	it('sends a 200-recipient campaign as two executions on the two workers: each recipient once', async () => {
 		await startCampaign('launch-1');
-		await waitFor(`${RECIPIENTS} messages at the gateway`, async () => (sentTo().length >= RECIPIENTS ? true : undefined), 8 * 60_000, 1_000);
+		await waitFor(
+			`${RECIPIENTS} messages at the gateway`,
+			async () => (sentTo().length >= RECIPIENTS ? true : undefined),
+			8 * 60_000,
+			1_000,
+		);
 		expect({ success: (await finished(2)).success, failures: await failures() }).toEqual({ success: 2, failures: [] });
 
 		const sent = sentTo();
@@ -69,8 +94,13 @@ describe('InfiniReach in n8n queue mode (Redis, Postgres, a main, two workers, a
 		// One execution on each worker: the two pacers on the key were in two processes.
 		expect([stack.executionsStartedBy(0).length, stack.executionsStartedBy(1).length]).toEqual([1, 1]);
 		// The rate is the benchmark's to measure (npm run bench, scenario 7); this is for the log.
-		const times = emulator.outbound().map((message) => Date.parse(message.createdAt)).sort((a, b) => a - b);
-		console.log(`[queue mode] ${RECIPIENTS} recipients on 2 workers in ${((times[times.length - 1] - times[0]) / 1000).toFixed(0)} s, ${refused()} × 429`);
+		const times = emulator
+			.outbound()
+			.map((message) => Date.parse(message.createdAt))
+			.sort((a, b) => a - b);
+		console.log(
+			`[queue mode] ${RECIPIENTS} recipients on 2 workers in ${((times[times.length - 1] - times[0]) / 1000).toFixed(0)} s, ${refused()} × 429`,
+		);
 	});
 
 	it('sends nothing when the campaign runs again with the same Campaign Key: every message is skipped from the record', async () => {
@@ -89,14 +119,27 @@ describe('InfiniReach in n8n queue mode (Redis, Postgres, a main, two workers, a
 		await waitFor('the first window of the second campaign', async () => (sentTo().length >= LIMIT ? true : undefined), 3 * 60_000, 500);
 		await stack.killWorker(0);
 		await startCampaign('launch-2');
-		await waitFor('every recipient of the second campaign', async () => (new Set(sentTo()).size >= RECIPIENTS ? true : undefined), 10 * 60_000, 2_000);
+		await waitFor(
+			'every recipient of the second campaign',
+			async () => (new Set(sentTo()).size >= RECIPIENTS ? true : undefined),
+			10 * 60_000,
+			2_000,
+		);
 		// Every execution of the second campaign but the killed one ends (its other half, the two re-runs):
 		// a duplicate would have arrived by then.
 		const killed = stack.executionsStartedBy(0);
-		await waitFor('the surviving executions of the second campaign', async () => {
-			const newest = (await stack.n8n.executions(CAMPAIGN)).slice(0, 4);
-			return newest.length === 4 && newest.every((execution) => killed.includes(execution.id) || ['success', 'error'].includes(execution.status)) ? true : undefined;
-		}, 10 * 60_000, 1_000);
+		await waitFor(
+			'the surviving executions of the second campaign',
+			async () => {
+				const newest = (await stack.n8n.executions(CAMPAIGN)).slice(0, 4);
+				return newest.length === 4 &&
+					newest.every((execution) => killed.includes(execution.id) || ['success', 'error'].includes(execution.status))
+					? true
+					: undefined;
+			},
+			10 * 60_000,
+			1_000,
+		);
 
 		const sent = sentTo();
 		expect(new Set(sent).size).toBe(RECIPIENTS);
@@ -105,10 +148,17 @@ describe('InfiniReach in n8n queue mode (Redis, Postgres, a main, two workers, a
 
 	it('starts one execution, on a worker, for a signed webhook sent three times through the webhook processor, and none for a forged one', async () => {
 		const before = Object.values(await stack.n8n.executionStatuses(AUTO_REPLY.workflowId)).reduce((a, b) => a + b, 0);
-		const body = JSON.stringify({ event: 'message.inbound', timestamp: '2026-11-23T12:00:00Z', data: { messageId: 'queue-in-1', direction: 'inbound', from: '+14155550199', to: '+15559876543', body: 'Hello' } });
+		const body = JSON.stringify({
+			event: 'message.inbound',
+			timestamp: '2026-11-23T12:00:00Z',
+			data: { messageId: 'queue-in-1', direction: 'inbound', from: '+14155550199', to: '+15559876543', body: 'Hello' },
+		});
 		const url = `${stack.webhookBase}/webhook/${AUTO_REPLY.webhookId}/${AUTO_REPLY.path}`;
 		const post = async (signature: string) =>
-			await axios.post(url, body, { headers: { 'Content-Type': 'application/json', 'X-Webhook-Signature': signature }, validateStatus: () => true });
+			await axios.post(url, body, {
+				headers: { 'Content-Type': 'application/json', 'X-Webhook-Signature': signature },
+				validateStatus: () => true,
+			});
 		const signature = createHmac('sha256', WEBHOOK_SECRET).update(body).digest('hex');
 
 		const forged = await post('0'.repeat(64));
@@ -120,10 +170,15 @@ describe('InfiniReach in n8n queue mode (Redis, Postgres, a main, two workers, a
 			[200, false],
 			[200, false],
 		]);
-		const statuses = await waitFor('the auto-reply execution', async () => {
-			const counts = await stack.n8n.executionStatuses(AUTO_REPLY.workflowId);
-			return Object.values(counts).reduce((a, b) => a + b, 0) - before >= 1 && !counts.running && !counts.new ? counts : undefined;
-		}, 120_000, 1_000);
+		const statuses = await waitFor(
+			'the auto-reply execution',
+			async () => {
+				const counts = await stack.n8n.executionStatuses(AUTO_REPLY.workflowId);
+				return Object.values(counts).reduce((a, b) => a + b, 0) - before >= 1 && !counts.running && !counts.new ? counts : undefined;
+			},
+			120_000,
+			1_000,
+		);
 		// n8n created every execution before it answered (`started`): the count cannot grow now.
 		expect(Object.values(await stack.n8n.executionStatuses(AUTO_REPLY.workflowId)).reduce((a, b) => a + b, 0) - before).toBe(1);
 		expect(statuses.success).toBeGreaterThanOrEqual(1);

@@ -41,7 +41,9 @@ describe('npm run dev, run twice', () => {
 		).data.data as SavedWorkflow;
 		// And an example the user changed.
 		const example = (await rest.get('/workflows/irSendSms0000001')).data.data as SavedWorkflow & { versionId: string };
-		const edited = example.nodes.map((node) => (node.name === 'Send SMS' ? { ...node, parameters: { ...node.parameters, message: 'Edited in the editor' } } : node));
+		const edited = example.nodes.map((node) =>
+			node.name === 'Send SMS' ? { ...node, parameters: { ...node.parameters, message: 'Edited in the editor' } } : node,
+		);
 		await rest.patch('/workflows/irSendSms0000001', { ...example, nodes: edited });
 		await stack.stop();
 
@@ -49,7 +51,10 @@ describe('npm run dev, run twice', () => {
 		const again = await stack.n8n.rest();
 		const listed = (await again.get('/workflows')).data.data as SavedWorkflow[];
 		expect(listed.map((workflow) => workflow.id).sort()).toEqual([...examples.map((workflow) => workflow.id), saved.id].sort());
-		expect((await again.get(`/workflows/${saved.id}`)).data.data).toMatchObject({ name: 'Built in the editor', nodes: [expect.objectContaining({ name: 'Start' })] });
+		expect((await again.get(`/workflows/${saved.id}`)).data.data).toMatchObject({
+			name: 'Built in the editor',
+			nodes: [expect.objectContaining({ name: 'Start' })],
+		});
 
 		// The edited example runs with the edit, through a credential that now points at this run's sandbox.
 		const { ok, data } = await stack.n8n.execute('irSendSms0000001');

@@ -12,7 +12,13 @@ export function laneStack(lane: string, options: Pick<StackOptions, 'port' | 'sa
 	let stack: Stack | undefined;
 	beforeAll(async () => {
 		await ensureRuntime();
-		stack = await startStack({ folder: join(WORK, `e2e-${lane}`), port: options.port, brokerPort: options.port + 2, owner: E2E_OWNER, sandbox: options.sandbox });
+		stack = await startStack({
+			folder: join(WORK, `e2e-${lane}`),
+			port: options.port,
+			brokerPort: options.port + 2,
+			owner: E2E_OWNER,
+			sandbox: options.sandbox,
+		});
 	});
 	afterAll(async () => await stack?.stop());
 	return () => {

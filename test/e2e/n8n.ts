@@ -97,7 +97,8 @@ export class N8n {
 
 	private async cliOrFail(args: string[]) {
 		const result = await this.cli(args);
-		if (result.code !== 0) throw new Error(`n8n ${args.join(' ')} exited ${result.code}:\n${result.stderr}\n${result.stdout}`.slice(0, 6000));
+		if (result.code !== 0)
+			throw new Error(`n8n ${args.join(' ')} exited ${result.code}:\n${result.stderr}\n${result.stdout}`.slice(0, 6000));
 		return result;
 	}
 
@@ -148,7 +149,9 @@ export class N8n {
 		const workflow = (await rest.get(`/workflows/${workflowId}`)).data.data as { nodes: Array<{ name: string; type: string }> };
 		const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
 		if (!trigger) throw new Error(`Workflow ${workflowId} has no Manual Trigger to run it from`);
-		const started = (await rest.post(`/workflows/${workflowId}/run`, { triggerToStartFrom: { name: trigger.name } })).data.data as { executionId?: string };
+		const started = (await rest.post(`/workflows/${workflowId}/run`, { triggerToStartFrom: { name: trigger.name } })).data.data as {
+			executionId?: string;
+		};
 		if (!started.executionId) throw new Error(`n8n did not start workflow ${workflowId}: ${JSON.stringify(started)}`);
 		const api = await this.api();
 		const execution = await waitFor(
@@ -169,7 +172,10 @@ export class N8n {
 		this.server = await this.startProcess(['start'], {
 			brokerPort: this.options.brokerPort,
 			logFile,
-			ready: async () => ((await axios.get(`${this.baseUrl}/healthz/readiness`, { validateStatus: () => true, timeout: 2_000 })).status === 200 ? true : undefined),
+			ready: async () =>
+				(await axios.get(`${this.baseUrl}/healthz/readiness`, { validateStatus: () => true, timeout: 2_000 })).status === 200
+					? true
+					: undefined,
 		});
 	}
 
@@ -182,10 +188,21 @@ export class N8n {
 	 * executions) or `webhook` (takes production webhooks), each with its own runner broker port;
 	 * ready when `ready` says so.
 	 */
-	async startProcess(args: string[], options: { brokerPort: number; env?: Record<string, string>; logFile: string; ready: (log: () => string) => Promise<boolean | undefined> }): Promise<ChildProcess> {
+	async startProcess(
+		args: string[],
+		options: {
+			brokerPort: number;
+			env?: Record<string, string>;
+			logFile: string;
+			ready: (log: () => string) => Promise<boolean | undefined>;
+		},
+	): Promise<ChildProcess> {
 		const log = createWriteStream(options.logFile);
 		let output = '';
-		const child = startDetached(NODE24, [N8N_BIN, ...args], { env: { ...this.env(options.brokerPort), ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = startDetached(NODE24, [N8N_BIN, ...args], {
+			env: { ...this.env(options.brokerPort), ...options.env },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		for (const stream of [child.stdout!, child.stderr!]) {
 			stream.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
 			stream.pipe(log);
@@ -267,7 +284,12 @@ export class N8n {
 }
 
 export interface ExecutionData {
-	data: { resultData: { runData: Record<string, Array<{ data?: { main: OutputItem[][] }; error?: { message: string }; executionTime?: number }>>; error?: { message: string } } };
+	data: {
+		resultData: {
+			runData: Record<string, Array<{ data?: { main: OutputItem[][] }; error?: { message: string }; executionTime?: number }>>;
+			error?: { message: string };
+		};
+	};
 }
 
 export interface ApiExecution {

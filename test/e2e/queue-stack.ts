@@ -59,7 +59,15 @@ export class QueueStack {
 
 	async start(): Promise<void> {
 		const { folder, port } = this.options;
-		const ports = [port, port + 1, port + 60, port + 63, port + 70, port + 71, ...Array.from({ length: this.options.workers }, (_, i) => port + 61 + i)];
+		const ports = [
+			port,
+			port + 1,
+			port + 60,
+			port + 63,
+			port + 70,
+			port + 71,
+			...Array.from({ length: this.options.workers }, (_, i) => port + 61 + i),
+		];
 		await assertPortsFree(ports);
 		await ensureRuntime();
 		// Fails here, rather than skipping, when Redis or Postgres cannot be installed.
@@ -89,7 +97,11 @@ export class QueueStack {
 					brokerPort: port + 63,
 					env: { N8N_PORT: String(port + 60) },
 					logFile: join(folder, 'webhook.log'),
-					ready: async () => ((await axios.get(`${this.webhookBase}/healthz`, { validateStatus: () => true, timeout: 2_000 }).catch(() => undefined))?.status === 200 ? true : undefined),
+					ready: async () =>
+						(await axios.get(`${this.webhookBase}/healthz`, { validateStatus: () => true, timeout: 2_000 }).catch(() => undefined))
+							?.status === 200
+							? true
+							: undefined,
 				});
 			})(),
 		]);

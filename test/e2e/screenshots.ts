@@ -81,11 +81,25 @@ async function main(): Promise<void> {
 	await runOrFail('bash', [join(ROOT, 'test/e2e/install-chromium.sh')]);
 	await ensureRuntime();
 	mkdirSync(OUT, { recursive: true });
-	const stack = await startStack({ folder: join(WORK, 'screenshots'), port: PORT, brokerPort: PORT + 2, owner: E2E_OWNER, log: (line) => console.log(`screenshots: ${line}`) });
+	const stack = await startStack({
+		folder: join(WORK, 'screenshots'),
+		port: PORT,
+		brokerPort: PORT + 2,
+		owner: E2E_OWNER,
+		log: (line) => console.log(`screenshots: ${line}`),
+	});
 	const browser = await puppeteer.launch({
 		executablePath: '/usr/bin/chromium',
 		// These machines reach no network: Chromium's own background connections are switched off.
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 		defaultViewport: { width: 1440, height: 900 },
 	});
 	try {

@@ -44,7 +44,9 @@ function logged(child: ChildProcess, file: string): ChildProcess {
 export async function startRedis(folder: string, port: number): Promise<Service> {
 	mkdirSync(folder, { recursive: true });
 	const server = logged(
-		startDetached('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', folder], { stdio: ['ignore', 'pipe', 'pipe'] }),
+		startDetached('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', folder], {
+			stdio: ['ignore', 'pipe', 'pipe'],
+		}),
 		join(folder, 'redis.log'),
 	);
 	await waitFor(`Redis on port ${port}`, async () => {
@@ -72,7 +74,16 @@ export async function startPostgres(folder: string, port: number): Promise<Servi
 		chownSync(folder, Number(stdout.trim()), Number(group.trim()));
 	}
 	await asPostgresUser('initdb', ['-D', data, '-U', 'n8n', '--auth=trust', '-E', 'UTF8']);
-	await asPostgresUser('pg_ctl', ['-D', data, '-l', join(folder, 'postgres.log'), '-w', '-o', `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1`, 'start']);
+	await asPostgresUser('pg_ctl', [
+		'-D',
+		data,
+		'-l',
+		join(folder, 'postgres.log'),
+		'-w',
+		'-o',
+		`-p ${port} -k ${folder} -c listen_addresses=127.0.0.1`,
+		'start',
+	]);
 	await asPostgresUser('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'n8n', 'n8n']);
 	return {
 		port,

@@ -51,7 +51,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
 	const sandbox = await startSandbox(options.sandbox);
 	mkdirSync(EXAMPLE_FILES, { recursive: true });
-	const n8n = new N8n({ folder: options.folder, port: options.port, brokerPort: options.brokerPort, owner: options.owner, env: { N8N_RESTRICT_FILE_ACCESS_TO: EXAMPLE_FILES, ...options.env } });
+	const n8n = new N8n({
+		folder: options.folder,
+		port: options.port,
+		brokerPort: options.brokerPort,
+		owner: options.owner,
+		env: { N8N_RESTRICT_FILE_ACCESS_TO: EXAMPLE_FILES, ...options.env },
+	});
 	const stop = async () => {
 		await n8n.stop();
 		await sandbox.stop();

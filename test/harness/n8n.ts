@@ -129,7 +129,10 @@ function buildNode(setup: NodeSetup): INode {
 		credentials: Object.fromEntries(
 			Object.entries(setup.credentials).map(([type, data]) => [
 				type,
-				{ id: setup.credentialId ?? `cred-${type}-${createHash('sha256').update(JSON.stringify(data)).digest('hex').slice(0, 12)}`, name: `Test ${type}` },
+				{
+					id: setup.credentialId ?? `cred-${type}-${createHash('sha256').update(JSON.stringify(data)).digest('hex').slice(0, 12)}`,
+					name: `Test ${type}`,
+				},
 			]),
 		),
 		...(setup.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
@@ -227,7 +230,12 @@ export async function loadOptions(setup: NodeSetup, method: string): Promise<INo
 }
 
 /** Calls a node's listSearch method (a resource locator's "From List") as the editor does. */
-export async function listSearch(setup: NodeSetup, method: string, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function listSearch(
+	setup: NodeSetup,
+	method: string,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const node = buildNode(setup);
 	const workflow = buildWorkflow(node);
 	const nodeType = nodeTypes.getByNameAndVersion(node.type);
@@ -320,15 +328,7 @@ export async function callWebhook(setup: NodeSetup, call: WebhookCall): Promise<
 	additionalData.httpRequest = req as unknown as IWorkflowExecuteAdditionalData['httpRequest'];
 	additionalData.httpResponse = res as unknown as IWorkflowExecuteAdditionalData['httpResponse'];
 
-	const context = new WebhookContext(
-		workflow,
-		node,
-		additionalData,
-		'webhook',
-		webhookData(node, nodeType, additionalData),
-		[],
-		null,
-	);
+	const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData(node, nodeType, additionalData), [], null);
 	const result = await nodeType.webhook!.call(context);
 	const started = result.workflowData !== undefined;
 	if (!result.noWebhookResponse && !response.ended) {
@@ -353,22 +353,12 @@ export async function callWebhook(setup: NodeSetup, call: WebhookCall): Promise<
 }
 
 /** Runs a trigger's checkExists / create / delete as n8n does on activation and deactivation. */
-export async function runWebhookMethod(
-	setup: NodeSetup,
-	method: 'checkExists' | 'create' | 'delete',
-): Promise<boolean | undefined> {
+export async function runWebhookMethod(setup: NodeSetup, method: 'checkExists' | 'create' | 'delete'): Promise<boolean | undefined> {
 	const node = buildNode(setup);
 	const workflow = buildWorkflow(node, setup.staticData);
 	const nodeType = nodeTypes.getByNameAndVersion(node.type);
 	const additionalData = buildAdditionalData(setup, 'trigger');
-	const context = new HookContext(
-		workflow,
-		node,
-		additionalData,
-		'trigger',
-		'activate',
-		webhookData(node, nodeType, additionalData),
-	);
+	const context = new HookContext(workflow, node, additionalData, 'trigger', 'activate', webhookData(node, nodeType, additionalData));
 	return await nodeType.webhookMethods!.default![method].call(context);
 }
 

@@ -45,7 +45,12 @@ export class ProcessedDataStore implements IDataDeduplicator {
 		if (options.mode !== 'entries') throw new Error(`The test store keeps only mode "entries", not "${options.mode}"`);
 	}
 
-	async checkProcessedAndRecord(items: DeduplicationItemTypes[], scope: DeduplicationScope, data: ICheckProcessedContextData, options: ICheckProcessedOptions): Promise<IDeduplicationOutput> {
+	async checkProcessedAndRecord(
+		items: DeduplicationItemTypes[],
+		scope: DeduplicationScope,
+		data: ICheckProcessedContextData,
+		options: ICheckProcessedOptions,
+	): Promise<IDeduplicationOutput> {
 		this.assertEntries(options);
 		this.calls.push({ method: 'checkProcessedAndRecord', items: items.length });
 		const row = rowOf(scope, data);
@@ -71,7 +76,12 @@ export class ProcessedDataStore implements IDataDeduplicator {
 		return output;
 	}
 
-	async removeProcessed(items: DeduplicationItemTypes[], scope: DeduplicationScope, data: ICheckProcessedContextData, options: ICheckProcessedOptions): Promise<void> {
+	async removeProcessed(
+		items: DeduplicationItemTypes[],
+		scope: DeduplicationScope,
+		data: ICheckProcessedContextData,
+		options: ICheckProcessedOptions,
+	): Promise<void> {
 		this.assertEntries(options);
 		this.calls.push({ method: 'removeProcessed', items: items.length });
 		if (this.removalsToDrop > 0) {

@@ -32,7 +32,11 @@ const people = (recipients: string[]) => recipients.map((to) => ({ to, text: 'We
 const cases: Case[] = [
 	{
 		name: 'WhatsInfinity → Send Text',
-		setup: { type: 'whatsInfinity', parameters: whatsInfinity.textParameters({ options: { campaignKey: KEY } }), credentials: whatsInfinity.credentials },
+		setup: {
+			type: 'whatsInfinity',
+			parameters: whatsInfinity.textParameters({ options: { campaignKey: KEY } }),
+			credentials: whatsInfinity.credentials,
+		},
 		inputs: people(phones),
 		accept: (sent) =>
 			whatsInfinity
@@ -40,12 +44,23 @@ const cases: Case[] = [
 				.post('/send', (body) => (sent.push(String(body.to)), true))
 				.times(10)
 				.reply(200, whatsInfinity.ok({ messageId: 'w1', queued: true })),
-		refuse: () => whatsInfinity.gateway().post('/send').reply(422, whatsInfinity.failure('Not on WhatsApp', 'The number has no WhatsApp account')),
+		refuse: () =>
+			whatsInfinity.gateway().post('/send').reply(422, whatsInfinity.failure('Not on WhatsApp', 'The number has no WhatsApp account')),
 		recipients: phones.map((phone) => phone.slice(1)),
 	},
 	{
 		name: 'txtcoop → Message → Send',
-		setup: { type: 'txtCoop', parameters: { resource: 'message', operation: 'send', to: '={{ $json.to }}', body: '={{ $json.text }}', options: { campaignKey: KEY } }, credentials: txtCoop.credentials },
+		setup: {
+			type: 'txtCoop',
+			parameters: {
+				resource: 'message',
+				operation: 'send',
+				to: '={{ $json.to }}',
+				body: '={{ $json.text }}',
+				options: { campaignKey: KEY },
+			},
+			credentials: txtCoop.credentials,
+		},
 		inputs: people(phones),
 		accept: (sent) =>
 			txtCoop
@@ -53,12 +68,23 @@ const cases: Case[] = [
 				.post('/api/v1/messages', (body) => (sent.push(String(body.to)), true))
 				.times(10)
 				.reply(201, { messageId: 'msg_1', status: 'queued' }),
-		refuse: () => txtCoop.gateway().post('/api/v1/messages').reply(400, { error: 'Bad Request', message: 'No relay online', statusCode: 400 }),
+		refuse: () =>
+			txtCoop.gateway().post('/api/v1/messages').reply(400, { error: 'Bad Request', message: 'No relay online', statusCode: 400 }),
 		recipients: phones,
 	},
 	{
 		name: 'txtcoop → Bulk Job → Create',
-		setup: { type: 'txtCoop', parameters: { resource: 'bulkJob', operation: 'create', to: '={{ $json.to }}', body: '={{ $json.text }}', options: { campaignKey: KEY } }, credentials: txtCoop.credentials },
+		setup: {
+			type: 'txtCoop',
+			parameters: {
+				resource: 'bulkJob',
+				operation: 'create',
+				to: '={{ $json.to }}',
+				body: '={{ $json.text }}',
+				options: { campaignKey: KEY },
+			},
+			credentials: txtCoop.credentials,
+		},
 		inputs: people(phones),
 		accept: (sent) =>
 			txtCoop
@@ -66,7 +92,8 @@ const cases: Case[] = [
 				.post('/api/v1/messages/bulk', (body) => (sent.push(...(body.messages as IDataObject[]).map((m) => String(m.to))), true))
 				.times(10)
 				.reply(201, { jobId: 'bulk_1', status: 'processing' }),
-		refuse: () => txtCoop.gateway().post('/api/v1/messages/bulk').reply(400, { error: 'Bad Request', message: 'Too many jobs', statusCode: 400 }),
+		refuse: () =>
+			txtCoop.gateway().post('/api/v1/messages/bulk').reply(400, { error: 'Bad Request', message: 'Too many jobs', statusCode: 400 }),
 		recipients: phones,
 	},
 	{
@@ -76,7 +103,13 @@ const cases: Case[] = [
 		accept: (sent) =>
 			infobip
 				.gateway()
-				.post('/messages-api/1/messages', (body) => (sent.push(...(body.messages as IDataObject[]).flatMap((m) => (m.destinations as IDataObject[]).map((d) => `+${String(d.to)}`))), true))
+				.post(
+					'/messages-api/1/messages',
+					(body) => (
+						sent.push(...(body.messages as IDataObject[]).flatMap((m) => (m.destinations as IDataObject[]).map((d) => `+${String(d.to)}`))),
+						true
+					),
+				)
 				.times(10)
 				.reply(200, (_uri, body) => infobip.accepted(body as IDataObject)),
 		refuse: () => infobip.gateway().post('/messages-api/1/messages').reply(401, { errorCode: 'E401', description: 'Unauthorized' }),
@@ -84,7 +117,11 @@ const cases: Case[] = [
 	},
 	{
 		name: 'Infopromo → SMS → Send',
-		setup: { type: 'infopromo', parameters: infopromo.sendParameters({ options: { campaignKey: KEY } }), credentials: infopromo.credentials },
+		setup: {
+			type: 'infopromo',
+			parameters: infopromo.sendParameters({ options: { campaignKey: KEY } }),
+			credentials: infopromo.credentials,
+		},
 		inputs: people(phones),
 		accept: (sent) =>
 			infopromo
@@ -99,7 +136,15 @@ const cases: Case[] = [
 		name: 'Infopromo → Campaign → Create',
 		setup: {
 			type: 'infopromo',
-			parameters: { resource: 'campaign', operation: 'create', contactListIds: '={{ $json.to }}', senderId: 'YourName', type: 'plain', message: '={{ $json.text }}', options: { campaignKey: KEY } },
+			parameters: {
+				resource: 'campaign',
+				operation: 'create',
+				contactListIds: '={{ $json.to }}',
+				senderId: 'YourName',
+				type: 'plain',
+				message: '={{ $json.text }}',
+				options: { campaignKey: KEY },
+			},
 			credentials: infopromo.credentials,
 		},
 		inputs: people(['list-a', 'list-b', 'list-c']),
@@ -141,7 +186,9 @@ describe.each(cases)('$name with a Campaign Key', ({ setup, inputs, accept, refu
 			[0, KEY],
 			[1, KEY],
 		]);
-		expect(second.items[0].json.reason).toBe(`Sent before in campaign "${KEY}": this recipient already got this message from this workflow`);
+		expect(second.items[0].json.reason).toBe(
+			`Sent before in campaign "${KEY}": this recipient already got this message from this workflow`,
+		);
 	});
 
 	it('records nothing the gateway refused: the next run sends it', async () => {

@@ -27,12 +27,16 @@ describe('the built package', () => {
 		await loader.loadAll();
 
 		expect(loader.packageName).toBe(pkg.name);
-		expect(Object.keys(loader.known.nodes).map((name) => loader.known.nodes[name].sourcePath).sort()).toEqual(
-			[...pkg.n8n.nodes].sort(),
-		);
-		expect(Object.values(loader.known.credentials).map((c) => c.sourcePath).sort()).toEqual(
-			[...pkg.n8n.credentials].sort(),
-		);
+		expect(
+			Object.keys(loader.known.nodes)
+				.map((name) => loader.known.nodes[name].sourcePath)
+				.sort(),
+		).toEqual([...pkg.n8n.nodes].sort());
+		expect(
+			Object.values(loader.known.credentials)
+				.map((c) => c.sourcePath)
+				.sort(),
+		).toEqual([...pkg.n8n.credentials].sort());
 		for (const type of [...loader.types.nodes, ...loader.types.credentials]) {
 			const files = iconFiles(type.iconUrl);
 			expect({ type: type.name, icons: files.length }).toEqual({ type: type.name, icons: 2 });
@@ -72,7 +76,11 @@ describe('the built package', () => {
 				entry.isDirectory() ? files(join(dir, entry.name)) : entry.name.endsWith('.js') ? [join(dir, entry.name)] : [],
 			);
 		const provided = (name: string) =>
-			name.startsWith('./') || name.startsWith('../') || name.startsWith('node:') || builtinModules.includes(name) || name === 'n8n-workflow';
+			name.startsWith('./') ||
+			name.startsWith('../') ||
+			name.startsWith('node:') ||
+			builtinModules.includes(name) ||
+			name === 'n8n-workflow';
 		const outside = files(join(root, 'dist')).flatMap((file) =>
 			[...readFileSync(file, 'utf8').matchAll(/\brequire\((['"])([^'"]+)\1\)/g)]
 				.map((match) => match[2])
@@ -86,7 +94,8 @@ describe('the built package', () => {
 		const bundle = readFileSync(join(root, 'dist/nodes/shared/numbering-plan.js'), 'utf8');
 		const { version } = JSON.parse(readFileSync(join(root, 'node_modules/libphonenumber-js/package.json'), 'utf8')) as { version: string };
 		expect(bundle.startsWith(`/*! Bundles libphonenumber-js ${version}`)).toBe(true);
-		for (const licence of ['LICENSE', 'LICENSE.Apache']) expect(existsSync(join(root, 'dist/licenses/libphonenumber-js', licence))).toBe(true);
+		for (const licence of ['LICENSE', 'LICENSE.Apache'])
+			expect(existsSync(join(root, 'dist/licenses/libphonenumber-js', licence))).toBe(true);
 
 		// eslint-disable-next-line @typescript-eslint/no-require-imports -- the built file under test
 		const { normalizePhoneNumber } = require(join(root, 'dist/nodes/shared/phone.js')) as typeof import('../../nodes/shared/phone');
@@ -98,13 +107,17 @@ describe('the built package', () => {
 	});
 
 	it('packs no declarations or source maps, and stays under 1 MB installed', () => {
-		const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--loglevel=error'], { cwd: root, encoding: 'utf8' })) as Array<{
+		const [packed] = JSON.parse(
+			execFileSync('npm', ['pack', '--dry-run', '--json', '--loglevel=error'], { cwd: root, encoding: 'utf8' }),
+		) as Array<{
 			unpackedSize: number;
 			files: Array<{ path: string }>;
 		}>;
 		const paths = packed.files.map((file) => file.path);
 		expect(paths.filter((path) => /\.(d\.ts|map)$/.test(path))).toEqual([]);
-		expect(paths).toEqual(expect.arrayContaining(['dist/nodes/shared/numbering-plan.js', 'dist/licenses/libphonenumber-js/LICENSE', 'LICENSE', 'README.md']));
+		expect(paths).toEqual(
+			expect.arrayContaining(['dist/nodes/shared/numbering-plan.js', 'dist/licenses/libphonenumber-js/LICENSE', 'LICENSE', 'README.md']),
+		);
 		expect(packed.unpackedSize).toBeLessThan(1_000_000);
 	});
 });

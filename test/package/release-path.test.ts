@@ -63,14 +63,21 @@ describe('the release path', () => {
 		// The tests that read the version: the built User-Agent and the package n8n loads.
 		run(join(root, 'node_modules/.bin/jest'), ['test/package/dist.test.ts'], clone);
 
-		const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], clone)) as Array<{ filename: string; version: string }>;
+		const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], clone)) as Array<{
+			filename: string;
+			version: string;
+		}>;
 		expect(packed.map((entry) => [entry.filename, entry.version])).toEqual([[`${PACKAGE}-${next}.tgz`, next]]);
 
 		// As n8n installs a community package: into its user folder's nodes/, without dev or peer dependencies.
 		const nodes = join(work, 'user/.n8n/nodes');
 		mkdirSync(nodes, { recursive: true });
 		writeFileSync(join(nodes, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
-		run('npm', ['install', '--omit=dev', '--omit=peer', '--no-audit', '--no-fund', '--loglevel=error', join(work, packed[0].filename)], nodes);
+		run(
+			'npm',
+			['install', '--omit=dev', '--omit=peer', '--no-audit', '--no-fund', '--loglevel=error', join(work, packed[0].filename)],
+			nodes,
+		);
 		const installed = join(nodes, 'node_modules', PACKAGE);
 		// n8n hands its community packages its own n8n-workflow, the one peer dependency; nothing else.
 		mkdirSync(join(work, 'node_modules'));

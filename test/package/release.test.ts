@@ -4,7 +4,10 @@ import { join } from 'path';
 
 const root = join(__dirname, '../..');
 const workflow = readFileSync(join(root, '.github/workflows/release.yml'), 'utf8');
-const steps = workflow.split(/^\s+- (?:name|uses): /m).slice(1).map((step) => step.split('\n')[0]);
+const steps = workflow
+	.split(/^\s+- (?:name|uses): /m)
+	.slice(1)
+	.map((step) => step.split('\n')[0]);
 
 describe('the release workflow', () => {
 	it('runs on version tags with the OIDC token npm provenance needs', () => {
@@ -29,11 +32,13 @@ describe('the release workflow', () => {
 		const script = readFileSync(join(root, 'test/e2e/install-n8n.sh'), 'utf8');
 		expect(script).toContain('${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-message-gateways');
 		for (const file of ['release.yml', 'ci.yml']) {
-			expect(readFileSync(join(root, '.github/workflows', file), 'utf8')).toMatch(/uses: actions\/cache@v4\n\s+with:\n\s+path: ~\/\.cache\/n8n-nodes-message-gateways\n/);
+			expect(readFileSync(join(root, '.github/workflows', file), 'utf8')).toMatch(
+				/uses: actions\/cache@v4\n\s+with:\n\s+path: ~\/\.cache\/n8n-nodes-message-gateways\n/,
+			);
 		}
 	});
 
-	it('installs what the queue-mode test needs through sudo where it is not root, as on GitHub\'s runners', () => {
+	it("installs what the queue-mode test needs through sudo where it is not root, as on GitHub's runners", () => {
 		const script = readFileSync(join(root, 'test/e2e/install-services.sh'), 'utf8');
 		expect(script).toMatch(/\[\[ "\$\(id -u\)" == 0 \]\] \|\| sudo="sudo"/);
 		expect(script.match(/\$sudo apt-get (install|update)/g)).toHaveLength(3);

@@ -34,7 +34,11 @@ function unpack(tarball) {
 }
 
 function legsFrom(args) {
-	if (args.length === 0) return [{ name: 'source', dir: root }, { name: 'tarball', tarball: () => pack(root) }];
+	if (args.length === 0)
+		return [
+			{ name: 'source', dir: root },
+			{ name: 'tarball', tarball: () => pack(root) },
+		];
 	const legs = [];
 	for (let i = 0; i < args.length; i += 2) {
 		const [flag, value] = [args[i], args[i + 1]];

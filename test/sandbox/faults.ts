@@ -29,8 +29,7 @@ export class FaultQueue {
 	/** The fault this request meets, if any (used up as it is taken). */
 	take(method: string, path: string): Fault | undefined {
 		const index = this.faults.findIndex(
-			(fault) =>
-				(!fault.method || fault.method.toUpperCase() === method) && (!fault.path || path.startsWith(fault.path)),
+			(fault) => (!fault.method || fault.method.toUpperCase() === method) && (!fault.path || path.startsWith(fault.path)),
 		);
 		if (index < 0) return undefined;
 		const fault = this.faults[index];

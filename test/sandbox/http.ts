@@ -172,9 +172,7 @@ export class SandboxServer {
 			method: incoming.method ?? 'GET',
 			path: url.pathname,
 			query: Object.fromEntries(url.searchParams),
-			headers: Object.fromEntries(
-				Object.entries(incoming.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v ?? '')]),
-			),
+			headers: Object.fromEntries(Object.entries(incoming.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v ?? '')])),
 			body,
 		};
 

@@ -32,7 +32,11 @@ export function qrLikePng(seed: string, scale = 8): Buffer {
 	const size = (modules + quiet * 2) * scale;
 	const bits = createHash('sha256').update(seed).digest();
 	const finder = (x: number, y: number) => {
-		for (const [fx, fy] of [[0, 0], [modules - 7, 0], [0, modules - 7]]) {
+		for (const [fx, fy] of [
+			[0, 0],
+			[modules - 7, 0],
+			[0, modules - 7],
+		]) {
 			const dx = x - fx;
 			const dy = y - fy;
 			if (dx >= 0 && dx < 7 && dy >= 0 && dy < 7) {
@@ -47,7 +51,7 @@ export function qrLikePng(seed: string, scale = 8): Buffer {
 		const fixed = finder(x, y);
 		if (fixed !== undefined) return fixed;
 		const index = y * modules + x;
-		return ((bits[index % bits.length] >> (index % 8)) & 1) === 1;
+		return ((bits[index % bits.length] >> index % 8) & 1) === 1;
 	};
 	const rows: Buffer[] = [];
 	for (let py = 0; py < size; py++) {

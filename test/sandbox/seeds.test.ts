@@ -3,7 +3,15 @@
 // seed (a missing route, an extra promise, a wrong limit) fails here, not in a user's workflow.
 import axios, { type AxiosInstance } from 'axios';
 
-import { INFINIREACH_API_KEY, INFOBIP_API_KEY, INFOPROMO_TOKEN, startSandbox, TXTCOOP_API_KEY, WHATSINFINITY_SESSION, type Sandbox } from './index';
+import {
+	INFINIREACH_API_KEY,
+	INFOBIP_API_KEY,
+	INFOPROMO_TOKEN,
+	startSandbox,
+	TXTCOOP_API_KEY,
+	WHATSINFINITY_SESSION,
+	type Sandbox,
+} from './index';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -28,8 +36,19 @@ describe('InfiniReach sandbox against seed 000', () => {
 		['SMS', { to: '+1234567890', message: 'Hello from InfiniReach!', from: '+15559876543', channel: 'sms' }],
 		['WhatsApp', { to: '+1234567890', message: 'Hello via WhatsApp!', from: '+15559876543', channel: 'whatsapp' }],
 		['a group JID', { to: '120363043049692322@g.us', message: 'Hello group via WhatsApp!', from: '+15559876543', channel: 'whatsapp' }],
-		['a contact key', { to: 'group:69b605fdd822e2a741b3bd95:120363423156426110@g.us', message: 'Hello group using contact key', from: '+15559876543', channel: 'whatsapp' }],
-		['the request body example', { to: '+1234567890', message: 'Hello from InfiniReach!', from: '+15559876543', channel: 'sms', externalId: 'optional-unique-id' }],
+		[
+			'a contact key',
+			{
+				to: 'group:69b605fdd822e2a741b3bd95:120363423156426110@g.us',
+				message: 'Hello group using contact key',
+				from: '+15559876543',
+				channel: 'whatsapp',
+			},
+		],
+		[
+			'the request body example',
+			{ to: '+1234567890', message: 'Hello from InfiniReach!', from: '+15559876543', channel: 'sms', externalId: 'optional-unique-id' },
+		],
 	])('POST /api/v1/messages takes the seed example for %s and answers {success, queued, messageId, jobId}', async (_name, body) => {
 		const response = await api.post('/api/v1/messages', body);
 		expect(response.status).toBeLessThan(300);
@@ -43,20 +62,38 @@ describe('InfiniReach sandbox against seed 000', () => {
 		['channel', { channel: undefined }],
 		['a message over 1600 characters', { message: 'x'.repeat(1601) }],
 	])('refuses a send without %s (400)', async (_name, patch) => {
-		const response = await api.post('/api/v1/messages', { to: '+1234567890', message: 'x', from: '+15559876543', channel: 'sms', ...patch });
+		const response = await api.post('/api/v1/messages', {
+			to: '+1234567890',
+			message: 'x',
+			from: '+15559876543',
+			channel: 'sms',
+			...patch,
+		});
 		expect(response.status).toBe(400);
 	});
 
 	it('takes exactly 1600 characters, and refuses a missing key with 401', async () => {
-		expect((await api.post('/api/v1/messages', { to: '+1234567890', message: 'x'.repeat(1600), from: '+15559876543', channel: 'sms' })).status).toBe(201);
+		expect(
+			(await api.post('/api/v1/messages', { to: '+1234567890', message: 'x'.repeat(1600), from: '+15559876543', channel: 'sms' })).status,
+		).toBe(201);
 		expect((await api.get('/api/v1/messages', { headers: { 'X-API-Key': '' } })).status).toBe(401);
 	});
 
 	it('GET /api/v1/messages takes every documented parameter and answers the documented envelope and rows', async () => {
 		await api.post('/api/v1/messages', { to: '+1234567890', message: 'invoice 7', from: '+15559876543', channel: 'sms' });
 		const params = {
-			limit: 500, offset: 0, order: 'asc', direction: 'outbound', from: '+15559876543', to: '+1234567890',
-			conversation: 'strict', channel: 'sms', status: 'queued', q: 'INVOICE', since: '2026-03-01T00:00:00Z', until: String(Date.now() + 60_000),
+			limit: 500,
+			offset: 0,
+			order: 'asc',
+			direction: 'outbound',
+			from: '+15559876543',
+			to: '+1234567890',
+			conversation: 'strict',
+			channel: 'sms',
+			status: 'queued',
+			q: 'INVOICE',
+			since: '2026-03-01T00:00:00Z',
+			until: String(Date.now() + 60_000),
 		};
 		const response = await api.get('/api/v1/messages', { params });
 		expect(response.status).toBe(200);
@@ -72,7 +109,10 @@ describe('InfiniReach sandbox against seed 000', () => {
 
 	it('allows 100 send requests a minute per key, then 429', async () => {
 		const statuses: number[] = [];
-		for (let i = 0; i < 101; i++) statuses.push((await api.post('/api/v1/messages', { to: '+1234567890', message: `n${i}`, from: '+15559876543', channel: 'sms' })).status);
+		for (let i = 0; i < 101; i++)
+			statuses.push(
+				(await api.post('/api/v1/messages', { to: '+1234567890', message: `n${i}`, from: '+15559876543', channel: 'sms' })).status,
+			);
 		expect(statuses.filter((s) => s === 201)).toHaveLength(100);
 		expect(statuses[100]).toBe(429);
 	});
@@ -89,7 +129,11 @@ describe('WhatsInfinity sandbox against seed 001', () => {
 	const envelope = (response: { data: Record<string, unknown> }) => response.data;
 
 	it('answers every endpoint the seed lists, with the standard envelope and a requestId', async () => {
-		const created = await api.post('/create-session', { sessionId: 'mysession', apiKey: 'your-session-api-key' }, { headers: { 'x-api-key': '' } });
+		const created = await api.post(
+			'/create-session',
+			{ sessionId: 'mysession', apiKey: 'your-session-api-key' },
+			{ headers: { 'x-api-key': '' } },
+		);
 		const own = { headers: { 'x-api-key': 'your-session-api-key' } };
 		const qr = await api.get('/qr/mysession', { ...own, responseType: 'arraybuffer' });
 		const pairing = await api.post('/pairing-code', { sessionId: 'mysession', phoneNumber: '919999999999' }, own);
@@ -99,12 +143,18 @@ describe('WhatsInfinity sandbox against seed 001', () => {
 		const rotate = await api.post('/rotate-key', { sessionId: 'mysession' }, own);
 		const removed = await api.post('/delete-session', { sessionId: 'mysession' }, { headers: { 'x-api-key': rotate.data.data.apiKey } });
 
-		expect([created, pairing, check, all, restart, rotate, removed].map((r) => [r.status < 300, envelope(r).success, typeof envelope(r).requestId])).toEqual(
-			Array(7).fill([true, true, 'string']),
-		);
+		expect(
+			[created, pairing, check, all, restart, rotate, removed].map((r) => [
+				r.status < 300,
+				envelope(r).success,
+				typeof envelope(r).requestId,
+			]),
+		).toEqual(Array(7).fill([true, true, 'string']));
 		expect([qr.status, qr.headers['content-type']]).toEqual([200, 'image/png']);
 		expect(pairing.data.data.pairingCode).toMatch(/^\d{8}$/);
-		expect(keys(check.data.data)).toEqual(expect.arrayContaining(['hasQR', 'isReady', 'lastActiveAt', 'queueSize', 'rateLimitRemaining', 'status']));
+		expect(keys(check.data.data)).toEqual(
+			expect.arrayContaining(['hasQR', 'isReady', 'lastActiveAt', 'queueSize', 'rateLimitRemaining', 'status']),
+		);
 		expect(['active', 'connecting', 'qr', 'pairing', 'disconnected', 'disabled']).toContain(check.data.data.status);
 		expect(rotate.data.data.apiKey).toEqual(expect.any(String));
 	});
@@ -113,7 +163,14 @@ describe('WhatsInfinity sandbox against seed 001', () => {
 		const text = await api.post('/send', { sessionId, to: '919999999999', type: 'text', message: 'Hello from my app!', typing: true });
 		expect([text.status, keys(text.data.data)]).toEqual([200, expect.arrayContaining(['messageId', 'queued'])]);
 		for (const type of ['media', 'image', 'video', 'audio', 'document']) {
-			const media = await api.post('/send', { sessionId, to: '919999999999', type, url: 'https://files.example.com/invoice.pdf', caption: 'April invoice', fileName: 'invoice.pdf' });
+			const media = await api.post('/send', {
+				sessionId,
+				to: '919999999999',
+				type,
+				url: 'https://files.example.com/invoice.pdf',
+				caption: 'April invoice',
+				fileName: 'invoice.pdf',
+			});
 			expect([type, media.status]).toEqual([type, 200]);
 		}
 		const dry = await api.post('/send', { sessionId, to: '919999999999', type: 'text', message: 'Dry run test', dryRun: true });
@@ -141,7 +198,8 @@ describe('WhatsInfinity sandbox against seed 001', () => {
 
 	it('allows 10 messages a minute per session, then 429 with retryAfter', async () => {
 		const statuses: number[] = [];
-		for (let i = 0; i < 10; i++) statuses.push((await api.post('/send', { sessionId, to: '919999999999', type: 'text', message: `n${i}` })).status);
+		for (let i = 0; i < 10; i++)
+			statuses.push((await api.post('/send', { sessionId, to: '919999999999', type: 'text', message: `n${i}` })).status);
 		const limited = await api.post('/send', { sessionId, to: '919999999999', type: 'text', message: 'one too many' });
 		expect(statuses).toEqual(Array(10).fill(200));
 		expect([limited.status, limited.data.error, typeof limited.data.retryAfter]).toEqual([429, 'Rate limit exceeded', 'number']);
@@ -152,7 +210,8 @@ describe('WhatsInfinity sandbox against seed 001', () => {
 		sandbox.whatsInfinity.config.rateLimit = { limit: 1_000, windowMs: 60_000 };
 		try {
 			const statuses: number[] = [];
-			for (let i = 0; i < 101; i++) statuses.push((await api.post('/send', { sessionId, to: '919999999999', type: 'text', message: `q${i}` })).status);
+			for (let i = 0; i < 101; i++)
+				statuses.push((await api.post('/send', { sessionId, to: '919999999999', type: 'text', message: `q${i}` })).status);
 			expect(statuses.filter((s) => s === 200)).toHaveLength(100);
 			expect(statuses[100]).toBe(503);
 		} finally {
@@ -170,10 +229,21 @@ describe('txtcoop sandbox against seed 003', () => {
 
 	it('POST /api/v1/messages takes every documented field and answers 201 as the seed shows', async () => {
 		const response = await api.post('/api/v1/messages', {
-			to: '+15551234567', body: 'Hello!', attachments: ['https://files.example.com/a.png'], priority: 100, fromNumber: '+15555550100',
+			to: '+15551234567',
+			body: 'Hello!',
+			attachments: ['https://files.example.com/a.png'],
+			priority: 100,
+			fromNumber: '+15555550100',
 		});
 		expect(response.status).toBe(201);
-		expect(response.data).toMatchObject({ id: expect.any(String), status: 'queued', to: '+15551234567', body: 'Hello!', priority: 100, createdAt: expect.any(String) });
+		expect(response.data).toMatchObject({
+			id: expect.any(String),
+			status: 'queued',
+			to: '+15551234567',
+			body: 'Hello!',
+			priority: 100,
+			createdAt: expect.any(String),
+		});
 	});
 
 	it.each([
@@ -185,7 +255,8 @@ describe('txtcoop sandbox against seed 003', () => {
 	});
 
 	it('takes an Apple ID email and a group GUID as "to", and attachments without a body', async () => {
-		for (const to of ['anna@icloud.com', 'chat123456789012345678']) expect((await api.post('/api/v1/messages', { to, body: 'x' })).status).toBe(201);
+		for (const to of ['anna@icloud.com', 'chat123456789012345678'])
+			expect((await api.post('/api/v1/messages', { to, body: 'x' })).status).toBe(201);
 		expect((await api.post('/api/v1/messages', { to: '+15551234567', attachments: ['https://f.example.com/a.png'] })).status).toBe(201);
 	});
 
@@ -193,7 +264,10 @@ describe('txtcoop sandbox against seed 003', () => {
 		for (let i = 0; i < 25; i++) await api.post('/api/v1/messages', { to: '+15551234567', body: `m${i}` });
 		expect((await api.get('/api/v1/messages', { params: { direction: 'sent', participant: '+15551234567' } })).data.data).toHaveLength(20);
 		expect((await api.get('/api/v1/messages', { params: { page: 2, limit: 100 } })).status).toBe(200);
-		expect([(await api.get('/api/v1/messages', { params: { limit: 0 } })).status, (await api.get('/api/v1/messages', { params: { limit: 101 } })).status]).toEqual([400, 400]);
+		expect([
+			(await api.get('/api/v1/messages', { params: { limit: 0 } })).status,
+			(await api.get('/api/v1/messages', { params: { limit: 101 } })).status,
+		]).toEqual([400, 400]);
 	});
 
 	it('answers status, attachments and queue stats with the documented fields', async () => {
@@ -206,10 +280,24 @@ describe('txtcoop sandbox against seed 003', () => {
 	});
 
 	it('creates a bulk job from {messages:[{to, body}]} and serves the job, the list and its results', async () => {
-		const job = await api.post('/api/v1/messages/bulk', { messages: [{ to: '+15551234567', body: 'a' }, { to: '+15551234568', body: 'b' }] });
+		const job = await api.post('/api/v1/messages/bulk', {
+			messages: [
+				{ to: '+15551234567', body: 'a' },
+				{ to: '+15551234568', body: 'b' },
+			],
+		});
 		expect(job.status).toBe(201);
-		expect(job.data).toMatchObject({ jobId: expect.any(String), status: expect.any(String), totalRecipients: 2, createdAt: expect.any(String) });
-		for (const path of ['/api/v1/messages/bulk', `/api/v1/messages/bulk/${job.data.jobId}`, `/api/v1/messages/bulk/${job.data.jobId}/results`]) {
+		expect(job.data).toMatchObject({
+			jobId: expect.any(String),
+			status: expect.any(String),
+			totalRecipients: 2,
+			createdAt: expect.any(String),
+		});
+		for (const path of [
+			'/api/v1/messages/bulk',
+			`/api/v1/messages/bulk/${job.data.jobId}`,
+			`/api/v1/messages/bulk/${job.data.jobId}/results`,
+		]) {
 			expect([path, (await api.get(path)).status]).toEqual([path, 200]);
 		}
 	});
@@ -222,20 +310,32 @@ describe('Infobip sandbox against seed 002', () => {
 	});
 	beforeEach(() => sandbox.infobip.server.reset());
 
-	const sample = { channel: 'SMS', sender: '447491163443', destinations: [{ to: '111111111' }], content: { body: { text: 'May the Force be with you.', type: 'TEXT' } } };
+	const sample = {
+		channel: 'SMS',
+		sender: '447491163443',
+		destinations: [{ to: '111111111' }],
+		content: { body: { text: 'May the Force be with you.', type: 'TEXT' } },
+	};
 
-	it('takes the seed\'s request sample and answers as its response sample', async () => {
+	it("takes the seed's request sample and answers as its response sample", async () => {
 		const response = await api.post('/messages-api/1/messages', { messages: [sample] });
 		expect(response.status).toBe(200);
 		expect(keys(response.data)).toEqual(['bulkId', 'messages']);
 		expect(response.data.messages).toEqual([
-			{ messageId: expect.any(String), status: { groupId: 1, groupName: 'PENDING', id: 26, name: expect.any(String), description: expect.any(String) }, destination: '111111111' },
+			{
+				messageId: expect.any(String),
+				status: { groupId: 1, groupName: 'PENDING', id: 26, name: expect.any(String), description: expect.any(String) },
+				destination: '111111111',
+			},
 		]);
 	});
 
 	it('takes every channel of the enum, and refuses another', async () => {
 		for (const channel of ['SMS', 'MMS', 'WHATSAPP', 'VIBER_BM', 'VIBER_BOT', 'RCS', 'APPLE_MB', 'INSTAGRAM_DM', 'LINE_ON', 'MESSENGER']) {
-			expect([channel, (await api.post('/messages-api/1/messages', { messages: [{ ...sample, channel }] })).status]).toEqual([channel, 200]);
+			expect([channel, (await api.post('/messages-api/1/messages', { messages: [{ ...sample, channel }] })).status]).toEqual([
+				channel,
+				200,
+			]);
 		}
 		expect((await api.post('/messages-api/1/messages', { messages: [{ ...sample, channel: 'TELEGRAM' }] })).status).toBe(400);
 	});
@@ -243,8 +343,14 @@ describe('Infobip sandbox against seed 002', () => {
 	it.each([
 		['a messageId over 200 characters', { messages: [{ ...sample, destinations: [{ to: '111111111', messageId: 'x'.repeat(201) }] }] }],
 		['a bulkId over 100 characters', { messages: [sample], options: { schedule: { bulkId: 'x'.repeat(101) } } }],
-		['a sendAt not in yyyy-MM-dd\'T\'HH:mm:ss.SSSZ', { messages: [sample], options: { schedule: { sendAt: '2026-12-24 09:00' } } }],
-		['a sendAt over 180 days ahead', { messages: [sample], options: { schedule: { sendAt: new Date(Date.now() + 181 * 86_400_000).toISOString().replace('Z', '+0000') } } }],
+		["a sendAt not in yyyy-MM-dd'T'HH:mm:ss.SSSZ", { messages: [sample], options: { schedule: { sendAt: '2026-12-24 09:00' } } }],
+		[
+			'a sendAt over 180 days ahead',
+			{
+				messages: [sample],
+				options: { schedule: { sendAt: new Date(Date.now() + 181 * 86_400_000).toISOString().replace('Z', '+0000') } },
+			},
+		],
 		['a validity under 10 seconds', { messages: [{ ...sample, options: { validityPeriod: { amount: 5, timeUnit: 'SECONDS' } } }] }],
 		['no destinations', { messages: [{ ...sample, destinations: [] }] }],
 	])('refuses %s with violations', async (_name, body) => {
@@ -269,7 +375,11 @@ describe('Infopromo sandbox against seed 004', () => {
 	let v3: AxiosInstance;
 	let http: AxiosInstance;
 	beforeAll(() => {
-		v3 = client(`${sandbox.urls.infopromo}/api/v3`, { Authorization: `Bearer ${INFOPROMO_TOKEN}`, Accept: 'application/json', 'Content-Type': 'application/json' });
+		v3 = client(`${sandbox.urls.infopromo}/api/v3`, {
+			Authorization: `Bearer ${INFOPROMO_TOKEN}`,
+			Accept: 'application/json',
+			'Content-Type': 'application/json',
+		});
 		http = client(`${sandbox.urls.infopromo}/api/http`, { Accept: 'application/json', 'Content-Type': 'application/json' });
 	});
 	beforeEach(() => sandbox.infopromo.server.reset());
@@ -278,7 +388,10 @@ describe('Infopromo sandbox against seed 004', () => {
 	const example = { recipient: '31612345678', sender_id: 'YourName', type: 'whatsapp', message: 'This is a test message' };
 
 	it('takes the seed\'s send example on both endpoints and answers {status: "success", data}', async () => {
-		for (const response of [await v3.post('/sms/send', example), await http.post('/sms/send', { api_token: INFOPROMO_TOKEN, ...example })]) {
+		for (const response of [
+			await v3.post('/sms/send', example),
+			await http.post('/sms/send', { api_token: INFOPROMO_TOKEN, ...example }),
+		]) {
 			expect([response.status, keys(response.data)]).toEqual([200, ['data', 'status']]);
 			expect(response.data.status).toBe('success');
 		}
@@ -288,7 +401,10 @@ describe('Infopromo sandbox against seed 004', () => {
 		const sent = await v3.post('/sms/send', example);
 		const uid = sent.data.data[0].uid;
 		expect((await v3.get(`/sms/${uid}`)).data).toMatchObject({ status: 'success', data: { uid } });
-		expect((await http.request({ method: 'GET', url: `/sms/${uid}`, data: { api_token: INFOPROMO_TOKEN } })).data).toMatchObject({ status: 'success', data: { uid } });
+		expect((await http.request({ method: 'GET', url: `/sms/${uid}`, data: { api_token: INFOPROMO_TOKEN } })).data).toMatchObject({
+			status: 'success',
+			data: { uid },
+		});
 		expect((await v3.get('/sms')).data).toMatchObject({ status: 'success', data: { current_page: 1, data: expect.any(Array) } });
 		expect((await http.request({ method: 'GET', url: '/sms', data: { api_token: INFOPROMO_TOKEN } })).data.status).toBe('success');
 	});
@@ -306,7 +422,14 @@ describe('Infopromo sandbox against seed 004', () => {
 	it('takes an 11-character alphanumeric sender, a numeric sender, and every type with what it needs', async () => {
 		expect((await v3.post('/sms/send', { ...example, sender_id: 'ABCDEFGHIJK' })).data.status).toBe('success');
 		expect((await v3.post('/sms/send', { ...example, sender_id: '31612345000' })).data.status).toBe('success');
-		for (const extra of [{ type: 'plain' }, { type: 'unicode' }, { type: 'voice', language: 'en-gb', gender: 'female' }, { type: 'mms', media_url: 'https://f.example.com/a.png' }, { type: 'viber' }, { type: 'otp' }]) {
+		for (const extra of [
+			{ type: 'plain' },
+			{ type: 'unicode' },
+			{ type: 'voice', language: 'en-gb', gender: 'female' },
+			{ type: 'mms', media_url: 'https://f.example.com/a.png' },
+			{ type: 'viber' },
+			{ type: 'otp' },
+		]) {
 			expect([extra.type, (await v3.post('/sms/send', { ...example, ...extra })).data.status]).toEqual([extra.type, 'success']);
 		}
 	});

@@ -31,9 +31,7 @@ export interface Delivery {
  */
 export function deliveryText(payload: unknown): string {
 	const reordered =
-		payload && typeof payload === 'object' && !Array.isArray(payload)
-			? Object.fromEntries(Object.entries(payload).reverse())
-			: payload;
+		payload && typeof payload === 'object' && !Array.isArray(payload) ? Object.fromEntries(Object.entries(payload).reverse()) : payload;
 	return `${JSON.stringify(reordered, null, '\t')}\n`;
 }
 

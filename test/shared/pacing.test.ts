@@ -86,7 +86,7 @@ describe('Pacer', () => {
 		expect(pacer.limit(30)).toBe(11);
 	});
 
-	it('without a hint, the refused send waits until this process\'s oldest send leaves the window', async () => {
+	it("without a hint, the refused send waits until this process's oldest send leaves the window", async () => {
 		const pacer = new Pacer(60_000, 1_000);
 		await sendTimes(pacer, 100, 10);
 		await fakeClock.advance(10_000);

@@ -15,7 +15,9 @@ const infiniReach = (parameters: Record<string, unknown> = {}): NodeSetup => ({
 const infobip = (): NodeSetup => ({
 	type: 'infobipTrigger',
 	parameters: { events: ['delivery', 'inbound'], verification: 'signature' },
-	credentials: { infobipApi: { apiKey: 'k', baseUrl: 'http://127.0.0.1:1', webhookSecret: SECRET, webhookUsername: '', webhookPassword: '' } },
+	credentials: {
+		infobipApi: { apiKey: 'k', baseUrl: 'http://127.0.0.1:1', webhookSecret: SECRET, webhookUsername: '', webhookPassword: '' },
+	},
 });
 const txtCoop = (): NodeSetup => ({
 	type: 'txtCoopTrigger',
@@ -59,7 +61,10 @@ describe('a trigger and the gateway retrying a delivery', () => {
 	it('starts for another message, and for another event of the same message', async () => {
 		await callWebhook(infiniReach(), signed(inbound('m1')));
 		const other = await callWebhook(infiniReach(), signed(inbound('m2')));
-		const delivered = await callWebhook(infiniReach(), signed(JSON.stringify({ event: 'message.delivered', timestamp: 't', data: { messageId: 'm1', status: 'delivered' } })));
+		const delivered = await callWebhook(
+			infiniReach(),
+			signed(JSON.stringify({ event: 'message.delivered', timestamp: 't', data: { messageId: 'm1', status: 'delivered' } })),
+		);
 
 		expect([other.started, delivered.started]).toEqual([true, true]);
 	});
@@ -76,10 +81,18 @@ describe('a trigger and the gateway retrying a delivery', () => {
 		expect(off.map((r) => r.started)).toEqual([true, true]);
 	});
 
-	it('Infobip: a retried batch starts with only its new results, and a message\'s next status is new', async () => {
-		const report = (messageId: string, status: string) => ({ event: 'DELIVERY', channel: 'SMS', messageId, status: { groupName: status, name: status } });
+	it("Infobip: a retried batch starts with only its new results, and a message's next status is new", async () => {
+		const report = (messageId: string, status: string) => ({
+			event: 'DELIVERY',
+			channel: 'SMS',
+			messageId,
+			status: { groupName: status, name: status },
+		});
 		await callWebhook(infobip(), signed(JSON.stringify({ results: [report('a', 'PENDING')] })));
-		const retried = await callWebhook(infobip(), signed(JSON.stringify({ results: [report('a', 'PENDING'), report('b', 'PENDING'), report('a', 'DELIVERED')] })));
+		const retried = await callWebhook(
+			infobip(),
+			signed(JSON.stringify({ results: [report('a', 'PENDING'), report('b', 'PENDING'), report('a', 'DELIVERED')] })),
+		);
 
 		expect(retried.started).toBe(true);
 		expect(retried.items.map((item) => [item.json.messageId, (item.json.status as { name: string }).name])).toEqual([
@@ -89,7 +102,8 @@ describe('a trigger and the gateway retrying a delivery', () => {
 	});
 
 	it('txtcoop: a second failed attempt of a message is an event of its own', async () => {
-		const failed = (attempts: number) => signed(JSON.stringify({ event: 'message.failed', timestamp: 't', data: { id: 'msg_1', status: 'failed', attempts } }));
+		const failed = (attempts: number) =>
+			signed(JSON.stringify({ event: 'message.failed', timestamp: 't', data: { id: 'msg_1', status: 'failed', attempts } }));
 		const first = await callWebhook(txtCoop(), failed(1));
 		const retry = await callWebhook(txtCoop(), failed(1));
 		const second = await callWebhook(txtCoop(), failed(2));

@@ -43,7 +43,10 @@ describe('a run of many sends', () => {
 
 	it('reads the credential once for the whole run', async () => {
 		const setup = { type: 'infiniReach', parameters: sendParameters(fastPace), credentials, credentialId: 'one-run' };
-		gateway().post('/api/v1/messages').times(10).reply(201, (_uri, body) => accepted((body as IDataObject).to));
+		gateway()
+			.post('/api/v1/messages')
+			.times(10)
+			.reply(201, (_uri, body) => accepted((body as IDataObject).to));
 		const before = credentialReads.get('infiniReachApi') ?? 0;
 
 		const { error } = await runNode(setup, recipients(10));
@@ -95,11 +98,17 @@ describe('a run of many sends', () => {
 	});
 
 	it('with Continue On Fail, reports the bad item and sends all the others', async () => {
-		gateway().post('/api/v1/messages').times(9).reply(201, (_uri, body) => accepted((body as IDataObject).to));
+		gateway()
+			.post('/api/v1/messages')
+			.times(9)
+			.reply(201, (_uri, body) => accepted((body as IDataObject).to));
 		const input = recipients(10);
 		input[2] = { to: 'not a number', text: 'x' };
 
-		const { items, error } = await runNode({ type: 'infiniReach', parameters: sendParameters(fastPace), credentials, continueOnFail: true }, input);
+		const { items, error } = await runNode(
+			{ type: 'infiniReach', parameters: sendParameters(fastPace), credentials, continueOnFail: true },
+			input,
+		);
 
 		expect(error).toBeUndefined();
 		expect(items.map((item) => (item.json.error ? 'error' : item.json.to))).toEqual(input.map((r, i) => (i === 2 ? 'error' : r.to)));

@@ -24,8 +24,14 @@ describe('verifySignature', () => {
 		const hex = computeSignature(body, { secret });
 		expect(verifySignature({ secret, payload: body, signature: undefined })).toEqual({ valid: false, reason: 'missing signature' });
 		expect(verifySignature({ secret, payload: body, signature: 'zz' })).toEqual({ valid: false, reason: 'signature is not hex' });
-		expect(verifySignature({ secret, payload: body, signature: hex.slice(0, 32) })).toEqual({ valid: false, reason: 'signature does not match' });
-		expect(verifySignature({ secret: 'other', payload: body, signature: hex })).toEqual({ valid: false, reason: 'signature does not match' });
+		expect(verifySignature({ secret, payload: body, signature: hex.slice(0, 32) })).toEqual({
+			valid: false,
+			reason: 'signature does not match',
+		});
+		expect(verifySignature({ secret: 'other', payload: body, signature: hex })).toEqual({
+			valid: false,
+			reason: 'signature does not match',
+		});
 		expect(verifySignature({ secret, payload: Buffer.concat([body, Buffer.from(' ')]), signature: hex })).toEqual({
 			valid: false,
 			reason: 'signature does not match',

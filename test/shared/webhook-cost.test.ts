@@ -13,8 +13,14 @@ const sign = (body: string, secret = SECRET) => createHmac('sha256', secret).upd
 
 // Each delivery is another message (the same one twice would be a gateway's retry, acknowledged as a repeat).
 let messages = 0;
-const infiniReachMessage = () => JSON.stringify({ event: 'message.inbound', timestamp: 't', data: { messageId: `m${++messages}`, from: '+14155550123', body: 'hi' } });
-const infobipMessage = () => JSON.stringify({ results: [{ event: 'MO', channel: 'SMS', messageId: `mo${++messages}`, sender: '447491163443', content: [{ type: 'TEXT', text: 'hi' }] }] });
+const infiniReachMessage = () =>
+	JSON.stringify({ event: 'message.inbound', timestamp: 't', data: { messageId: `m${++messages}`, from: '+14155550123', body: 'hi' } });
+const infobipMessage = () =>
+	JSON.stringify({
+		results: [
+			{ event: 'MO', channel: 'SMS', messageId: `mo${++messages}`, sender: '447491163443', content: [{ type: 'TEXT', text: 'hi' }] },
+		],
+	});
 const infiniReachBody = infiniReachMessage();
 const infobipBody = infobipMessage();
 const txtCoopBody = JSON.stringify({ event: 'message.received', timestamp: 't', data: { id: 'r1', text: 'hi' } });
@@ -28,7 +34,9 @@ const infiniReach = (webhookSecret = SECRET, credentialId?: string): NodeSetup =
 const infobip = (verification: string, credentialId?: string): NodeSetup => ({
 	type: 'infobipTrigger',
 	parameters: { events: ['inbound'], verification },
-	credentials: { infobipApi: { apiKey: 'k', baseUrl: 'http://127.0.0.1:1', webhookSecret: SECRET, webhookUsername: 'ib', webhookPassword: 'pw' } },
+	credentials: {
+		infobipApi: { apiKey: 'k', baseUrl: 'http://127.0.0.1:1', webhookSecret: SECRET, webhookUsername: 'ib', webhookPassword: 'pw' },
+	},
 	credentialId,
 });
 const txtCoop = (): NodeSetup => ({
@@ -60,7 +68,7 @@ describe('a delivery that starts a workflow', () => {
 		['Infobip (HMAC)', () => infobip('signature', freshId()), infobipBody, { 'X-Webhook-Signature': sign(infobipBody) }],
 		['Infobip (Basic)', () => infobip('basicAuth', freshId()), infobipBody, { Authorization: basic }],
 		['txtcoop', txtCoop, txtCoopBody, { 'X-Webhook-Signature': sign(txtCoopBody) }],
-	])('%s: is acknowledged with JSON, not n8n\'s default text', async (_name, setup, body, headers) => {
+	])("%s: is acknowledged with JSON, not n8n's default text", async (_name, setup, body, headers) => {
 		const result = await callWebhook(setup(), { body, headers });
 
 		expect(result.started).toBe(true);
@@ -70,8 +78,20 @@ describe('a delivery that starts a workflow', () => {
 
 describe('the hot path of a trigger', () => {
 	it.each([
-		['InfiniReach', 'infiniReachApi', () => infiniReach(SECRET, 'hot-infinireach'), infiniReachMessage, (body: string) => ({ 'X-Webhook-Signature': sign(body) })],
-		['Infobip (HMAC)', 'infobipApi', () => infobip('signature', 'hot-infobip'), infobipMessage, (body: string) => ({ 'X-Webhook-Signature': sign(body) })],
+		[
+			'InfiniReach',
+			'infiniReachApi',
+			() => infiniReach(SECRET, 'hot-infinireach'),
+			infiniReachMessage,
+			(body: string) => ({ 'X-Webhook-Signature': sign(body) }),
+		],
+		[
+			'Infobip (HMAC)',
+			'infobipApi',
+			() => infobip('signature', 'hot-infobip'),
+			infobipMessage,
+			(body: string) => ({ 'X-Webhook-Signature': sign(body) }),
+		],
 		['Infobip (Basic)', 'infobipApi', () => infobip('basicAuth', 'hot-infobip-basic'), infobipMessage, () => ({ Authorization: basic })],
 	])('%s: reads the credential once for many deliveries, and no parameter through n8n', async (_name, type, setup, message, headersFor) => {
 		const before = reads(type);
@@ -108,7 +128,10 @@ describe('the hot path of a trigger', () => {
 		await clockFake.advance(REREAD_GAP_MS);
 		const before = reads('infiniReachApi');
 		const next = infiniReachMessage();
-		const result = await callWebhook(infiniReach('whsec-rotated', id), { body: next, headers: { 'X-Webhook-Signature': sign(next, 'whsec-rotated') } });
+		const result = await callWebhook(infiniReach('whsec-rotated', id), {
+			body: next,
+			headers: { 'X-Webhook-Signature': sign(next, 'whsec-rotated') },
+		});
 
 		expect([result.statusCode, result.started]).toEqual([200, true]);
 		expect(reads('infiniReachApi') - before).toBe(1);
@@ -120,7 +143,10 @@ describe('the hot path of a trigger', () => {
 		await clockFake.advance(REREAD_GAP_MS);
 		const before = reads('infiniReachApi');
 		for (let i = 0; i < 20; i++) {
-			const forged = await callWebhook(infiniReach(SECRET, id), { body: infiniReachBody, headers: { 'X-Webhook-Signature': sign(infiniReachBody, 'guess') } });
+			const forged = await callWebhook(infiniReach(SECRET, id), {
+				body: infiniReachBody,
+				headers: { 'X-Webhook-Signature': sign(infiniReachBody, 'guess') },
+			});
 			expect([forged.statusCode, forged.started]).toEqual([401, false]);
 		}
 

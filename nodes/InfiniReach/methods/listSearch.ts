@@ -7,7 +7,11 @@ import { getSenders } from './loadOptions';
 const PAGE = 50;
 
 /** Messages for the Message ID picker, newest first; typing searches their text. */
-export async function searchMessages(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchMessages(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const offset = Number(paginationToken ?? 0) || 0;
 	const { data, body } = await requestList.call(
 		this,
@@ -30,5 +34,9 @@ export async function searchMessages(this: ILoadOptionsFunctions, filter?: strin
 export async function searchSenders(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const needle = (filter ?? '').trim().toLowerCase();
 	const senders = await getSenders.call(this);
-	return { results: senders.filter(({ name }) => !needle || name.toLowerCase().includes(needle)).map(({ name, value }) => ({ name, value: String(value) })) };
+	return {
+		results: senders
+			.filter(({ name }) => !needle || name.toLowerCase().includes(needle))
+			.map(({ name, value }) => ({ name, value: String(value) })),
+	};
 }

@@ -30,12 +30,28 @@ export function infobipDateTime(ms: number): string {
 export function sendAtOf(context: IExecuteFunctions, itemIndex: number, value: unknown): string {
 	const ms = dateTimeMs(value);
 	if (Number.isNaN(ms)) {
-		throw itemError(context, itemIndex, `Send At "${String(value)}" is not a date and time`, 'Give an ISO date and time, e.g. 2026-12-24T09:00:00Z, or pick one.');
+		throw itemError(
+			context,
+			itemIndex,
+			`Send At "${String(value)}" is not a date and time`,
+			'Give an ISO date and time, e.g. 2026-12-24T09:00:00Z, or pick one.',
+		);
 	}
 	const now = clock.now();
-	if (ms <= now) throw itemError(context, itemIndex, `Send At ${new Date(ms).toISOString()} is in the past`, 'Pick a time in the future, or leave Send At empty to send now.');
+	if (ms <= now)
+		throw itemError(
+			context,
+			itemIndex,
+			`Send At ${new Date(ms).toISOString()} is in the past`,
+			'Pick a time in the future, or leave Send At empty to send now.',
+		);
 	if (ms > now + MAX_DAYS_AHEAD * 86_400_000) {
-		throw itemError(context, itemIndex, `Send At ${new Date(ms).toISOString()} is more than ${MAX_DAYS_AHEAD} days ahead`, `Infobip schedules at most ${MAX_DAYS_AHEAD} days in advance.`);
+		throw itemError(
+			context,
+			itemIndex,
+			`Send At ${new Date(ms).toISOString()} is more than ${MAX_DAYS_AHEAD} days ahead`,
+			`Infobip schedules at most ${MAX_DAYS_AHEAD} days in advance.`,
+		);
 	}
 	return infobipDateTime(ms);
 }
@@ -45,10 +61,16 @@ export function campaignOf(context: IExecuteFunctions): Campaign {
 	const settings = context.getNodeParameter('campaign', 0, {}) as IDataObject;
 	const perRequest = Number(settings.messagesPerRequest ?? DEFAULT_MESSAGES_PER_REQUEST);
 	if (!Number.isInteger(perRequest) || perRequest < 1) {
-		throw itemError(context, 0, `Messages Per Request ${String(settings.messagesPerRequest)} is not a whole number of 1 or more`, `Use e.g. ${DEFAULT_MESSAGES_PER_REQUEST}.`);
+		throw itemError(
+			context,
+			0,
+			`Messages Per Request ${String(settings.messagesPerRequest)} is not a whole number of 1 or more`,
+			`Use e.g. ${DEFAULT_MESSAGES_PER_REQUEST}.`,
+		);
 	}
 	const bulkId = String(settings.bulkId ?? '').trim() || generatedBulkId(context);
-	if (bulkId.length > 96) throw itemError(context, 0, 'Bulk ID is longer than 96 characters', 'Infobip takes 100; the node adds -2, -3, … to the next requests.');
+	if (bulkId.length > 96)
+		throw itemError(context, 0, 'Bulk ID is longer than 96 characters', 'Infobip takes 100; the node adds -2, -3, … to the next requests.');
 	const requestOptions: IDataObject = {};
 	const speed = fixedEntries(settings.speed, 'limit')[0];
 	if (speed) requestOptions.sendingSpeedLimit = { amount: Number(speed.amount), timeUnit: speed.timeUnit ?? 'MINUTE' };

@@ -28,15 +28,27 @@ function recipient(context: IExecuteFunctions, itemIndex: number, channel: Chann
 	}
 	// Infobip takes international numbers as digits, without the +.
 	return parseInput(context, itemIndex, 'Invalid "To"', () =>
-		normalizePhoneNumber(to, { defaultCountry: options.defaultCountry as string, format: 'digits', skipValidation: options.skipValidation === true }),
+		normalizePhoneNumber(to, {
+			defaultCountry: options.defaultCountry as string,
+			format: 'digits',
+			skipValidation: options.skipValidation === true,
+		}),
 	);
 }
 
 function content(context: IExecuteFunctions, itemIndex: number, options: IDataObject): IDataObject {
-	const text = checkText(context, itemIndex, String(context.getNodeParameter('text', itemIndex, '') ?? ''), { field: 'Text', gateway: 'Infobip' });
+	const text = checkText(context, itemIndex, String(context.getNodeParameter('text', itemIndex, '') ?? ''), {
+		field: 'Text',
+		gateway: 'Infobip',
+	});
 	const imageUrl = String(options.imageUrl ?? '').trim();
 	if (imageUrl && !isHttpUrl(imageUrl)) {
-		throw itemError(context, itemIndex, `Image URL "${imageUrl}" is not an http(s) URL`, 'Give the image\'s public address, starting with https://.');
+		throw itemError(
+			context,
+			itemIndex,
+			`Image URL "${imageUrl}" is not an http(s) URL`,
+			"Give the image's public address, starting with https://.",
+		);
 	}
 	const body: IDataObject = imageUrl ? { type: 'IMAGE', url: imageUrl, text } : { type: 'TEXT', text };
 	const result: IDataObject = { body };
@@ -44,7 +56,11 @@ function content(context: IExecuteFunctions, itemIndex: number, options: IDataOb
 	if (String(options.footer ?? '').trim()) result.footer = { text: String(options.footer) };
 	const buttons = fixedEntries(options.buttons, 'button').filter((button) => String(button.text ?? '').trim());
 	if (buttons.length) {
-		result.buttons = buttons.map((button) => ({ type: String(button.type || 'REPLY'), text: String(button.text), postbackData: String(button.postbackData ?? '') }));
+		result.buttons = buttons.map((button) => ({
+			type: String(button.type || 'REPLY'),
+			text: String(button.text),
+			postbackData: String(button.postbackData ?? ''),
+		}));
 	}
 	return result;
 }
@@ -76,25 +92,33 @@ function regional(options: IDataObject): IDataObject | undefined {
 	if (iys) result.turkeyIys = { recipientType: iys.recipientType, ...(Number(iys.brandCode) ? { brandCode: Number(iys.brandCode) } : {}) };
 	const korea = fixedEntries(options.southKorea, 'korea')[0];
 	if (korea && (String(korea.title ?? '').trim() || Number(korea.resellerCode))) {
-		result.southKorea = { ...(String(korea.title ?? '').trim() ? { title: korea.title } : {}), ...(Number(korea.resellerCode) ? { resellerCode: Number(korea.resellerCode) } : {}) };
+		result.southKorea = {
+			...(String(korea.title ?? '').trim() ? { title: korea.title } : {}),
+			...(Number(korea.resellerCode) ? { resellerCode: Number(korea.resellerCode) } : {}),
+		};
 	}
 	return Object.keys(result).length ? result : undefined;
 }
 
 /** An item's message in Infobip's schema; a bad value fails the item here, before any request. */
 export function composeMessage(context: IExecuteFunctions, itemIndex: number): ItemMessage {
-	const channel = String(context.getNodeParameter('channel', itemIndex, 'SMS')).trim().toUpperCase() as Channel;
+	const channel = String(context.getNodeParameter('channel', itemIndex, 'SMS'))
+		.trim()
+		.toUpperCase() as Channel;
 	if (!CHANNELS.includes(channel)) {
 		throw itemError(context, itemIndex, `Unknown channel "${channel}"`, `Use one of: ${CHANNELS.join(', ')}.`);
 	}
 	const sender = String(context.getNodeParameter('sender', itemIndex, '') ?? '').trim();
-	if (!sender) throw itemError(context, itemIndex, 'No sender is set', 'Give the sender ID registered for the channel (a number or a name).');
+	if (!sender)
+		throw itemError(context, itemIndex, 'No sender is set', 'Give the sender ID registered for the channel (a number or a name).');
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const to = recipient(context, itemIndex, channel, options);
 
 	const message: IDataObject = { channel, sender, content: content(context, itemIndex, options) };
 	const messageOptions: IDataObject = {};
-	const platform = Object.fromEntries(['entityId', 'applicationId'].map((key) => [key, String(options[key] ?? '').trim()]).filter(([, value]) => value));
+	const platform = Object.fromEntries(
+		['entityId', 'applicationId'].map((key) => [key, String(options[key] ?? '').trim()]).filter(([, value]) => value),
+	);
 	if (Object.keys(platform).length) messageOptions.platform = platform;
 	const validity = validityPeriod(context, itemIndex, options);
 	if (validity) messageOptions.validityPeriod = validity;
@@ -110,14 +134,24 @@ export function composeMessage(context: IExecuteFunctions, itemIndex: number): I
 	if (String(options.seenUrl ?? '').trim()) webhooks.seen = { url: String(options.seenUrl).trim() };
 	const callbackData = String(options.callbackData ?? '');
 	if (callbackData.length > 4000) {
-		throw itemError(context, itemIndex, `Callback Data is ${callbackData.length} characters long; Infobip takes at most 4000`, 'Shorten it.');
+		throw itemError(
+			context,
+			itemIndex,
+			`Callback Data is ${callbackData.length} characters long; Infobip takes at most 4000`,
+			'Shorten it.',
+		);
 	}
 	if (callbackData) webhooks.callbackData = callbackData;
 	if (Object.keys(webhooks).length) message.webhooks = webhooks;
 
 	const failover = fixedEntries(options.failover, 'step').filter((step) => String(step.sender ?? '').trim());
 	if (failover.some((step) => step.channel === channel)) {
-		throw itemError(context, itemIndex, `Failover repeats the message's own channel ${channel}`, 'Each failover step must use another channel.');
+		throw itemError(
+			context,
+			itemIndex,
+			`Failover repeats the message's own channel ${channel}`,
+			'Each failover step must use another channel.',
+		);
 	}
 	if (failover.length) message.failover = failover.map((step) => ({ channel: step.channel, sender: String(step.sender).trim() }));
 

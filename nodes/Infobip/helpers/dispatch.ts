@@ -20,7 +20,9 @@ function itemsNamed(request: PlannedRequest, error: NodeApiError): Map<number, s
 		const match = PROPERTY.exec(property);
 		const message = match ? messages[Number(match[1])] : undefined;
 		if (!message) continue;
-		const destinations = (message.destinations as IDataObject[]).filter((_, index) => match![2] === undefined || index === Number(match![2]));
+		const destinations = (message.destinations as IDataObject[]).filter(
+			(_, index) => match![2] === undefined || index === Number(match![2]),
+		);
 		for (const destination of destinations) {
 			const itemIndex = byMessageId.get(String(destination.messageId));
 			if (itemIndex !== undefined) named.set(itemIndex, [...(named.get(itemIndex) ?? []), `${property}: ${violation}`]);
@@ -33,13 +35,21 @@ function itemsNamed(request: PlannedRequest, error: NodeApiError): Map<number, s
 function without(request: PlannedRequest, dropped: Set<number>): PlannedRequest {
 	const keptIds = new Set(request.destinations.filter((d) => !dropped.has(d.itemIndex)).map((d) => d.messageId));
 	const messages = (request.body.messages as IDataObject[])
-		.map((message) => ({ ...message, destinations: (message.destinations as IDataObject[]).filter((d) => keptIds.has(String(d.messageId))) }))
+		.map((message) => ({
+			...message,
+			destinations: (message.destinations as IDataObject[]).filter((d) => keptIds.has(String(d.messageId))),
+		}))
 		.filter((message) => message.destinations.length);
 	return { ...request, destinations: request.destinations.filter((d) => !dropped.has(d.itemIndex)), body: { ...request.body, messages } };
 }
 
 /** A failure whose fate is unknown: Infobip may have taken it, and has no key to re-send it safely. */
-function unknownFate(context: IExecuteFunctions, request: PlannedRequest, error: NodeApiError | NodeOperationError, destination: PlannedDestination): Error {
+function unknownFate(
+	context: IExecuteFunctions,
+	request: PlannedRequest,
+	error: NodeApiError | NodeOperationError,
+	destination: PlannedDestination,
+): Error {
 	const ids = request.destinations.map((d) => d.messageId);
 	const range = ids.length > 1 ? `messageIds ${ids[0]} … ${ids[ids.length - 1]}` : `messageId ${ids[0]}`;
 	return new NodeOperationError(context.getNode(), `Infobip may have accepted bulk ${request.bulkId}: ${error.message}`, {
@@ -67,9 +77,15 @@ export async function dispatch(
 		while (request.destinations.length) {
 			let body: IDataObject;
 			try {
-				({ body } = await requestRecord.call(context, infobip, { method: 'POST', path, body: request.body, itemIndex: request.destinations[0].itemIndex }));
+				({ body } = await requestRecord.call(context, infobip, {
+					method: 'POST',
+					path,
+					body: request.body,
+					itemIndex: request.destinations[0].itemIndex,
+				}));
 			} catch (caught) {
-				const named = caught instanceof NodeApiError && caught.httpCode === '400' ? itemsNamed(request, caught) : new Map<number, string[]>();
+				const named =
+					caught instanceof NodeApiError && caught.httpCode === '400' ? itemsNamed(request, caught) : new Map<number, string[]>();
 				if (named.size) {
 					for (const [itemIndex, violations] of named) {
 						const error = new NodeApiError(context.getNode(), (caught as NodeApiError).errorResponse ?? {}, {

@@ -4,7 +4,18 @@ import { campaignKeyOption } from '../../shared/campaign';
 import { defaultCountryOption, optionsCollection, skipValidationOption } from '../../shared/fields';
 
 /** The seed's channel enum, in its order. */
-export const CHANNELS = ['SMS', 'MMS', 'WHATSAPP', 'VIBER_BM', 'VIBER_BOT', 'RCS', 'APPLE_MB', 'INSTAGRAM_DM', 'LINE_ON', 'MESSENGER'] as const;
+export const CHANNELS = [
+	'SMS',
+	'MMS',
+	'WHATSAPP',
+	'VIBER_BM',
+	'VIBER_BOT',
+	'RCS',
+	'APPLE_MB',
+	'INSTAGRAM_DM',
+	'LINE_ON',
+	'MESSENGER',
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 const CHANNEL_NAMES: Record<Channel, string> = {
@@ -54,7 +65,7 @@ export const messageFields: INodeProperties[] = [
 		default: '',
 		placeholder: '+447491163443',
 		description:
-			'The recipient: a phone number for SMS, MMS, WhatsApp, Viber Business Messages and RCS (checked and sent in international form), otherwise the channel\'s own user ID',
+			"The recipient: a phone number for SMS, MMS, WhatsApp, Viber Business Messages and RCS (checked and sent in international form), otherwise the channel's own user ID",
 	},
 	{
 		displayName: 'Text',
@@ -91,9 +102,21 @@ export const messageFields: INodeProperties[] = [
 					displayName: 'Button',
 					name: 'button',
 					values: [
-						{ displayName: 'Type', name: 'type', type: 'string', default: 'REPLY', description: 'The button type the channel supports, e.g. REPLY' },
+						{
+							displayName: 'Type',
+							name: 'type',
+							type: 'string',
+							default: 'REPLY',
+							description: 'The button type the channel supports, e.g. REPLY',
+						},
 						{ displayName: 'Text', name: 'text', type: 'string', default: '', description: 'Text on the button' },
-						{ displayName: 'Postback Data', name: 'postbackData', type: 'string', default: '', description: 'Data sent back to you when the button is pressed' },
+						{
+							displayName: 'Postback Data',
+							name: 'postbackData',
+							type: 'string',
+							default: '',
+							description: 'Data sent back to you when the button is pressed',
+						},
 					],
 				},
 			],
@@ -103,14 +126,14 @@ export const messageFields: INodeProperties[] = [
 			name: 'callbackData',
 			type: 'string',
 			default: '',
-			description: 'Up to 4,000 characters of your own, returned in this message\'s delivery and seen reports',
+			description: "Up to 4,000 characters of your own, returned in this message's delivery and seen reports",
 		},
 		{
 			displayName: 'Campaign Reference ID',
 			name: 'campaignReferenceId',
 			type: 'string',
 			default: '',
-			description: 'Groups messages for Infobip\'s campaign analytics',
+			description: "Groups messages for Infobip's campaign analytics",
 		},
 		defaultCountryOption(),
 		{
@@ -119,7 +142,7 @@ export const messageFields: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'https://your-n8n.example.com/webhook/…',
-			description: 'Where Infobip pushes this message\'s delivery report: e.g. an Infobip Trigger\'s Production URL',
+			description: "Where Infobip pushes this message's delivery report: e.g. an Infobip Trigger's Production URL",
 		},
 		{
 			displayName: 'Entity ID',
@@ -134,7 +157,7 @@ export const messageFields: INodeProperties[] = [
 			type: 'fixedCollection',
 			typeOptions: { multipleValues: true },
 			default: {},
-			description: 'Channels to try in this order when the message fails (each channel once, not the message\'s own)',
+			description: "Channels to try in this order when the message fails (each channel once, not the message's own)",
 			options: [
 				{
 					displayName: 'Step',
@@ -181,7 +204,13 @@ export const messageFields: INodeProperties[] = [
 					values: [
 						{ displayName: 'Principal Entity ID', name: 'principalEntityId', type: 'string', default: '' },
 						{ displayName: 'Content Template ID', name: 'contentTemplateId', type: 'string', default: '' },
-						{ displayName: 'Telemarketer ID', name: 'telemarketerId', type: 'string', default: '', description: 'Required for aggregators' },
+						{
+							displayName: 'Telemarketer ID',
+							name: 'telemarketerId',
+							type: 'string',
+							default: '',
+							description: 'Required for aggregators',
+						},
 					],
 				},
 			],
@@ -199,14 +228,14 @@ export const messageFields: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			description:
-				'Your own ID for this recipient\'s message (up to 200 characters). Left empty, the node names it after the request\'s bulk ID and the item, so a failed send can be looked up.',
+				"Your own ID for this recipient's message (up to 200 characters). Left empty, the node names it after the request's bulk ID and the item, so a failed send can be looked up.",
 		},
 		{
 			displayName: 'Seen Report URL',
 			name: 'seenUrl',
 			type: 'string',
 			default: '',
-			description: 'Where Infobip pushes this message\'s seen report, on channels that have them',
+			description: "Where Infobip pushes this message's seen report, on channels that have them",
 		},
 		skipValidationOption(),
 		{
@@ -221,7 +250,13 @@ export const messageFields: INodeProperties[] = [
 					name: 'korea',
 					values: [
 						{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Up to 66 characters' },
-						{ displayName: 'Reseller Code', name: 'resellerCode', type: 'number', default: 0, description: 'Nine-digit business registration number (0: none)' },
+						{
+							displayName: 'Reseller Code',
+							name: 'resellerCode',
+							type: 'number',
+							default: 0,
+							description: 'Nine-digit business registration number (0: none)',
+						},
 					],
 				},
 			],
@@ -247,7 +282,13 @@ export const messageFields: INodeProperties[] = [
 							],
 							default: 'BIREYSEL',
 						},
-						{ displayName: 'Brand Code', name: 'brandCode', type: 'number', default: 0, description: 'The IYS brand code (0: the account\'s default)' },
+						{
+							displayName: 'Brand Code',
+							name: 'brandCode',
+							type: 'number',
+							default: 0,
+							description: "The IYS brand code (0: the account's default)",
+						},
 					],
 				},
 			],
@@ -324,7 +365,14 @@ export const messageFields: INodeProperties[] = [
 						displayName: 'Speed',
 						name: 'limit',
 						values: [
-							{ displayName: 'Amount', name: 'amount', type: 'number', typeOptions: { minValue: 1 }, default: 100, description: 'Messages per time unit' },
+							{
+								displayName: 'Amount',
+								name: 'amount',
+								type: 'number',
+								typeOptions: { minValue: 1 },
+								default: 100,
+								description: 'Messages per time unit',
+							},
 							{
 								displayName: 'Time Unit',
 								name: 'timeUnit',
@@ -351,11 +399,41 @@ export const messageFields: INodeProperties[] = [
 						displayName: 'Tracking',
 						name: 'settings',
 						values: [
-							{ displayName: 'Custom Domain', name: 'customDomain', type: 'string', default: '', description: 'One of your custom short-link domains' },
-							{ displayName: 'Remove Protocol', name: 'removeProtocol', type: 'boolean', default: false, description: 'Whether to leave https:// out of the short links' },
-							{ displayName: 'Shorten URLs', name: 'shortenUrl', type: 'boolean', default: true, description: 'Whether to shorten the links' },
-							{ displayName: 'Track Clicks', name: 'trackClicks', type: 'boolean', default: true, description: 'Whether to count clicks on the short links' },
-							{ displayName: 'Tracking URL', name: 'trackingUrl', type: 'string', default: '', description: 'Where Infobip sends the click reports' },
+							{
+								displayName: 'Custom Domain',
+								name: 'customDomain',
+								type: 'string',
+								default: '',
+								description: 'One of your custom short-link domains',
+							},
+							{
+								displayName: 'Remove Protocol',
+								name: 'removeProtocol',
+								type: 'boolean',
+								default: false,
+								description: 'Whether to leave https:// out of the short links',
+							},
+							{
+								displayName: 'Shorten URLs',
+								name: 'shortenUrl',
+								type: 'boolean',
+								default: true,
+								description: 'Whether to shorten the links',
+							},
+							{
+								displayName: 'Track Clicks',
+								name: 'trackClicks',
+								type: 'boolean',
+								default: true,
+								description: 'Whether to count clicks on the short links',
+							},
+							{
+								displayName: 'Tracking URL',
+								name: 'trackingUrl',
+								type: 'string',
+								default: '',
+								description: 'Where Infobip sends the click reports',
+							},
 						],
 					},
 				],

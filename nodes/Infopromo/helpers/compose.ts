@@ -13,7 +13,15 @@ const SENDER_NAME = /^[A-Za-z0-9]{1,11}$/;
 /** The platform's `Y-m-d H:i`, in the given IANA time zone. */
 export function platformDateTime(ms: number, timeZone: string): string {
 	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+		new Intl.DateTimeFormat('en-CA', {
+			timeZone,
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			hourCycle: 'h23',
+		})
 			.formatToParts(new Date(ms))
 			.map((part) => [part.type, part.value]),
 	);
@@ -36,13 +44,24 @@ export function senderOf(context: IExecuteFunctions, itemIndex: number): string 
 
 /** What a message is, besides its recipients: type, text and the fields its type needs. */
 export function contentOf(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	const type = String(context.getNodeParameter('type', itemIndex, 'plain')).trim().toLowerCase() as SendType;
+	const type = String(context.getNodeParameter('type', itemIndex, 'plain'))
+		.trim()
+		.toLowerCase() as SendType;
 	if (!SEND_TYPES.includes(type)) throw itemError(context, itemIndex, `Unknown type "${type}"`, `Use one of: ${SEND_TYPES.join(', ')}.`);
-	const message = checkText(context, itemIndex, String(context.getNodeParameter('message', itemIndex, '') ?? ''), { field: 'Message', gateway: 'Infopromo' });
+	const message = checkText(context, itemIndex, String(context.getNodeParameter('message', itemIndex, '') ?? ''), {
+		field: 'Message',
+		gateway: 'Infopromo',
+	});
 	const content: IDataObject = { sender_id: senderOf(context, itemIndex), type, message };
 	if (type === 'mms') {
 		const url = String(context.getNodeParameter('mediaUrl', itemIndex, '') ?? '').trim();
-		if (!isHttpUrl(url)) throw itemError(context, itemIndex, `An MMS needs an image: "${url}" is not an http(s) URL`, 'Give the public address of the image in "Media URL".');
+		if (!isHttpUrl(url))
+			throw itemError(
+				context,
+				itemIndex,
+				`An MMS needs an image: "${url}" is not an http(s) URL`,
+				'Give the public address of the image in "Media URL".',
+			);
 		content.media_url = url;
 	}
 	if (type === 'voice') {
@@ -60,13 +79,30 @@ export function scheduleOf(context: IExecuteFunctions, itemIndex: number, option
 	if (String(options.dltTemplateId ?? '').trim()) fields.dlt_template_id = String(options.dltTemplateId).trim();
 	if (!options.scheduleTime) return fields;
 	const ms = dateTimeMs(options.scheduleTime);
-	if (Number.isNaN(ms)) throw itemError(context, itemIndex, `Schedule Time "${String(options.scheduleTime)}" is not a date and time`, 'Pick a date and time, or give an ISO one.');
-	if (ms <= clock.now()) throw itemError(context, itemIndex, `Schedule Time ${new Date(ms).toISOString()} is in the past`, 'Pick a time in the future, or leave it empty to send now.');
+	if (Number.isNaN(ms))
+		throw itemError(
+			context,
+			itemIndex,
+			`Schedule Time "${String(options.scheduleTime)}" is not a date and time`,
+			'Pick a date and time, or give an ISO one.',
+		);
+	if (ms <= clock.now())
+		throw itemError(
+			context,
+			itemIndex,
+			`Schedule Time ${new Date(ms).toISOString()} is in the past`,
+			'Pick a time in the future, or leave it empty to send now.',
+		);
 	const timeZone = String(options.timezone ?? '').trim() || context.getTimezone();
 	try {
 		fields.schedule_time = platformDateTime(ms, timeZone);
 	} catch {
-		throw itemError(context, itemIndex, `Time Zone "${timeZone}" is not a time zone`, 'Give an IANA name such as Europe/London or Asia/Kolkata.');
+		throw itemError(
+			context,
+			itemIndex,
+			`Time Zone "${timeZone}" is not a time zone`,
+			'Give an IANA name such as Europe/London or Asia/Kolkata.',
+		);
 	}
 	return fields;
 }
@@ -74,6 +110,10 @@ export function scheduleOf(context: IExecuteFunctions, itemIndex: number, option
 /** One recipient as the platform writes numbers: international digits, no +. */
 export function recipientOf(context: IExecuteFunctions, itemIndex: number, value: unknown, options: IDataObject): string {
 	return parseInput(context, itemIndex, 'Invalid "Recipient"', () =>
-		normalizePhoneNumber(value, { defaultCountry: options.defaultCountry as string, format: 'digits', skipValidation: options.skipValidation === true }),
+		normalizePhoneNumber(value, {
+			defaultCountry: options.defaultCountry as string,
+			format: 'digits',
+			skipValidation: options.skipValidation === true,
+		}),
 	);
 }

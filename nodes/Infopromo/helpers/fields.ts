@@ -15,7 +15,7 @@ const typeOptions = [
 	{ name: 'Unicode SMS', value: 'unicode', description: 'Text in any script (fewer characters per part)' },
 	{ name: 'Viber', value: 'viber' },
 	{ name: 'Voice', value: 'voice', description: 'The text read out in a call (needs Language and Gender)' },
-	{ name: 'WhatsApp', value: 'whatsapp', description: 'Through the platform\'s official WhatsApp number' },
+	{ name: 'WhatsApp', value: 'whatsapp', description: "Through the platform's official WhatsApp number" },
 ];
 
 /** The message itself: the same for a single send and a campaign. */
@@ -62,7 +62,7 @@ export function contentFields(): INodeProperties[] {
 			name: 'language',
 			type: 'string',
 			default: 'en-gb',
-			description: 'The voice\'s language, as the platform names it (e.g. en-gb). Required for voice.',
+			description: "The voice's language, as the platform names it (e.g. en-gb). Required for voice.",
 			displayOptions: { show: { type: ['voice'] } },
 		},
 		{
@@ -101,7 +101,8 @@ export const scheduleOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'Europe/London',
-		description: 'The time zone Schedule Time is written in for the platform (an IANA name). Empty: the workflow\'s time zone. It should be your account\'s time zone on the platform.',
+		description:
+			"The time zone Schedule Time is written in for the platform (an IANA name). Empty: the workflow's time zone. It should be your account's time zone on the platform.",
 	},
 ];
 

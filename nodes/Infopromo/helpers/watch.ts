@@ -21,7 +21,8 @@ export interface WatchMemory extends IDataObject {
 export async function newestMessages(context: IPollFunctions, direction: 'incoming' | 'outgoing'): Promise<IDataObject[]> {
 	const first = await laravelPage(context, '/sms', { direction }, 1);
 	const pages = [first.items];
-	if (first.lastPage !== undefined && first.lastPage > 1) pages.push((await laravelPage(context, '/sms', { direction }, first.lastPage)).items);
+	if (first.lastPage !== undefined && first.lastPage > 1)
+		pages.push((await laravelPage(context, '/sms', { direction }, first.lastPage)).items);
 	const messages = pages.flat();
 	for (const message of messages) {
 		if (!uidOf(message)) throw unexpectedAnswer(context, infopromo, 'a uid for each message', message);

@@ -20,7 +20,12 @@ export async function pagedList(
 	...keys: string[]
 ): Promise<IDataObject[]> {
 	return await collectByPage<IDataObject>(pageOptionsOf(context, itemIndex, MAX_PAGE_SIZE), async (page, pageSize) => {
-		const answer = await requestList.call(context, txtCoop, { method: 'GET', path, qs: { ...qs, page, limit: pageSize }, idempotent: true, itemIndex }, ...keys);
+		const answer = await requestList.call(
+			context,
+			txtCoop,
+			{ method: 'GET', path, qs: { ...qs, page, limit: pageSize }, idempotent: true, itemIndex },
+			...keys,
+		);
 		// Without `pagination` (or its totalPages), a short page is the last.
 		const totalPages = Number(asObject(answer.body.pagination).totalPages);
 		return { items: answer.data, lastPage: Number.isFinite(totalPages) ? totalPages : undefined };

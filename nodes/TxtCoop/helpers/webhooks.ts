@@ -11,8 +11,7 @@ export interface Registration extends IDataObject {
 	secret?: string;
 }
 
-const sameEvents = (a: unknown, b: string[]) =>
-	Array.isArray(a) && a.length === b.length && b.every((event) => a.includes(event));
+const sameEvents = (a: unknown, b: string[]) => Array.isArray(a) && a.length === b.length && b.every((event) => a.includes(event));
 
 /**
  * The trigger's registration through txtcoop's webhooks API. It counts as ours only with the secret
@@ -23,7 +22,12 @@ export const registration = {
 		const url = this.getNodeWebhookUrl('default');
 		const events = this.getNodeParameter('events', []) as string[];
 		const data = this.getWorkflowStaticData('node') as Registration;
-		const { data: hooks } = await requestList.call(this, txtCoop, { method: 'GET', path: '/api/v1/webhooks', idempotent: true }, 'webhooks');
+		const { data: hooks } = await requestList.call(
+			this,
+			txtCoop,
+			{ method: 'GET', path: '/api/v1/webhooks', idempotent: true },
+			'webhooks',
+		);
 		const found = hooks.find((hook) => hook.url === url);
 		if (found && String(found.id) === data.webhookId && data.secret && sameEvents(found.events, events)) return true;
 		if (found) await removeHook.call(this, String(found.id));
@@ -42,7 +46,11 @@ export const registration = {
 		delete data.webhookId;
 		let hook: IDataObject | undefined;
 		try {
-			({ data: hook } = await requestRecord.call(this, txtCoop, { method: 'POST', path: '/api/v1/webhooks', body: { url, events, secret } }));
+			({ data: hook } = await requestRecord.call(this, txtCoop, {
+				method: 'POST',
+				path: '/api/v1/webhooks',
+				body: { url, events, secret },
+			}));
 		} finally {
 			if (!hook) delete data.secret;
 		}

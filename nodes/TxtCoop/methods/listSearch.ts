@@ -18,7 +18,12 @@ async function searchPage(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const page = Number(paginationToken ?? 1) || 1;
-	const answer = await requestList.call(context, txtCoop, { method: 'GET', path, qs: { page, limit: MAX_PAGE_SIZE }, idempotent: true }, key);
+	const answer = await requestList.call(
+		context,
+		txtCoop,
+		{ method: 'GET', path, qs: { page, limit: MAX_PAGE_SIZE }, idempotent: true },
+		key,
+	);
 	const totalPages = Number(asObject(answer.body.pagination).totalPages);
 	const more = Number.isFinite(totalPages) ? page < totalPages : answer.data.length === MAX_PAGE_SIZE;
 	const wanted = filter?.trim().toLowerCase();
@@ -31,15 +36,36 @@ async function searchPage(
 const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
 
 export async function searchMessages(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
-	return await searchPage(this, '/api/v1/messages', 'messages', (m) => `${text(m.direction) === 'received' ? text(m.from) : text(m.to)}: ${text(m.body).slice(0, 40) || '(attachments)'}`, filter, token);
+	return await searchPage(
+		this,
+		'/api/v1/messages',
+		'messages',
+		(m) => `${text(m.direction) === 'received' ? text(m.from) : text(m.to)}: ${text(m.body).slice(0, 40) || '(attachments)'}`,
+		filter,
+		token,
+	);
 }
 
 export async function searchBulkJobs(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
-	return await searchPage(this, '/api/v1/messages/bulk', 'jobs', (job) => `${text(job.jobId)} (${text(job.status)}, ${text(job.totalRecipients)} recipients)`, filter, token);
+	return await searchPage(
+		this,
+		'/api/v1/messages/bulk',
+		'jobs',
+		(job) => `${text(job.jobId)} (${text(job.status)}, ${text(job.totalRecipients)} recipients)`,
+		filter,
+		token,
+	);
 }
 
 export async function searchRelays(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
-	return await searchPage(this, '/api/v1/relays', 'relays', (relay) => `${text(relay.name || relay.id)} (${text(relay.status)})`, filter, token);
+	return await searchPage(
+		this,
+		'/api/v1/relays',
+		'relays',
+		(relay) => `${text(relay.name || relay.id)} (${text(relay.status)})`,
+		filter,
+		token,
+	);
 }
 
 export async function searchConversations(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {

@@ -48,5 +48,10 @@ export async function explainLinking(
 	}
 	const status = String(state.status ?? '');
 	if (wantedStatus && status === wantedStatus) return original as Error;
-	return itemError(context, itemIndex, `No ${what}: the session "${String(state.sessionId)}" is ${status || 'in an unknown state'}`, STATE_ADVICE[status]);
+	return itemError(
+		context,
+		itemIndex,
+		`No ${what}: the session "${String(state.sessionId)}" is ${status || 'in an unknown state'}`,
+		STATE_ADVICE[status],
+	);
 }

@@ -29,13 +29,15 @@ export function infiniReachScenarios(stack: () => Stack): void {
 
 			expect(ok).toBe(true);
 			const sent = emulator().outbound();
-			expect(sent.map((m) => [m.channel, m.e164From, m.e164To, m.body])).toEqual([['sms', '+15559876543', '+14155550123', 'Hello from n8n!']]);
+			expect(sent.map((m) => [m.channel, m.e164From, m.e164To, m.body])).toEqual([
+				['sms', '+15559876543', '+14155550123', 'Hello from n8n!'],
+			]);
 			expect(nodeOutput(data.data, 'Send SMS')).toEqual([
 				expect.objectContaining({ messageId: sent[0]._id, jobId: sent[0].jobId, status: 'queued', to: '+14155550123' }),
 			]);
 		});
 
-		it('sends a scheduled CSV campaign once per recipient: a second run sends nothing, a new row only itself (Campaign Key, in n8n\'s own store)', async () => {
+		it("sends a scheduled CSV campaign once per recipient: a second run sends nothing, a new row only itself (Campaign Key, in n8n's own store)", async () => {
 			const csv = (rows: string[]) => writeFileSync(join(EXAMPLE_FILES, 'weekly-recipients.csv'), ['name,phone', ...rows].join('\n'));
 			const rows = ['Ada,+14155550101', 'Brian,(415) 555-0102', 'Chen,+1 415 555 0103'];
 			csv(rows);
@@ -46,7 +48,11 @@ export function infiniReachScenarios(stack: () => Stack): void {
 			const third = await stack().n8n.execute('irWeeklyCsv00001');
 
 			expect([first.ok, second.ok, third.ok]).toEqual([true, true, true]);
-			expect(emulator().outbound().map((m) => [m.e164To, m.body])).toEqual([
+			expect(
+				emulator()
+					.outbound()
+					.map((m) => [m.e164To, m.body]),
+			).toEqual([
 				['+14155550101', "Hi Ada, this week's offer is waiting for you."],
 				['+14155550102', "Hi Brian, this week's offer is waiting for you."],
 				['+14155550103', "Hi Chen, this week's offer is waiting for you."],
@@ -60,7 +66,7 @@ export function infiniReachScenarios(stack: () => Stack): void {
 			expect(nodeOutput(third.data.data, 'Send Weekly SMS').map((item) => item.skipped ?? false)).toEqual([true, true, true, false]);
 		});
 
-		it('reports a failed run with the node\'s own error, and sends nothing', async () => {
+		it("reports a failed run with the node's own error, and sends nothing", async () => {
 			const { ok, data } = await stack().n8n.execute('irInvalidNumber1');
 
 			expect(ok).toBe(false);
@@ -75,7 +81,11 @@ export function infiniReachScenarios(stack: () => Stack): void {
 
 			expect(ok).toBe(true);
 			// The contact key reaches InfiniReach whole: it matches the contact row by the key's instance ID.
-			expect(emulator().outbound().map((m) => [m.channel, m.e164To, m.contactKey])).toEqual([
+			expect(
+				emulator()
+					.outbound()
+					.map((m) => [m.channel, m.e164To, m.contactKey]),
+			).toEqual([
 				['whatsapp', '+14155550123', undefined],
 				['whatsapp', '120363423156426110@g.us', 'group:69b605fdd822e2a741b3bd95:120363423156426110@g.us'],
 			]);
@@ -106,9 +116,17 @@ export function infiniReachScenarios(stack: () => Stack): void {
 
 		it('reads the whole history with Return All, 500 a page', async () => {
 			emulator().config.rateLimit = { limit: 10_000, windowMs: 60_000 };
-			const api = axios.create({ baseURL: stack().sandbox.urls.infiniReach, headers: { 'X-API-Key': INFINIREACH_API_KEY, 'User-Agent': 'e2e-seeder/1.0' } });
+			const api = axios.create({
+				baseURL: stack().sandbox.urls.infiniReach,
+				headers: { 'X-API-Key': INFINIREACH_API_KEY, 'User-Agent': 'e2e-seeder/1.0' },
+			});
 			for (let i = 0; i < 520; i++) {
-				await api.post('/api/v1/messages', { to: '+14155550123', from: '+15559876543', channel: i < 510 ? 'sms' : 'whatsapp', message: `m${i}` });
+				await api.post('/api/v1/messages', {
+					to: '+14155550123',
+					from: '+15559876543',
+					channel: i < 510 ? 'sms' : 'whatsapp',
+					message: `m${i}`,
+				});
 			}
 			emulator().server.log.length = 0;
 
@@ -134,7 +152,13 @@ export function infiniReachScenarios(stack: () => Stack): void {
 
 		it('starts the auto-reply only for correctly signed inbound webhooks, answering on the channel the message came by', async () => {
 			const inbound = async (text: string, signing: 'valid' | 'none' | 'wrong', channel = 'sms') =>
-				await axios.post(`${stack().sandbox.urls.infiniReach}/__sandbox/inbound`, { from: '+14155550199', to: '+15559876543', text, signing, channel });
+				await axios.post(`${stack().sandbox.urls.infiniReach}/__sandbox/inbound`, {
+					from: '+14155550199',
+					to: '+15559876543',
+					text,
+					signing,
+					channel,
+				});
 
 			const unsigned = await inbound('unsigned', 'none');
 			const forged = await inbound('forged', 'wrong');
@@ -156,7 +180,11 @@ export function infiniReachScenarios(stack: () => Stack): void {
 				const found = emulator().outbound();
 				return found.length === 2 ? found : undefined;
 			});
-			expect([both[1].channel, both[1].e164To, both[1].body]).toEqual(['whatsapp', '+14155550199', 'Thanks for your message "Hola por WhatsApp"; we will get back to you shortly.']);
+			expect([both[1].channel, both[1].e164To, both[1].body]).toEqual([
+				'whatsapp',
+				'+14155550199',
+				'Thanks for your message "Hola por WhatsApp"; we will get back to you shortly.',
+			]);
 
 			const executions = await waitFor('the execution records', async () => {
 				const list = await stack().n8n.executions(AUTO_REPLY.workflowId);

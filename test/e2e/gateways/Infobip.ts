@@ -46,13 +46,24 @@ export function infobipScenarios(stack: () => Stack): void {
 			expect({ ok, error: ok ? undefined : output.slice(-2000) }).toEqual({ ok: true, error: undefined });
 			expect(nodeOutput(data.data, 'Schedule Campaign').map((i) => i.bulkId)).toEqual(['doors-open', 'doors-open', 'doors-open']);
 			expect(nodeOutput(data.data, 'Check Status')).toEqual([{ bulkId: 'doors-open', status: 'CANCELED' }]);
-			expect(emulator().bulks.get('doors-open')).toMatchObject({ status: 'CANCELED', sendAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+0000$/) });
+			expect(emulator().bulks.get('doors-open')).toMatchObject({
+				status: 'CANCELED',
+				sendAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+0000$/),
+			});
 			expect(emulator().sent()).toEqual([]);
 		});
 
 		it('starts the trigger for signed delivery reports and inbound messages, and refuses unsigned and forged ones', async () => {
 			const inbound = async (text: string, signing: string) =>
-				(await axios.post(`${stack().sandbox.urls.infobip}/__sandbox/inbound`, { from: '447491163443', to: '447860099299', text, channel: 'WHATSAPP', signing })).data.delivery.status;
+				(
+					await axios.post(`${stack().sandbox.urls.infobip}/__sandbox/inbound`, {
+						from: '447491163443',
+						to: '447860099299',
+						text,
+						channel: 'WHATSAPP',
+						signing,
+					})
+				).data.delivery.status;
 
 			expect(await inbound('unsigned', 'none')).toBe(401);
 			expect(await inbound('forged', 'wrong')).toBe(401);
@@ -60,7 +71,14 @@ export function infobipScenarios(stack: () => Stack): void {
 			// A message without a delivery URL of its own: its report goes to the subscription, signed.
 			const api = axios.create({ baseURL: stack().sandbox.urls.infobip, headers: { Authorization: `App ${INFOBIP_API_KEY}` } });
 			await api.post('/messages-api/1/messages', {
-				messages: [{ channel: 'SMS', sender: 'InfoSMS', destinations: [{ to: '447491163443', messageId: 'report-me' }], content: { body: { type: 'TEXT', text: 'Shipped' } } }],
+				messages: [
+					{
+						channel: 'SMS',
+						sender: 'InfoSMS',
+						destinations: [{ to: '447491163443', messageId: 'report-me' }],
+						content: { body: { type: 'TEXT', text: 'Shipped' } },
+					},
+				],
 			});
 
 			const executions = await waitFor('both executions', async () => {

@@ -10,7 +10,8 @@ export function infopromoScenarios(stack: () => Stack): void {
 	describe('Infopromo in a real n8n', () => {
 		const emulator = () => stack().sandbox.infopromo;
 		const sends = () => emulator().server.log.filter((r) => r.method === 'POST' && r.path.endsWith('/sms/send'));
-		const inbound = async (from: string, text: string) => await axios.post(`${stack().sandbox.urls.infopromo}/__sandbox/inbound`, { from, text });
+		const inbound = async (from: string, text: string) =>
+			await axios.post(`${stack().sandbox.urls.infopromo}/__sandbox/inbound`, { from, text });
 
 		// First, while nothing has reset the sandbox: the trigger's memory starts from what n8n saw first.
 		it('the polling trigger starts once per new inbound message, and never for old ones', async () => {
@@ -22,17 +23,27 @@ export function infopromoScenarios(stack: () => Stack): void {
 				1_000,
 			);
 			await inbound('31622222222', 'Is the shop open today?');
-			const [first] = await waitFor('the first execution', async () => {
-				const list = await stack().n8n.executions(INFOPROMO_INBOUND.workflowId);
-				return list.length && list.every((e) => e.finished) ? list : undefined;
-			}, 90_000, 2_000);
+			const [first] = await waitFor(
+				'the first execution',
+				async () => {
+					const list = await stack().n8n.executions(INFOPROMO_INBOUND.workflowId);
+					return list.length && list.every((e) => e.finished) ? list : undefined;
+				},
+				90_000,
+				2_000,
+			);
 			expect(nodeOutput(first.data, 'Summarise').map((i) => i.summary)).toEqual(['From 31622222222: Is the shop open today?']);
 
 			await inbound('31633333333', 'Do you deliver?');
-			const executions = await waitFor('the second execution', async () => {
-				const list = await stack().n8n.executions(INFOPROMO_INBOUND.workflowId);
-				return list.length === 2 && list.every((e) => e.finished) ? list : undefined;
-			}, 90_000, 2_000);
+			const executions = await waitFor(
+				'the second execution',
+				async () => {
+					const list = await stack().n8n.executions(INFOPROMO_INBOUND.workflowId);
+					return list.length === 2 && list.every((e) => e.finished) ? list : undefined;
+				},
+				90_000,
+				2_000,
+			);
 			const summaries = executions.flatMap((e) => nodeOutput(e.data, 'Summarise').map((i) => i.summary)).sort();
 			expect(summaries).toEqual(['From 31622222222: Is the shop open today?', 'From 31633333333: Do you deliver?']);
 		});
@@ -53,9 +64,15 @@ export function infopromoScenarios(stack: () => Stack): void {
 			]);
 			expect(sends().map((r) => r.path)).toEqual([...Array(5).fill('/api/v3/sms/send'), '/api/http/sms/send', '/api/http/sms/send']);
 			// The token went in the body (the sandbox's log keeps it redacted).
-			expect(sends().slice(5).map((r) => (r.body as { api_token?: string }).api_token)).toEqual(['<redacted>', '<redacted>']);
+			expect(
+				sends()
+					.slice(5)
+					.map((r) => (r.body as { api_token?: string }).api_token),
+			).toEqual(['<redacted>', '<redacted>']);
 			// Each item is the recipient's own record: the platform's status for the message, and its uid.
-			expect(nodeOutput(data.data, 'Send Each Type').map((i) => [i.recipient, i.status, typeof i.uid])).toEqual(Array(5).fill(['31612345678', 'Delivered', 'string']));
+			expect(nodeOutput(data.data, 'Send Each Type').map((i) => [i.recipient, i.status, typeof i.uid])).toEqual(
+				Array(5).fill(['31612345678', 'Delivered', 'string']),
+			);
 		});
 
 		it('sends 300 recipients with one text in 3 requests: each exactly once', async () => {
@@ -64,7 +81,9 @@ export function infopromoScenarios(stack: () => Stack): void {
 
 			expect({ ok, error: ok ? undefined : output.slice(-2000) }).toEqual({ ok: true, error: undefined });
 			expect(sends()).toHaveLength(3);
-			const recipients = emulator().sent().map((m) => m.to);
+			const recipients = emulator()
+				.sent()
+				.map((m) => m.to);
 			expect(new Set(recipients).size).toBe(300);
 			expect(recipients).toHaveLength(300);
 			const items = nodeOutput(data.data, 'Send Campaign');
@@ -72,7 +91,7 @@ export function infopromoScenarios(stack: () => Stack): void {
 			expect(items.every((i, n) => i.recipient === `3161200${String(n).padStart(4, '0')}` && typeof i.uid === 'string')).toBe(true);
 		});
 
-		it('schedules a send in the account\'s time zone, and it goes out at its time', async () => {
+		it("schedules a send in the account's time zone, and it goes out at its time", async () => {
 			emulator().server.reset();
 			const { ok, output } = await stack().n8n.execute('ipScheduled00001');
 
@@ -81,6 +100,5 @@ export function infopromoScenarios(stack: () => Stack): void {
 			expect([message.status, message.schedule_time]).toEqual(['Scheduled', expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)]);
 			await waitFor('the scheduled send', async () => (emulator().messages[0]?.status === 'Delivered' ? true : undefined), 30_000);
 		});
-
 	});
 }

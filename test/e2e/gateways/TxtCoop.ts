@@ -71,15 +71,25 @@ export function txtCoopScenarios(stack: () => Stack): void {
 
 			await stack().n8n.activate(IMESSAGE_REPLY.workflowId);
 			await waitFor('the registration', async () => (emulator().hooks.length ? true : undefined));
-			expect(emulator().hooks).toEqual([expect.objectContaining({ url: replyUrl, events: ['message.received'], enabled: true, secret: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
+			expect(emulator().hooks).toEqual([
+				expect.objectContaining({
+					url: replyUrl,
+					events: ['message.received'],
+					enabled: true,
+					secret: expect.stringMatching(/^[0-9a-f]{64}$/),
+				}),
+			]);
 
 			const inbound = async (text: string, signing: string) =>
-				(await axios.post(`${stack().sandbox.urls.txtCoop}/__sandbox/inbound`, { from: 'anna@icloud.com', text, signing })).data.deliveries[0].status;
+				(await axios.post(`${stack().sandbox.urls.txtCoop}/__sandbox/inbound`, { from: 'anna@icloud.com', text, signing })).data
+					.deliveries[0].status;
 			expect(await inbound('forged', 'none')).toBe(401);
 			expect(await inbound('Table for two at 8?', 'valid')).toBe(200);
 
 			const replies = await waitFor('the reply', async () => {
-				const found = emulator().sent().filter((m) => m.to === 'anna@icloud.com');
+				const found = emulator()
+					.sent()
+					.filter((m) => m.to === 'anna@icloud.com');
 				return found.length ? found : undefined;
 			});
 			expect(replies.map((m) => m.body)).toEqual(['Got it: "Table for two at 8?". We will reply soon.']);

@@ -29,7 +29,11 @@ export function whatsInfinityScenarios(stack: () => Stack): void {
 			const send = await stack().n8n.execute('wiSend0000000001');
 			expect(send.ok).toBe(true);
 			expect(nodeOutput(send.data.data, 'Get Status')[0]).toMatchObject({ status: 'active', isReady: true });
-			expect(emulator().sent().map((m) => [m.sessionId, m.to, m.type, m.message ?? m.fileName])).toEqual([
+			expect(
+				emulator()
+					.sent()
+					.map((m) => [m.sessionId, m.to, m.type, m.message ?? m.fileName]),
+			).toEqual([
 				[NEW_SESSION.sessionId, '919999999999', 'text', `Session ${NEW_SESSION.sessionId} is active: hello from n8n!`],
 				[NEW_SESSION.sessionId, '919999999999', 'document', 'invoice.pdf'],
 			]);
@@ -40,8 +44,12 @@ export function whatsInfinityScenarios(stack: () => Stack): void {
 			try {
 				const again = await stack().n8n.execute('wiConnect0000001');
 				expect(again.ok).toBe(false);
-				expect(nodeOutput(again.data.data, 'Create Session')).toEqual([expect.objectContaining({ alreadyExisted: true, status: 'active' })]);
-				expect(again.data.data.resultData.error?.message).toBe(`No QR code to scan: the session "${NEW_SESSION.sessionId}" is active [item 0]`);
+				expect(nodeOutput(again.data.data, 'Create Session')).toEqual([
+					expect.objectContaining({ alreadyExisted: true, status: 'active' }),
+				]);
+				expect(again.data.data.resultData.error?.message).toBe(
+					`No QR code to scan: the session "${NEW_SESSION.sessionId}" is active [item 0]`,
+				);
 			} finally {
 				emulator().config.undocumented = { ...emulator().config.undocumented, existingSession: 'ok', qrWhenNone: 'notFound' };
 			}
@@ -51,7 +59,9 @@ export function whatsInfinityScenarios(stack: () => Stack): void {
 			const { ok, data, output } = await stack().n8n.execute('wiCampaign000001');
 
 			expect({ ok, error: ok ? undefined : output.slice(-2000) }).toEqual({ ok: true, error: undefined });
-			const recipients = emulator().sent().map((m) => m.to);
+			const recipients = emulator()
+				.sent()
+				.map((m) => m.to);
 			expect(recipients.sort()).toEqual(Array.from({ length: 12 }, (_, i) => `9198765${43210 + i}`));
 			expect(emulator().server.log.filter((r) => r.status === 429)).toEqual([]);
 			expect(new Set(nodeOutput(data.data, 'Send Campaign').map((i) => i.messageId)).size).toBe(12);

@@ -112,7 +112,8 @@ describe('InfiniReach → Send with a Campaign Key', () => {
 		processedData.loseWrite((added) => added.includes(identity) && ++writes === 2);
 		const { error } = await run(list(3));
 		expect(error).toBeUndefined();
-		for (const item of list(3)) expect(processedData.has('wf-harness', messageIdentity('spring', item.to, { message: item.text, channel: 'sms' }))).toBe(true);
+		for (const item of list(3))
+			expect(processedData.has('wf-harness', messageIdentity('spring', item.to, { message: item.text, channel: 'sms' }))).toBe(true);
 		// A second after its last write the run wrote everything once more (and found the lost entry
 		// missing), then again a second later, finding all there.
 		expect(fakeClock.sleeps.filter((ms) => ms === 1_000)).toHaveLength(2);
@@ -152,7 +153,10 @@ describe('InfiniReach → Send with a Campaign Key', () => {
 
 	it("talks to n8n's store in batches, not once per message", async () => {
 		accept(40);
-		const { error } = await run(list(40).map((item, i) => ({ ...item, to: `+1415555${String(1000 + i)}` })), { campaignKey: 'big', requestsPerMinute: 100 });
+		const { error } = await run(
+			list(40).map((item, i) => ({ ...item, to: `+1415555${String(1000 + i)}` })),
+			{ campaignKey: 'big', requestsPerMinute: 100 },
+		);
 		expect(error).toBeUndefined();
 		const calls = processedData.calls.length;
 		// 40 checks and 40 records, one at a time, would be 120 calls (a check is a check-and-record and an undo).

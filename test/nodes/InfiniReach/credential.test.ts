@@ -3,10 +3,7 @@ import { API_KEY, gateway, serialized } from './fixtures';
 
 describe('InfiniReach API credential test', () => {
 	it('reads one message of history with the key, at the Base URL given', async () => {
-		const scope = gateway()
-			.get('/api/v1/messages')
-			.query({ limit: '1' })
-			.reply(200, { messages: [], total: 0 });
+		const scope = gateway().get('/api/v1/messages').query({ limit: '1' }).reply(200, { messages: [], total: 0 });
 
 		const { error } = await testCredential('infiniReachApi', { apiKey: API_KEY, baseUrl: 'https://api.infinireach.io/' });
 
@@ -16,11 +13,7 @@ describe('InfiniReach API credential test', () => {
 
 	it('fails for a refused key without echoing it', async () => {
 		// n8n's request helper tries a 401 once more after re-reading the credential.
-		const scope = gateway()
-			.get('/api/v1/messages')
-			.query({ limit: '1' })
-			.times(2)
-			.reply(401, { error: 'Invalid or missing API key' });
+		const scope = gateway().get('/api/v1/messages').query({ limit: '1' }).times(2).reply(401, { error: 'Invalid or missing API key' });
 
 		const { error } = await testCredential('infiniReachApi', { apiKey: API_KEY, baseUrl: 'https://api.infinireach.io' });
 

@@ -4,7 +4,7 @@ export const BASE_URL = 'https://api.infinireach.io';
 export const API_KEY = 'ir_live_Sup3rSecretKey_0123456789';
 export const WEBHOOK_SECRET = 'whsec_InfiniReach_TopSecret_42';
 export const credentials = { infiniReachApi: { apiKey: API_KEY, baseUrl: BASE_URL, webhookSecret: '' } };
-export const USER_AGENT = /^n8n-nodes-message-gateways\/\d+\.\d+\.\d+$/;
+export const USER_AGENT = /^n8n-nodes-message-gateways\/\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 
 export function sendParameters(extra: Record<string, unknown> = {}) {
 	return {

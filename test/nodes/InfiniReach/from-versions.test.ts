@@ -17,9 +17,7 @@ function fromField(typeVersion: number): INodeProperties[] {
 	const { description } = new InfiniReach();
 	const parameters: INodeParameters = { resource: 'message', operation: 'send' };
 	return description.properties.filter(
-		(property) =>
-			property.name === 'from' &&
-			NodeHelpers.displayParameter(parameters, property, { typeVersion }, description),
+		(property) => property.name === 'from' && NodeHelpers.displayParameter(parameters, property, { typeVersion }, description),
 	);
 }
 
@@ -28,10 +26,9 @@ async function sentFrom(typeVersion: number, from: unknown, item: Record<string,
 	gateway()
 		.post('/api/v1/messages', (b) => ((body = b), true))
 		.reply(201, { success: true, queued: true, messageId: 'm1' });
-	const run = await runNode(
-		{ type: 'infiniReach', typeVersion, parameters: sendParameters({ from }), credentials },
-		[{ to: '+14155550123', text: 'Hi', ...item }],
-	);
+	const run = await runNode({ type: 'infiniReach', typeVersion, parameters: sendParameters({ from }), credentials }, [
+		{ to: '+14155550123', text: 'Hi', ...item },
+	]);
 	return { ...run, body };
 }
 
@@ -81,7 +78,12 @@ describe('InfiniReach → Send → From, by node version', () => {
 	it('refuses a From that comes out empty in version 1.1, and sends nothing', async () => {
 		const scope = gateway().post('/api/v1/messages').reply(201, {});
 		const { error } = await runNode(
-			{ type: 'infiniReach', typeVersion: 1.1, parameters: sendParameters({ from: { __rl: true, mode: 'number', value: '={{ $json.sender }}' } }), credentials },
+			{
+				type: 'infiniReach',
+				typeVersion: 1.1,
+				parameters: sendParameters({ from: { __rl: true, mode: 'number', value: '={{ $json.sender }}' } }),
+				credentials,
+			},
 			[{ to: '+14155550123', text: 'Hi' }],
 		);
 		expect(error?.message).toBe('No sender ("From") is set [item 0]');

@@ -110,7 +110,7 @@ describe('InfiniReach → Message → Get Many', () => {
 		expect(items).toHaveLength(7);
 	});
 
-	it('filters by a device number the numbering plan does not know (the sandbox\'s +1 555 …), formatting it only', async () => {
+	it("filters by a device number the numbering plan does not know (the sandbox's +1 555 …), formatting it only", async () => {
 		let query: Record<string, string> = {};
 		gateway()
 			.get('/api/v1/messages')

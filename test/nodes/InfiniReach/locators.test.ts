@@ -1,7 +1,15 @@
 import { listSearch, runNode } from '../../harness/n8n';
 import { credentials, gateway } from './fixtures';
 
-const row = (n: number) => ({ _id: `m${n}`, direction: 'inbound', e164From: '+14155550123', e164To: '+15559876543', body: `Order ${n} is ready for pickup today`, status: 'delivered', createdAt: 't' });
+const row = (n: number) => ({
+	_id: `m${n}`,
+	direction: 'inbound',
+	e164From: '+14155550123',
+	e164To: '+15559876543',
+	body: `Order ${n} is ready for pickup today`,
+	status: 'delivered',
+	createdAt: 't',
+});
 
 describe('InfiniReach: message IDs from a list', () => {
 	it('lists the latest messages for the picker, searching their text, with the next offset as the token', async () => {
@@ -28,7 +36,9 @@ describe('InfiniReach: message IDs from a list', () => {
 	});
 
 	it('Get takes the picked message (a resource locator value)', async () => {
-		gateway().get('/api/v1/messages/m7').reply(200, { success: true, message: row(7) });
+		gateway()
+			.get('/api/v1/messages/m7')
+			.reply(200, { success: true, message: row(7) });
 
 		const { items, error } = await runNode({
 			type: 'infiniReach',

@@ -166,14 +166,23 @@ describe('InfiniReach → Message → Send: limits, retries and errors', () => {
 
 	it('marks a first-time send as no duplicate', async () => {
 		gateway().post('/api/v1/messages').reply(201, accepted('m1'));
-		const { items } = await runNode({ type: 'infiniReach', parameters: sendParameters(), credentials }, [{ to: '+14155550123', text: 'hi' }]);
+		const { items } = await runNode({ type: 'infiniReach', parameters: sendParameters(), credentials }, [
+			{ to: '+14155550123', text: 'hi' },
+		]);
 		expect(items[0].json).toMatchObject({ duplicate: false, status: 'queued', messageId: 'm1' });
 	});
 
 	it('waits out a whole minute for a 429 without Retry-After before it gives up, then sends', async () => {
-		const scope = gateway().post('/api/v1/messages').times(6).reply(429, { error: 'Too many requests' }).post('/api/v1/messages').reply(201, accepted('m1'));
+		const scope = gateway()
+			.post('/api/v1/messages')
+			.times(6)
+			.reply(429, { error: 'Too many requests' })
+			.post('/api/v1/messages')
+			.reply(201, accepted('m1'));
 
-		const { items, error } = await runNode({ type: 'infiniReach', parameters: sendParameters(), credentials }, [{ to: '+14155550123', text: 'hi' }]);
+		const { items, error } = await runNode({ type: 'infiniReach', parameters: sendParameters(), credentials }, [
+			{ to: '+14155550123', text: 'hi' },
+		]);
 
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
@@ -185,12 +194,16 @@ describe('InfiniReach → Message → Send: limits, retries and errors', () => {
 	it('fails a 429 without a hint only after the minute has passed, and says so', async () => {
 		const scope = gateway().post('/api/v1/messages').times(7).reply(429, { error: 'Too many requests' });
 
-		const { error } = await runNode({ type: 'infiniReach', parameters: sendParameters(), credentials }, [{ to: '+14155550123', text: 'hi' }]);
+		const { error } = await runNode({ type: 'infiniReach', parameters: sendParameters(), credentials }, [
+			{ to: '+14155550123', text: 'hi' },
+		]);
 
 		expect(scope.isDone()).toBe(true);
 		expect(fakeClock.sleeps.reduce((a, b) => a + b, 0)).toBe(61_000);
 		expect(error?.message).toBe('InfiniReach answered 429: Too many requests [item 0]');
-		expect(error?.description).toContain("Still rate limited after waiting 61 s, longer than InfiniReach's 60-second rate window (it said nothing of when to retry)");
+		expect(error?.description).toContain(
+			"Still rate limited after waiting 61 s, longer than InfiniReach's 60-second rate window (it said nothing of when to retry)",
+		);
 	});
 
 	it('with Continue On Fail, reports the failed item and sends the rest', async () => {
@@ -200,14 +213,11 @@ describe('InfiniReach → Message → Send: limits, retries and errors', () => {
 			.post('/api/v1/messages', (b) => b.to === '+14155550103')
 			.reply(201, accepted('m3'));
 
-		const { items, error } = await runNode(
-			{ type: 'infiniReach', parameters: sendParameters(), credentials, continueOnFail: true },
-			[
-				{ to: '+14155550101', text: 'one' },
-				{ to: 'not a number', text: 'two' },
-				{ to: '+14155550103', text: 'three' },
-			],
-		);
+		const { items, error } = await runNode({ type: 'infiniReach', parameters: sendParameters(), credentials, continueOnFail: true }, [
+			{ to: '+14155550101', text: 'one' },
+			{ to: 'not a number', text: 'two' },
+			{ to: '+14155550103', text: 'three' },
+		]);
 
 		expect(error).toBeUndefined();
 		expect(nock.isDone()).toBe(true);
@@ -222,13 +232,38 @@ describe('InfiniReach → Message → Send: limits, retries and errors', () => {
 
 describe('InfiniReach → Message → Send: bad input fails the item and sends nothing', () => {
 	const cases: Array<[string, Record<string, unknown>, IDataObject, string]> = [
-		['an invalid number', {}, { to: '+1 234', text: 'hi' }, 'Invalid "To": "+1 234" is not a valid phone number: it is too short for its country code.'],
+		[
+			'an invalid number',
+			{},
+			{ to: '+1 234', text: 'hi' },
+			'Invalid "To": "+1 234" is not a valid phone number: it is too short for its country code.',
+		],
 		['an empty recipient', {}, { to: '', text: 'hi' }, 'Invalid "To": The phone number is empty.'],
-		['a national number without a default country', {}, { to: '020 7946 0958', text: 'hi' }, 'Invalid "To": "020 7946 0958" is not a valid phone number: it has no country code.'],
-		['an unknown default country', { options: { defaultCountry: 'XX' } }, { to: '020 7946 0958', text: 'hi' }, 'Invalid "To": Default Country "XX" is not a known two-letter ISO country code'],
-		['a WhatsApp group on the SMS channel', {}, { to: '120363043049692322@g.us', text: 'hi' }, 'Invalid "To": "120363043049692322@g.us" is a WhatsApp group, which only the "whatsapp" channel can reach.'],
+		[
+			'a national number without a default country',
+			{},
+			{ to: '020 7946 0958', text: 'hi' },
+			'Invalid "To": "020 7946 0958" is not a valid phone number: it has no country code.',
+		],
+		[
+			'an unknown default country',
+			{ options: { defaultCountry: 'XX' } },
+			{ to: '020 7946 0958', text: 'hi' },
+			'Invalid "To": Default Country "XX" is not a known two-letter ISO country code',
+		],
+		[
+			'a WhatsApp group on the SMS channel',
+			{},
+			{ to: '120363043049692322@g.us', text: 'hi' },
+			'Invalid "To": "120363043049692322@g.us" is a WhatsApp group, which only the "whatsapp" channel can reach.',
+		],
 		['an empty message', {}, { to: '+14155550123', text: '   ' }, 'The message is empty [item 0]'],
-		['a message over 1600 characters', {}, { to: '+14155550123', text: 'x'.repeat(1601) }, 'The message is 1601 characters long; InfiniReach accepts at most 1600 [item 0]'],
+		[
+			'a message over 1600 characters',
+			{},
+			{ to: '+14155550123', text: 'x'.repeat(1601) },
+			'The message is 1601 characters long; InfiniReach accepts at most 1600 [item 0]',
+		],
 		['a missing sender', { from: '={{ "" }}' }, { to: '+14155550123', text: 'hi' }, 'No sender ("From") is set [item 0]'],
 		['an unknown channel', { channel: '={{ "telegram" }}' }, { to: '+14155550123', text: 'hi' }, 'Unknown channel "telegram" [item 0]'],
 	];
@@ -236,10 +271,7 @@ describe('InfiniReach → Message → Send: bad input fails the item and sends n
 	it.each(cases)('%s', async (_name, parameters, item, message) => {
 		const scope = nock('https://api.infinireach.io').post(/.*/).reply(201, {});
 
-		const { error, items } = await runNode(
-			{ type: 'infiniReach', parameters: sendParameters(parameters), credentials },
-			[item],
-		);
+		const { error, items } = await runNode({ type: 'infiniReach', parameters: sendParameters(parameters), credentials }, [item]);
 
 		expect(items).toEqual([]);
 		expect(error?.message).toContain(message);

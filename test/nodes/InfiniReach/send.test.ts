@@ -17,10 +17,9 @@ describe('InfiniReach → Message → Send', () => {
 			.post('/api/v1/messages', (b) => ((body = b), true))
 			.reply(201, accepted('m1'));
 
-		const { items, error } = await runNode(
-			{ type: 'infiniReach', parameters: sendParameters(), credentials },
-			[{ to: '+1 (415) 555-0123', text: 'Hello from n8n' }],
-		);
+		const { items, error } = await runNode({ type: 'infiniReach', parameters: sendParameters(), credentials }, [
+			{ to: '+1 (415) 555-0123', text: 'Hello from n8n' },
+		]);
 
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
@@ -77,7 +76,9 @@ describe('InfiniReach → Message → Send', () => {
 
 	it('reads the message id from `id` or `data.messageId` as other servers answer', async () => {
 		gateway().post('/api/v1/messages').reply(200, { id: 'alt-1' });
-		gateway().post('/api/v1/messages').reply(200, { success: true, data: { messageId: 'alt-2', jobId: 'j2' } });
+		gateway()
+			.post('/api/v1/messages')
+			.reply(200, { success: true, data: { messageId: 'alt-2', jobId: 'j2' } });
 
 		const { items } = await runNode({ type: 'infiniReach', parameters: sendParameters(), credentials }, [
 			{ to: '+14155550123', text: 'x' },

@@ -9,7 +9,8 @@ import { useFakeClock, type FakeClock } from '../../harness/fake-clock';
 import { credentials, gateway, sendParameters } from './fixtures';
 
 const accepted = (id: string) => ({ success: true, queued: true, messageId: id });
-const recipients = (run: number, count: number) => Array.from({ length: count }, (_, i) => ({ to: `+1415555${run}10${i}`, text: `run ${run}, ${i}` }));
+const recipients = (run: number, count: number) =>
+	Array.from({ length: count }, (_, i) => ({ to: `+1415555${run}10${i}`, text: `run ${run}, ${i}` }));
 
 describe('InfiniReach → Send: one pacer per account in the process', () => {
 	let fakeClock: FakeClock;
@@ -20,7 +21,12 @@ describe('InfiniReach → Send: one pacer per account in the process', () => {
 
 	async function run(items: IDataObject[], departures: Departure[], credentialData = credentials, perMinute = 4) {
 		const { error } = await runNode(
-			{ type: 'infiniReach', parameters: sendParameters({ options: { requestsPerMinute: perMinute } }), credentials: credentialData, departures },
+			{
+				type: 'infiniReach',
+				parameters: sendParameters({ options: { requestsPerMinute: perMinute } }),
+				credentials: credentialData,
+				departures,
+			},
 			items,
 		);
 		expect(error).toBeUndefined();
@@ -43,7 +49,10 @@ describe('InfiniReach → Send: one pacer per account in the process', () => {
 	it('keeps the accounts apart: another API key has a window of its own', async () => {
 		gateway().post('/api/v1/messages').times(4).reply(201, accepted('m'));
 		const other = { infiniReachApi: { ...credentials.infiniReachApi, apiKey: 'ir_live_AnotherAccountsKey_987' } };
-		nock(credentials.infiniReachApi.baseUrl, { reqheaders: { 'x-api-key': other.infiniReachApi.apiKey } }).post('/api/v1/messages').times(4).reply(201, accepted('o'));
+		nock(credentials.infiniReachApi.baseUrl, { reqheaders: { 'x-api-key': other.infiniReachApi.apiKey } })
+			.post('/api/v1/messages')
+			.times(4)
+			.reply(201, accepted('o'));
 		const start = fakeClock.now();
 		const first: Departure[] = [];
 		const second: Departure[] = [];

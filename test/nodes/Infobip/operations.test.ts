@@ -21,7 +21,12 @@ describe('Infobip → reports, inbound, scheduled bulks, balance', () => {
 		gateway()
 			.get('/messages-api/1/reports')
 			.query({ bulkId: 'b', channel: 'SMS', limit: '500' })
-			.reply(200, { results: [{ messageId: 'm1', status: { groupName: 'DELIVERED' } }, { messageId: 'm2', status: { groupName: 'UNDELIVERABLE' } }] });
+			.reply(200, {
+				results: [
+					{ messageId: 'm1', status: { groupName: 'DELIVERED' } },
+					{ messageId: 'm2', status: { groupName: 'UNDELIVERABLE' } },
+				],
+			});
 
 		const { items, error } = await runNode(node('report', 'getAll', { filters: { bulkId: 'b', channel: 'SMS' }, limit: 500 }));
 
@@ -38,7 +43,10 @@ describe('Infobip → reports, inbound, scheduled bulks, balance', () => {
 	});
 
 	it('Inbound Message → Get Many pulls by channel', async () => {
-		gateway().get('/messages-api/1/inbound').query({ channel: 'WHATSAPP', limit: '50' }).reply(200, { results: [{ messageId: 'mo1' }], messageCount: 1, pendingMessageCount: 0 });
+		gateway()
+			.get('/messages-api/1/inbound')
+			.query({ channel: 'WHATSAPP', limit: '50' })
+			.reply(200, { results: [{ messageId: 'mo1' }], messageCount: 1, pendingMessageCount: 0 });
 		const { items } = await runNode(node('inbound', 'getAll', { channel: 'WHATSAPP' }));
 		expect(items.map((i) => i.json.messageId)).toEqual(['mo1']);
 	});
@@ -47,7 +55,10 @@ describe('Infobip → reports, inbound, scheduled bulks, balance', () => {
 		const calls: string[] = [];
 		const log = (label: string) => (body: unknown) => (calls.push(`${label} ${JSON.stringify(body)}`), true);
 		gateway().get('/messages-api/1/bulks').query({ bulkId: 'c1' }).reply(200, { bulkId: 'c1', sendAt: '2026-11-23T09:30:00.000+0000' });
-		gateway().put('/messages-api/1/bulks', log('reschedule')).query({ bulkId: 'c1' }).reply(200, { bulkId: 'c1', sendAt: '2026-11-24T08:00:00.000+0000' });
+		gateway()
+			.put('/messages-api/1/bulks', log('reschedule'))
+			.query({ bulkId: 'c1' })
+			.reply(200, { bulkId: 'c1', sendAt: '2026-11-24T08:00:00.000+0000' });
 		gateway().get('/messages-api/1/bulks/status').query({ bulkId: 'c1' }).reply(200, { bulkId: 'c1', status: 'PENDING' });
 		gateway().put('/messages-api/1/bulks/status', log('status')).query({ bulkId: 'c1' }).reply(200, { bulkId: 'c1', status: 'CANCELED' });
 
@@ -88,7 +99,10 @@ describe('Infobip API credential test', () => {
 	});
 
 	it('fails for a refused key without echoing it', async () => {
-		gateway().get('/account/1/balance').times(2).reply(401, { requestError: { serviceException: { messageId: 'UNAUTHORIZED', text: 'Invalid login details' } } });
+		gateway()
+			.get('/account/1/balance')
+			.times(2)
+			.reply(401, { requestError: { serviceException: { messageId: 'UNAUTHORIZED', text: 'Invalid login details' } } });
 		const { error } = await testCredential('infobipApi', credentials.infobipApi);
 		expect(error?.httpCode).toBe('401');
 		expect(JSON.stringify(error)).not.toContain(API_KEY);

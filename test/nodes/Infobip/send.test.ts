@@ -4,6 +4,7 @@ import { useFakeClock, type FakeClock } from '../../harness/fake-clock';
 import { runNode } from '../../harness/n8n';
 import { accepted, API_KEY, credentials, gateway, sendParameters } from './fixtures';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- request bodies of any shape, read by the assertions
 type Json = Record<string, any>;
 
 describe('Infobip → Message → Send: all items as few requests as possible', () => {
@@ -26,7 +27,10 @@ describe('Infobip → Message → Send: all items as few requests as possible', 
 			{ to: '+447491163446', text: 'Hi Bo, your order shipped' },
 			{ to: '+447491163447', text: 'Sale starts now' },
 		];
-		const { items: out, error } = await runNode({ type: 'infobip', parameters: sendParameters({ campaign: { bulkId: 'spring-sale' } }), credentials }, items);
+		const { items: out, error } = await runNode(
+			{ type: 'infobip', parameters: sendParameters({ campaign: { bulkId: 'spring-sale' } }), credentials },
+			items,
+		);
 
 		expect(error).toBeUndefined();
 		expect(bodies).toHaveLength(1);
@@ -64,7 +68,7 @@ describe('Infobip → Message → Send: all items as few requests as possible', 
 		expect(items.map((i) => i.json.bulkId)).toEqual(['b', 'b', 'b-2', 'b-2', 'b-3']);
 	});
 
-	it('sends the message options, the schedule in Infobip\'s format, the speed limit and tracking', async () => {
+	it("sends the message options, the schedule in Infobip's format, the speed limit and tracking", async () => {
 		let body: Json = {};
 		gateway()
 			.post('/messages-api/1/messages', (b) => ((body = b), true))
@@ -142,15 +146,37 @@ describe('Infobip → Message → Send: all items as few requests as possible', 
 	});
 
 	it.each([
-		['Send At in the past', { campaign: { sendAt: '2026-11-22T11:00:00Z' } }, {}, 'Send At 2026-11-22T11:00:00.000Z is in the past [item 0]'],
-		['Send At over 180 days ahead', { campaign: { sendAt: '2027-06-01T00:00:00Z' } }, {}, 'Send At 2027-06-01T00:00:00.000Z is more than 180 days ahead [item 0]'],
-		['a validity over 48 hours', { options: { validity: { period: { amount: 49, timeUnit: 'HOURS' } } } }, {}, 'Validity Period 49 hours is out of range [item 0]'],
-		['a failover on its own channel', { options: { failover: { step: [{ channel: 'SMS', sender: 'x' }] } } }, {}, 'Failover repeats the message\'s own channel SMS [item 0]'],
+		[
+			'Send At in the past',
+			{ campaign: { sendAt: '2026-11-22T11:00:00Z' } },
+			{},
+			'Send At 2026-11-22T11:00:00.000Z is in the past [item 0]',
+		],
+		[
+			'Send At over 180 days ahead',
+			{ campaign: { sendAt: '2027-06-01T00:00:00Z' } },
+			{},
+			'Send At 2027-06-01T00:00:00.000Z is more than 180 days ahead [item 0]',
+		],
+		[
+			'a validity over 48 hours',
+			{ options: { validity: { period: { amount: 49, timeUnit: 'HOURS' } } } },
+			{},
+			'Validity Period 49 hours is out of range [item 0]',
+		],
+		[
+			'a failover on its own channel',
+			{ options: { failover: { step: [{ channel: 'SMS', sender: 'x' }] } } },
+			{},
+			"Failover repeats the message's own channel SMS [item 0]",
+		],
 		['an empty text', {}, { text: ' ' }, 'The text is empty [item 0]'],
 	])('refuses %s with a clear error and sends nothing', async (_name, parameters, item, message) => {
 		const scope = gateway().post('/messages-api/1/messages').reply(200, {});
 
-		const { error } = await runNode({ type: 'infobip', parameters: sendParameters(parameters), credentials }, [{ to: '+447491163443', text: 'hi', ...item }]);
+		const { error } = await runNode({ type: 'infobip', parameters: sendParameters(parameters), credentials }, [
+			{ to: '+447491163443', text: 'hi', ...item },
+		]);
 
 		expect(error?.message).toBe(message);
 		expect(scope.isDone()).toBe(false);
@@ -163,11 +189,14 @@ describe('Infobip → Message → Send: all items as few requests as possible', 
 			.post('/messages-api/1/messages', (b) => (bodies.push(b), true))
 			.reply(200, (_uri, b) => accepted(b as Json));
 
-		const { items, error } = await runNode({ type: 'infobip', parameters: sendParameters({ campaign: { bulkId: 'b' } }), credentials, continueOnFail: true }, [
-			{ to: '+447491163443', text: 'x' },
-			{ to: '+1 234', text: 'x' },
-			{ to: '+447491163445', text: 'x' },
-		]);
+		const { items, error } = await runNode(
+			{ type: 'infobip', parameters: sendParameters({ campaign: { bulkId: 'b' } }), credentials, continueOnFail: true },
+			[
+				{ to: '+447491163443', text: 'x' },
+				{ to: '+1 234', text: 'x' },
+				{ to: '+447491163445', text: 'x' },
+			],
+		);
 
 		expect(error).toBeUndefined();
 		expect(bodies[0].messages[0].destinations.map((d: Json) => d.to)).toEqual(['447491163443', '447491163445']);
@@ -192,11 +221,19 @@ describe('Infobip → Message → Send: all items as few requests as possible', 
 			.post('/messages-api/1/messages', (b) => (bodies.push(b), true))
 			.reply(200, (_uri, b) => accepted(b as Json));
 
-		const { items } = await runNode({ type: 'infobip', parameters: sendParameters({ campaign: { bulkId: 'b' }, options: { skipValidation: true } }), credentials, continueOnFail: true }, [
-			{ to: '+447491163443', text: 'x' },
-			{ to: '+1234567', text: 'x' },
-			{ to: '+447491163445', text: 'x' },
-		]);
+		const { items } = await runNode(
+			{
+				type: 'infobip',
+				parameters: sendParameters({ campaign: { bulkId: 'b' }, options: { skipValidation: true } }),
+				credentials,
+				continueOnFail: true,
+			},
+			[
+				{ to: '+447491163443', text: 'x' },
+				{ to: '+1234567', text: 'x' },
+				{ to: '+447491163445', text: 'x' },
+			],
+		);
 
 		expect(bodies.map((b) => b.messages[0].destinations.map((d: Json) => d.to))).toEqual([
 			['447491163443', '1234567', '447491163445'],
@@ -214,16 +251,21 @@ describe('Infobip → Message → Send: all items as few requests as possible', 
 			.post('/messages-api/1/messages')
 			.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
 
-		const { items, error } = await runNode({ type: 'infobip', parameters: sendParameters({ campaign: { bulkId: 'lost' } }), credentials, continueOnFail: true }, [
-			{ to: '+447491163443', text: 'x' },
-			{ to: '+447491163444', text: 'x' },
-		]);
+		const { items, error } = await runNode(
+			{ type: 'infobip', parameters: sendParameters({ campaign: { bulkId: 'lost' } }), credentials, continueOnFail: true },
+			[
+				{ to: '+447491163443', text: 'x' },
+				{ to: '+447491163444', text: 'x' },
+			],
+		);
 
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 		expect(fakeClock.sleeps).toEqual([]);
-		expect(items[0].json.error).toBe('Infobip may have accepted bulk lost: The connection to Infobip at https://xk92p.api.infobip.com broke before it answered (after 1 try) [item 0]');
-		expect(items[1].json.description).toContain('Look up bulk lost (messageIds lost-0 … lost-1; this item\'s is lost-1)');
+		expect(items[0].json.error).toBe(
+			'Infobip may have accepted bulk lost: The connection to Infobip at https://xk92p.api.infobip.com broke before it answered (after 1 try) [item 0]',
+		);
+		expect(items[1].json.description).toContain("Look up bulk lost (messageIds lost-0 … lost-1; this item's is lost-1)");
 	});
 
 	it('says a gateway it could not reach took nothing (its fate is known), rather than "may have accepted"', async () => {
@@ -232,7 +274,9 @@ describe('Infobip → Message → Send: all items as few requests as possible', 
 			.times(6)
 			.replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
 
-		const { error } = await runNode({ type: 'infobip', parameters: sendParameters({ campaign: { bulkId: 'down' } }), credentials }, [{ to: '+447491163443', text: 'x' }]);
+		const { error } = await runNode({ type: 'infobip', parameters: sendParameters({ campaign: { bulkId: 'down' } }), credentials }, [
+			{ to: '+447491163443', text: 'x' },
+		]);
 
 		expect(error?.message).toBe('Infobip could not be reached at https://xk92p.api.infobip.com after 6 tries [item 0]');
 	});
@@ -241,30 +285,40 @@ describe('Infobip → Message → Send: all items as few requests as possible', 
 		const scope = gateway().post('/messages-api/1/messages').reply(500, { errorCode: 'E500', description: 'Internal server error' });
 		const again = gateway().post('/messages-api/1/messages').reply(200, {});
 
-		const { error } = await runNode({ type: 'infobip', parameters: sendParameters({ campaign: { bulkId: 'b500' } }), credentials }, [{ to: '+447491163443', text: 'x' }]);
+		const { error } = await runNode({ type: 'infobip', parameters: sendParameters({ campaign: { bulkId: 'b500' } }), credentials }, [
+			{ to: '+447491163443', text: 'x' },
+		]);
 
 		expect([scope.isDone(), again.isDone()]).toEqual([true, false]);
 		expect(error?.message).toBe('Infobip may have accepted bulk b500: Infobip answered 500: Internal server error [item 0]');
-		expect(error?.description).toContain('Look up bulk b500 (messageId b500-0; this item\'s is b500-0)');
+		expect(error?.description).toContain("Look up bulk b500 (messageId b500-0; this item's is b500-0)");
 		nock.cleanAll();
 	});
 
 	it('waits out a 429 for its Retry-After, then sends', async () => {
 		gateway()
 			.post('/messages-api/1/messages')
-			.reply(429, { requestError: { serviceException: { messageId: 'TOO_MANY_REQUESTS', text: 'Too many requests' } } }, { 'Retry-After': '2' })
+			.reply(
+				429,
+				{ requestError: { serviceException: { messageId: 'TOO_MANY_REQUESTS', text: 'Too many requests' } } },
+				{ 'Retry-After': '2' },
+			)
 			.post('/messages-api/1/messages')
 			.reply(200, (_uri, b) => accepted(b as Json));
 
-		const { items, error } = await runNode({ type: 'infobip', parameters: sendParameters(), credentials }, [{ to: '+447491163443', text: 'x' }]);
+		const { items, error } = await runNode({ type: 'infobip', parameters: sendParameters(), credentials }, [
+			{ to: '+447491163443', text: 'x' },
+		]);
 
 		expect(error).toBeUndefined();
 		expect(fakeClock.sleeps).toEqual([2_000]);
 		expect((items[0].json.status as Json).groupName).toBe('PENDING');
 	});
 
-	it('turns the older error shape into an error with Infobip\'s words', async () => {
-		gateway().post('/messages-api/1/messages').reply(401, { requestError: { serviceException: { messageId: 'UNAUTHORIZED', text: 'Invalid login details' } } });
+	it("turns the older error shape into an error with Infobip's words", async () => {
+		gateway()
+			.post('/messages-api/1/messages')
+			.reply(401, { requestError: { serviceException: { messageId: 'UNAUTHORIZED', text: 'Invalid login details' } } });
 
 		const { error } = await runNode({ type: 'infobip', parameters: sendParameters(), credentials }, [{ to: '+447491163443', text: 'x' }]);
 
@@ -276,7 +330,9 @@ describe('Infobip → Message → Send: all items as few requests as possible', 
 		const validate = gateway().post('/messages-api/1/messages/validate').reply(200, { description: 'Request is valid.' });
 		const send = gateway().post('/messages-api/1/messages').reply(200, {});
 
-		const { items } = await runNode({ type: 'infobip', parameters: { ...sendParameters(), operation: 'validate' }, credentials }, [{ to: '+447491163443', text: 'x' }]);
+		const { items } = await runNode({ type: 'infobip', parameters: { ...sendParameters(), operation: 'validate' }, credentials }, [
+			{ to: '+447491163443', text: 'x' },
+		]);
 
 		expect(validate.isDone()).toBe(true);
 		expect(send.isDone()).toBe(false);

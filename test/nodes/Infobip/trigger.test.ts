@@ -3,9 +3,24 @@ import { createHmac } from 'crypto';
 import { callWebhook } from '../../harness/n8n';
 import { credentials, WEBHOOK_SECRET } from './fixtures';
 
-const delivery = { event: 'DELIVERY', channel: 'SMS', bulkId: 'b', messageId: 'm1', destination: '447491163443', status: { groupName: 'DELIVERED' }, callbackData: 'order=1' };
+const delivery = {
+	event: 'DELIVERY',
+	channel: 'SMS',
+	bulkId: 'b',
+	messageId: 'm1',
+	destination: '447491163443',
+	status: { groupName: 'DELIVERED' },
+	callbackData: 'order=1',
+};
 const seen = { event: 'SEEN', channel: 'WHATSAPP', messageId: 'm2', seenAt: '2026-11-23T10:00:00.000+0000' };
-const inbound = { event: 'MO', channel: 'WHATSAPP', sender: '447491163443', destination: '447860099299', content: [{ type: 'TEXT', text: 'Is my order on its way?' }], messageId: 'mo1' };
+const inbound = {
+	event: 'MO',
+	channel: 'WHATSAPP',
+	sender: '447491163443',
+	destination: '447860099299',
+	content: [{ type: 'TEXT', text: 'Is my order on its way?' }],
+	messageId: 'mo1',
+};
 const raw = JSON.stringify({ results: [delivery, seen, inbound] }, null, 2);
 const sign = (body: string, secret = WEBHOOK_SECRET) => createHmac('sha256', secret).update(body).digest('hex');
 
@@ -27,8 +42,16 @@ describe('Infobip Trigger', () => {
 	});
 
 	it('filters by channel, and names events of older payloads by their fields', async () => {
-		const old = JSON.stringify({ results: [{ channel: 'SMS', messageId: 'x', status: {}, doneAt: 't' }, { channel: 'WHATSAPP', messageId: 'y', seenAt: 't' }] });
-		const result = await callWebhook(trigger({ events: ['delivery', 'seen'], channels: ['WHATSAPP'] }), { body: old, headers: { 'X-Webhook-Signature': sign(old) } });
+		const old = JSON.stringify({
+			results: [
+				{ channel: 'SMS', messageId: 'x', status: {}, doneAt: 't' },
+				{ channel: 'WHATSAPP', messageId: 'y', seenAt: 't' },
+			],
+		});
+		const result = await callWebhook(trigger({ events: ['delivery', 'seen'], channels: ['WHATSAPP'] }), {
+			body: old,
+			headers: { 'X-Webhook-Signature': sign(old) },
+		});
 
 		expect(result.items.map((i) => [i.json.event, i.json.messageId])).toEqual([['seen', 'y']]);
 	});
@@ -49,8 +72,14 @@ describe('Infobip Trigger', () => {
 
 	it('checks Basic authorization instead when chosen', async () => {
 		const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
-		const good = await callWebhook(trigger({ verification: 'basicAuth' }), { body: raw, headers: { Authorization: basic('infobip', 'hook-pass') } });
-		const bad = await callWebhook(trigger({ verification: 'basicAuth' }), { body: raw, headers: { Authorization: basic('infobip', 'guess') } });
+		const good = await callWebhook(trigger({ verification: 'basicAuth' }), {
+			body: raw,
+			headers: { Authorization: basic('infobip', 'hook-pass') },
+		});
+		const bad = await callWebhook(trigger({ verification: 'basicAuth' }), {
+			body: raw,
+			headers: { Authorization: basic('infobip', 'guess') },
+		});
 		const none = await callWebhook(trigger({ verification: 'basicAuth' }), { body: raw });
 
 		expect([good.started, bad.statusCode, none.statusCode]).toEqual([true, 401, 401]);

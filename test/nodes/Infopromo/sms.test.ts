@@ -4,6 +4,7 @@ import { useFakeClock, type FakeClock } from '../../harness/fake-clock';
 import { runNode, testCredential } from '../../harness/n8n';
 import { BASE_URL, credentials, gateway, httpCredentials, ok, refused, sendParameters, TOKEN } from './fixtures';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- request bodies of any shape, read by the assertions
 type Json = Record<string, any>;
 const record = (to: string, uid: string) => ({ uid, to, from: 'YourName', status: 'Delivered', sms_type: 'plain' });
 
@@ -14,18 +15,27 @@ describe('Infopromo → SMS → Send', () => {
 	});
 	afterEach(() => fakeClock.restore());
 
-	it('sends shared texts together as comma-separated recipients, personalised ones one by one; each item gets its recipient\'s result', async () => {
+	it("sends shared texts together as comma-separated recipients, personalised ones one by one; each item gets its recipient's result", async () => {
 		const bodies: Json[] = [];
 		gateway()
 			.post('/api/v3/sms/send', (b) => (bodies.push(b), true))
 			.times(2)
-			.reply(200, (_uri, b) => ok(String((b as Json).recipient).split(',').map((to, i) => record(to, `u-${to}-${i}`))));
+			.reply(200, (_uri, b) =>
+				ok(
+					String((b as Json).recipient)
+						.split(',')
+						.map((to, i) => record(to, `u-${to}-${i}`)),
+				),
+			);
 
-		const { items, error } = await runNode({ type: 'infopromo', parameters: sendParameters(), credentials }, [
-			{ to: '+31 6 12345678', text: 'Sale today' },
-			{ to: '+31612345679', text: 'Hi Ann' },
-			{ to: '0612345680', text: 'Sale today' },
-		].map((item, i) => (i === 2 ? { ...item, to: '+31612345680' } : item)));
+		const { items, error } = await runNode(
+			{ type: 'infopromo', parameters: sendParameters(), credentials },
+			[
+				{ to: '+31 6 12345678', text: 'Sale today' },
+				{ to: '+31612345679', text: 'Hi Ann' },
+				{ to: '0612345680', text: 'Sale today' },
+			].map((item, i) => (i === 2 ? { ...item, to: '+31612345680' } : item)),
+		);
 
 		expect(error).toBeUndefined();
 		expect(bodies).toEqual([
@@ -63,17 +73,33 @@ describe('Infopromo → SMS → Send', () => {
 			.times(3)
 			.reply(200, ok(record('31612345678', 'x')));
 
-		await runNode({ type: 'infopromo', parameters: sendParameters({ type: 'mms', mediaUrl: 'https://f.example.com/a.png' }), credentials }, [{ to: '+31612345678', text: 'Look' }]);
-		await runNode({ type: 'infopromo', parameters: sendParameters({ type: 'voice', language: 'nl-nl', gender: 'male' }), credentials }, [{ to: '+31612345678', text: 'Hello' }]);
 		await runNode(
-			{ type: 'infopromo', parameters: sendParameters({ options: { scheduleTime: '2026-11-22T15:30:00Z', timezone: 'Asia/Kolkata', dltTemplateId: 'dlt-9' } }), credentials },
+			{ type: 'infopromo', parameters: sendParameters({ type: 'mms', mediaUrl: 'https://f.example.com/a.png' }), credentials },
+			[{ to: '+31612345678', text: 'Look' }],
+		);
+		await runNode({ type: 'infopromo', parameters: sendParameters({ type: 'voice', language: 'nl-nl', gender: 'male' }), credentials }, [
+			{ to: '+31612345678', text: 'Hello' },
+		]);
+		await runNode(
+			{
+				type: 'infopromo',
+				parameters: sendParameters({ options: { scheduleTime: '2026-11-22T15:30:00Z', timezone: 'Asia/Kolkata', dltTemplateId: 'dlt-9' } }),
+				credentials,
+			},
 			[{ to: '+31612345678', text: 'Later' }],
 		);
 
 		expect(bodies).toEqual([
 			{ sender_id: 'YourName', type: 'mms', message: 'Look', media_url: 'https://f.example.com/a.png', recipient: '31612345678' },
 			{ sender_id: 'YourName', type: 'voice', message: 'Hello', language: 'nl-nl', gender: 'male', recipient: '31612345678' },
-			{ sender_id: 'YourName', type: 'plain', message: 'Later', dlt_template_id: 'dlt-9', schedule_time: '2026-11-22 21:00', recipient: '31612345678' },
+			{
+				sender_id: 'YourName',
+				type: 'plain',
+				message: 'Later',
+				dlt_template_id: 'dlt-9',
+				schedule_time: '2026-11-22 21:00',
+				recipient: '31612345678',
+			},
 		]);
 	});
 
@@ -94,16 +120,28 @@ describe('Infopromo → SMS → Send', () => {
 	});
 
 	it.each([
-		['a sender name over 11 characters', { senderId: 'MyLongShopName' }, {}, 'Sender ID "MyLongShopName" is neither a phone number nor a name of at most 11 letters and digits [item 0]'],
+		[
+			'a sender name over 11 characters',
+			{ senderId: 'MyLongShopName' },
+			{},
+			'Sender ID "MyLongShopName" is neither a phone number nor a name of at most 11 letters and digits [item 0]',
+		],
 		['an empty message', {}, { text: ' ' }, 'The message is empty [item 0]'],
 		['an MMS without media', { type: 'mms', mediaUrl: '={{ "" }}' }, {}, 'An MMS needs an image: "" is not an http(s) URL [item 0]'],
 		['a voice message without a language', { type: 'voice', language: '={{ "" }}' }, {}, 'A voice message needs a language [item 0]'],
-		['a Schedule Time in the past', { options: { scheduleTime: '2026-11-22T11:00:00Z' } }, {}, 'Schedule Time 2026-11-22T11:00:00.000Z is in the past [item 0]'],
+		[
+			'a Schedule Time in the past',
+			{ options: { scheduleTime: '2026-11-22T11:00:00Z' } },
+			{},
+			'Schedule Time 2026-11-22T11:00:00.000Z is in the past [item 0]',
+		],
 		['an invalid number', {}, { to: '+31 6' }, 'Invalid "To"'.replace('To', 'Recipient')],
 	])('refuses %s before any request', async (_name, parameters, item, message) => {
 		const scope = gateway().post(/.*/).reply(200, ok({}));
 
-		const { error } = await runNode({ type: 'infopromo', parameters: sendParameters(parameters), credentials }, [{ to: '+31612345678', text: 'hi', ...item }]);
+		const { error } = await runNode({ type: 'infopromo', parameters: sendParameters(parameters), credentials }, [
+			{ to: '+31612345678', text: 'hi', ...item },
+		]);
 
 		expect(error?.message).toContain(message);
 		expect(scope.isDone()).toBe(false);
@@ -113,7 +151,7 @@ describe('Infopromo → SMS → Send', () => {
 	it.each([
 		['HTTP 422', 422],
 		['HTTP 200 with status "error"', 200],
-	])('turns an error answered as %s into the platform\'s words', async (_name, status) => {
+	])("turns an error answered as %s into the platform's words", async (_name, status) => {
 		gateway().post('/api/v3/sms/send').reply(status, refused('The selected type is invalid.'));
 
 		const { error } = await runNode({ type: 'infopromo', parameters: sendParameters(), credentials }, [{ to: '+31612345678', text: 'hi' }]);
@@ -125,22 +163,31 @@ describe('Infopromo → SMS → Send', () => {
 	it('treats a success body that is not the documented envelope as an error, not an empty result', async () => {
 		gateway().post('/api/v3/sms/send').reply(200, { sent: true });
 		const { error } = await runNode({ type: 'infopromo', parameters: sendParameters(), credentials }, [{ to: '+31612345678', text: 'hi' }]);
-		expect(error?.message).toBe('Infopromo answered 200: an answer without the documented {"status": "success", "data": …} envelope [item 0]');
+		expect(error?.message).toBe(
+			'Infopromo answered 200: an answer without the documented {"status": "success", "data": …} envelope [item 0]',
+		);
 	});
 
 	it('never re-sends when the answer is lost, and says where to check what went out', async () => {
-		const scope = gateway().post('/api/v3/sms/send').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+		const scope = gateway()
+			.post('/api/v3/sms/send')
+			.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
 
 		const { error } = await runNode({ type: 'infopromo', parameters: sendParameters(), credentials }, [{ to: '+31612345678', text: 'hi' }]);
 
 		expect(scope.isDone()).toBe(true);
 		expect(fakeClock.sleeps).toEqual([]);
-		expect(error?.message).toBe('Infopromo may have sent this message: The connection to Infopromo at https://sms.infopromo.digital broke before it answered (after 1 try) [item 0]');
+		expect(error?.message).toBe(
+			'Infopromo may have sent this message: The connection to Infopromo at https://sms.infopromo.digital broke before it answered (after 1 try) [item 0]',
+		);
 		expect(error?.description).toContain('Check SMS → Get Many (direction Outgoing) for 31612345678');
 	});
 
 	it('says a platform it could not reach sent nothing, rather than "may have sent"', async () => {
-		gateway().post('/api/v3/sms/send').times(6).replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+		gateway()
+			.post('/api/v3/sms/send')
+			.times(6)
+			.replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
 
 		const { error } = await runNode({ type: 'infopromo', parameters: sendParameters(), credentials }, [{ to: '+31612345678', text: 'hi' }]);
 
@@ -152,10 +199,19 @@ describe('Infopromo → SMS → Send', () => {
 		const send = nock(BASE_URL, { badheaders: ['authorization'] })
 			.post('/api/http/sms/send', (b) => ((body = b), true))
 			.reply(200, ok([record('31612345678', 'h1')]));
-		const read = nock(BASE_URL, { badheaders: ['authorization'] }).get('/api/http/sms/h1').query({ api_token: TOKEN }).reply(200, ok(record('31612345678', 'h1')));
+		const read = nock(BASE_URL, { badheaders: ['authorization'] })
+			.get('/api/http/sms/h1')
+			.query({ api_token: TOKEN })
+			.reply(200, ok(record('31612345678', 'h1')));
 
-		const sent = await runNode({ type: 'infopromo', parameters: sendParameters(), credentials: httpCredentials }, [{ to: '+31612345678', text: 'hi' }]);
-		const got = await runNode({ type: 'infopromo', parameters: { resource: 'sms', operation: 'get', uid: 'h1' }, credentials: httpCredentials });
+		const sent = await runNode({ type: 'infopromo', parameters: sendParameters(), credentials: httpCredentials }, [
+			{ to: '+31612345678', text: 'hi' },
+		]);
+		const got = await runNode({
+			type: 'infopromo',
+			parameters: { resource: 'sms', operation: 'get', uid: 'h1' },
+			credentials: httpCredentials,
+		});
 
 		expect([send.isDone(), read.isDone()]).toEqual([true, true]);
 		expect(body).toMatchObject({ api_token: TOKEN, recipient: '31612345678' });
@@ -170,16 +226,26 @@ describe('Infopromo: the token stays out of errors in the HTTP API style too', (
 		nock(BASE_URL).get('/api/http/sms/x1').query(true).reply(401, refused('Unauthenticated.'));
 		nock(BASE_URL).post('/api/http/sms/send').reply(200, refused('Invalid API token'));
 
-		const read = await runNode({ type: 'infopromo', parameters: { resource: 'sms', operation: 'get', uid: 'x1' }, credentials: httpCredentials });
-		const sent = await runNode({ type: 'infopromo', parameters: sendParameters(), credentials: httpCredentials }, [{ to: '+31612345678', text: 'hi' }]);
+		const read = await runNode({
+			type: 'infopromo',
+			parameters: { resource: 'sms', operation: 'get', uid: 'x1' },
+			credentials: httpCredentials,
+		});
+		const sent = await runNode({ type: 'infopromo', parameters: sendParameters(), credentials: httpCredentials }, [
+			{ to: '+31612345678', text: 'hi' },
+		]);
 
-		expect([read.error?.message, sent.error?.message]).toEqual(['Infopromo answered 401: Unauthenticated. [item 0]', 'Infopromo answered 200: Invalid API token [item 0]']);
+		expect([read.error?.message, sent.error?.message]).toEqual([
+			'Infopromo answered 401: Unauthenticated. [item 0]',
+			'Infopromo answered 200: Invalid API token [item 0]',
+		]);
 		expect(JSON.stringify([read.error, sent.error])).not.toContain(TOKEN);
 	});
 });
 
 describe('Infopromo → SMS → Get Many, campaigns, account', () => {
-	const page = (n: number, last: number, data: unknown[]) => ok({ current_page: n, data, last_page: last, next_page_url: n < last ? `x?page=${n + 1}` : null, per_page: 2, total: 5 });
+	const page = (n: number, last: number, data: unknown[]) =>
+		ok({ current_page: n, data, last_page: last, next_page_url: n < last ? `x?page=${n + 1}` : null, per_page: 2, total: 5 });
 
 	it('walks the Laravel pages with Return All, with the filters', async () => {
 		const asked: Json[] = [];
@@ -194,7 +260,12 @@ describe('Infopromo → SMS → Get Many, campaigns, account', () => {
 
 		const { items } = await runNode({
 			type: 'infopromo',
-			parameters: { resource: 'sms', operation: 'getAll', returnAll: true, filters: { direction: 'incoming', smsType: 'plain', startDate: '2026-11-01T00:00:00Z', timezone: 'UTC' } },
+			parameters: {
+				resource: 'sms',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { direction: 'incoming', smsType: 'plain', startDate: '2026-11-01T00:00:00Z', timezone: 'UTC' },
+			},
 			credentials,
 		});
 
@@ -208,32 +279,68 @@ describe('Infopromo → SMS → Get Many, campaigns, account', () => {
 		gateway()
 			.post('/api/v3/sms/campaign', (b) => ((body = b), true))
 			.reply(200, ok({ uid: 'c1', status: 'scheduled' }));
-		gateway().get('/api/v3/campaign/c1/view').reply(200, ok({ uid: 'c1', status: 'delivered' }));
+		gateway()
+			.get('/api/v3/campaign/c1/view')
+			.reply(200, ok({ uid: 'c1', status: 'delivered' }));
 
 		const created = await runNode({
 			type: 'infopromo',
-			parameters: { resource: 'campaign', operation: 'create', contactListIds: 'l1, l2', senderId: 'YourName', type: 'whatsapp', message: 'News', options: { scheduleTime: '2027-01-15T08:00:00Z', timezone: 'UTC' } },
+			parameters: {
+				resource: 'campaign',
+				operation: 'create',
+				contactListIds: 'l1, l2',
+				senderId: 'YourName',
+				type: 'whatsapp',
+				message: 'News',
+				options: { scheduleTime: '2027-01-15T08:00:00Z', timezone: 'UTC' },
+			},
 			credentials,
 		});
-		const got = await runNode({ type: 'infopromo', parameters: { resource: 'campaign', operation: 'get', campaignUid: 'c1' }, credentials });
+		const got = await runNode({
+			type: 'infopromo',
+			parameters: { resource: 'campaign', operation: 'get', campaignUid: 'c1' },
+			credentials,
+		});
 
 		expect(created.error).toBeUndefined();
-		expect(body).toEqual({ contact_list_id: 'l1,l2', sender_id: 'YourName', type: 'whatsapp', message: 'News', schedule_time: '2027-01-15 08:00' });
-		expect([created.items[0].json, got.items[0].json]).toEqual([{ uid: 'c1', status: 'scheduled' }, { uid: 'c1', status: 'delivered' }]);
+		expect(body).toEqual({
+			contact_list_id: 'l1,l2',
+			sender_id: 'YourName',
+			type: 'whatsapp',
+			message: 'News',
+			schedule_time: '2027-01-15 08:00',
+		});
+		expect([created.items[0].json, got.items[0].json]).toEqual([
+			{ uid: 'c1', status: 'scheduled' },
+			{ uid: 'c1', status: 'delivered' },
+		]);
 	});
 
 	it('Account → Get Balance and Get Profile', async () => {
-		gateway().get('/api/v3/balance').reply(200, ok({ remaining_balance: '500 units' }));
-		gateway().get('/api/v3/me').reply(200, ok({ email: 'a@example.com' }));
-		expect((await runNode({ type: 'infopromo', parameters: { resource: 'account', operation: 'getBalance' }, credentials })).items[0].json).toEqual({ remaining_balance: '500 units' });
-		expect((await runNode({ type: 'infopromo', parameters: { resource: 'account', operation: 'getProfile' }, credentials })).items[0].json).toEqual({ email: 'a@example.com' });
+		gateway()
+			.get('/api/v3/balance')
+			.reply(200, ok({ remaining_balance: '500 units' }));
+		gateway()
+			.get('/api/v3/me')
+			.reply(200, ok({ email: 'a@example.com' }));
+		expect(
+			(await runNode({ type: 'infopromo', parameters: { resource: 'account', operation: 'getBalance' }, credentials })).items[0].json,
+		).toEqual({ remaining_balance: '500 units' });
+		expect(
+			(await runNode({ type: 'infopromo', parameters: { resource: 'account', operation: 'getProfile' }, credentials })).items[0].json,
+		).toEqual({ email: 'a@example.com' });
 	});
 });
 
 describe('Infopromo API credential test', () => {
 	it('reads the balance with the token, in either style', async () => {
-		const v3 = gateway().get('/api/v3/balance').reply(200, ok({ remaining_balance: '1' }));
-		const http = nock(BASE_URL).get('/api/http/balance').query({ api_token: TOKEN }).reply(200, ok({ remaining_balance: '1' }));
+		const v3 = gateway()
+			.get('/api/v3/balance')
+			.reply(200, ok({ remaining_balance: '1' }));
+		const http = nock(BASE_URL)
+			.get('/api/http/balance')
+			.query({ api_token: TOKEN })
+			.reply(200, ok({ remaining_balance: '1' }));
 		expect((await testCredential('infopromoApi', credentials.infopromoApi)).error).toBeUndefined();
 		expect((await testCredential('infopromoApi', httpCredentials.infopromoApi)).error).toBeUndefined();
 		expect([v3.isDone(), http.isDone()]).toEqual([true, true]);

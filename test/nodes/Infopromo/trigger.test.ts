@@ -5,7 +5,12 @@ import { credentials, gateway, ok } from './fixtures';
 
 type Row = { uid: string; status?: string; message?: string };
 const page = (data: Row[], n = 1, last = 1) => ok({ current_page: n, data, last_page: last, per_page: 25, total: data.length });
-const trigger = (staticData: IDataObject, events = ['incoming']) => ({ type: 'infopromoTrigger', parameters: { events }, credentials, staticData });
+const trigger = (staticData: IDataObject, events = ['incoming']) => ({
+	type: 'infopromoTrigger',
+	parameters: { events },
+	credentials,
+	staticData,
+});
 
 function incoming(...pages: Row[][]) {
 	pages.forEach((rows, index) =>
@@ -41,13 +46,22 @@ describe('Infopromo Trigger', () => {
 	it('starts for sent messages whose status changed, with the previous status', async () => {
 		const staticData: IDataObject = {};
 		const outgoing = (rows: Row[]) => gateway().get('/api/v3/sms').query({ direction: 'outgoing', page: '1' }).reply(200, page(rows));
-		outgoing([{ uid: 's1', status: 'Scheduled' }, { uid: 's2', status: 'Delivered' }]);
+		outgoing([
+			{ uid: 's1', status: 'Scheduled' },
+			{ uid: 's2', status: 'Delivered' },
+		]);
 		await runPoll(trigger(staticData, ['statusChanged']));
-		outgoing([{ uid: 's1', status: 'Delivered' }, { uid: 's2', status: 'Delivered' }, { uid: 's3', status: 'Delivered' }]);
+		outgoing([
+			{ uid: 's1', status: 'Delivered' },
+			{ uid: 's2', status: 'Delivered' },
+			{ uid: 's3', status: 'Delivered' },
+		]);
 
 		const fired = await runPoll(trigger(staticData, ['statusChanged']));
 
-		expect(fired?.[0].map((i) => [i.json.event, i.json.uid, i.json.previousStatus, i.json.status])).toEqual([['statusChanged', 's1', 'Scheduled', 'Delivered']]);
+		expect(fired?.[0].map((i) => [i.json.event, i.json.uid, i.json.previousStatus, i.json.status])).toEqual([
+			['statusChanged', 's1', 'Scheduled', 'Delivered'],
+		]);
 	});
 
 	it('fails the poll when messages come without a uid, rather than starting for them', async () => {

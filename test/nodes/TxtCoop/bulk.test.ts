@@ -79,7 +79,10 @@ describe('txtcoop → Bulk Job', () => {
 
 	it('Get, Get Many and Get Results read their endpoints; results page through Return All', async () => {
 		gateway().get('/api/v1/messages/bulk/bulk_1').reply(200, { jobId: 'bulk_1', status: 'completed', progress: 100 });
-		gateway().get('/api/v1/messages/bulk').query(true).reply(200, page([{ jobId: 'bulk_1' }, { jobId: 'bulk_2' }], 1, 50, 2));
+		gateway()
+			.get('/api/v1/messages/bulk')
+			.query(true)
+			.reply(200, page([{ jobId: 'bulk_1' }, { jobId: 'bulk_2' }], 1, 50, 2));
 		gateway()
 			.get('/api/v1/messages/bulk/bulk_1/results')
 			.query((q) => q.limit === '100')
@@ -104,8 +107,15 @@ describe('txtcoop → Relay and Conversation', () => {
 	it('lists relays, online or not, and gets one', async () => {
 		gateway()
 			.get('/api/v1/relays')
-			.reply(200, { data: [{ id: 'r1', name: 'Office Mac', status: 'online' }, { id: 'r2', name: 'Home Mac', status: 'offline' }] });
-		gateway().get('/api/v1/relays/r2').reply(200, { data: { id: 'r2', status: 'offline', lastHeartbeat: 'x' } });
+			.reply(200, {
+				data: [
+					{ id: 'r1', name: 'Office Mac', status: 'online' },
+					{ id: 'r2', name: 'Home Mac', status: 'offline' },
+				],
+			});
+		gateway()
+			.get('/api/v1/relays/r2')
+			.reply(200, { data: { id: 'r2', status: 'offline', lastHeartbeat: 'x' } });
 
 		const all = await runNode({ type: 'txtCoop', parameters: { resource: 'relay', operation: 'getAll' }, credentials });
 		const one = await runNode({ type: 'txtCoop', parameters: { resource: 'relay', operation: 'get', relayId: 'r2' }, credentials });
@@ -118,7 +128,9 @@ describe('txtcoop → Relay and Conversation', () => {
 	});
 
 	it('takes a bare list as well as one under data', async () => {
-		gateway().get('/api/v1/relays').reply(200, [{ id: 'r1', status: 'online' }]);
+		gateway()
+			.get('/api/v1/relays')
+			.reply(200, [{ id: 'r1', status: 'online' }]);
 
 		const { items } = await runNode({ type: 'txtCoop', parameters: { resource: 'relay', operation: 'getAll' }, credentials });
 
@@ -126,11 +138,23 @@ describe('txtcoop → Relay and Conversation', () => {
 	});
 
 	it('gets, lists and looks up conversations by participant', async () => {
-		gateway().get('/api/v1/conversations/conv_1').reply(200, { id: 'conv_1', participants: ['+14155550123'] });
-		gateway().get('/api/v1/conversations').query({ page: '1', limit: '10' }).reply(200, page([{ id: 'conv_1' }], 1, 10, 1));
-		gateway().get('/api/v1/conversations/lookup').query({ participant: '+14155550123' }).reply(200, { data: [{ id: 'conv_1' }] });
+		gateway()
+			.get('/api/v1/conversations/conv_1')
+			.reply(200, { id: 'conv_1', participants: ['+14155550123'] });
+		gateway()
+			.get('/api/v1/conversations')
+			.query({ page: '1', limit: '10' })
+			.reply(200, page([{ id: 'conv_1' }], 1, 10, 1));
+		gateway()
+			.get('/api/v1/conversations/lookup')
+			.query({ participant: '+14155550123' })
+			.reply(200, { data: [{ id: 'conv_1' }] });
 
-		const one = await runNode({ type: 'txtCoop', parameters: { resource: 'conversation', operation: 'get', conversationId: 'conv_1' }, credentials });
+		const one = await runNode({
+			type: 'txtCoop',
+			parameters: { resource: 'conversation', operation: 'get', conversationId: 'conv_1' },
+			credentials,
+		});
 		const list = await runNode({ type: 'txtCoop', parameters: { resource: 'conversation', operation: 'getAll', limit: 10 }, credentials });
 		const found = await runNode({
 			type: 'txtCoop',
@@ -146,7 +170,11 @@ describe('txtcoop → Relay and Conversation', () => {
 	it('an empty ID fails its item without a request', async () => {
 		const scope = nock(BASE_URL).get(/.*/).reply(200, {});
 
-		const { error } = await runNode({ type: 'txtCoop', parameters: { resource: 'relay', operation: 'get', relayId: '={{ "" }}' }, credentials });
+		const { error } = await runNode({
+			type: 'txtCoop',
+			parameters: { resource: 'relay', operation: 'get', relayId: '={{ "" }}' },
+			credentials,
+		});
 
 		expect(error?.message).toBe('No Relay ID is set [item 0]');
 		expect(scope.isDone()).toBe(false);

@@ -3,7 +3,7 @@ import nock from 'nock';
 export const BASE_URL = 'https://acme.txtcoop.example';
 export const API_KEY = 'brk_live_Sup3rSecretKey_abcdef';
 export const credentials = { txtCoopApi: { apiKey: API_KEY, baseUrl: BASE_URL } };
-export const USER_AGENT = /^n8n-nodes-message-gateways\/\d+\.\d+\.\d+$/;
+export const USER_AGENT = /^n8n-nodes-message-gateways\/\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 
 /** nock scope for the gateway that also checks the Bearer key and the User-Agent. */
 export function gateway() {

@@ -8,7 +8,12 @@ describe('txtcoop: IDs from lists', () => {
 		gateway()
 			.get('/api/v1/relays')
 			.query({ page: '1', limit: '100' })
-			.reply(200, { data: [{ id: 'relay_office', name: 'Office Mac mini', status: 'online' }, { id: 'relay_home', name: 'Home MacBook', status: 'offline' }] });
+			.reply(200, {
+				data: [
+					{ id: 'relay_office', name: 'Office Mac mini', status: 'online' },
+					{ id: 'relay_home', name: 'Home MacBook', status: 'offline' },
+				],
+			});
 
 		const found = await listSearch(setup, 'searchRelays', 'office');
 
@@ -33,7 +38,10 @@ describe('txtcoop: IDs from lists', () => {
 	});
 
 	it('lists conversations by their participants', async () => {
-		gateway().get('/api/v1/conversations').query(true).reply(200, { data: [{ id: 'conv_1', participants: ['+14155550123', 'anna@icloud.com'] }] });
+		gateway()
+			.get('/api/v1/conversations')
+			.query(true)
+			.reply(200, { data: [{ id: 'conv_1', participants: ['+14155550123', 'anna@icloud.com'] }] });
 		expect((await listSearch(setup, 'searchConversations')).results).toEqual([{ name: '+14155550123, anna@icloud.com', value: 'conv_1' }]);
 	});
 
@@ -46,7 +54,12 @@ describe('txtcoop: IDs from lists', () => {
 
 		const { items, error } = await runNode({
 			type: 'txtCoop',
-			parameters: { resource, operation, [name]: { __rl: true, mode: 'list', value: path.split('/')[name === 'jobId' ? 5 : 4] }, returnAll: true },
+			parameters: {
+				resource,
+				operation,
+				[name]: { __rl: true, mode: 'list', value: path.split('/')[name === 'jobId' ? 5 : 4] },
+				returnAll: true,
+			},
 			credentials,
 		});
 

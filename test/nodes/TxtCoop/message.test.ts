@@ -69,7 +69,9 @@ describe('txtcoop → Message', () => {
 			.post('/api/v1/messages', (b) => ((body = b), true))
 			.reply(201, queued('msg_3', '+14155550123'));
 
-		await runNode(message({ operation: 'send', to: '+14155550123', body: '', options: { attachments: '={{ ["https://f.example.com/a.jpg"] }}' } }));
+		await runNode(
+			message({ operation: 'send', to: '+14155550123', body: '', options: { attachments: '={{ ["https://f.example.com/a.jpg"] }}' } }),
+		);
 
 		expect(body).toEqual({ to: '+14155550123', attachments: ['https://f.example.com/a.jpg'] });
 	});
@@ -77,7 +79,11 @@ describe('txtcoop → Message', () => {
 	it.each([
 		['a bad recipient', { to: 'not a number' }, 'Invalid "To": "not a number" is not a phone number'],
 		['a bad email', { to: 'anna@icloud' }, 'Invalid "To": "anna@icloud" is not an email address an Apple ID could have'],
-		['11 attachments', { options: { attachments: Array.from({ length: 11 }, (_, i) => `https://f.example.com/${i}.jpg`).join(',') } }, 'There are 11 attachments; txtcoop takes at most 10'],
+		[
+			'11 attachments',
+			{ options: { attachments: Array.from({ length: 11 }, (_, i) => `https://f.example.com/${i}.jpg`).join(',') } },
+			'There are 11 attachments; txtcoop takes at most 10',
+		],
 		['a non-http attachment', { options: { attachments: 'file:///etc/passwd' } }, 'Attachment "file:///etc/passwd" is not an http(s) URL'],
 		['priority 101', { options: { priority: 101 } }, 'Priority 101 is out of range'],
 		['an empty body without attachments', { body: '  ' }, 'The message has neither a body nor attachments'],
@@ -162,10 +168,11 @@ describe('txtcoop → Message', () => {
 			.post('/api/v1/messages', (b) => b.to === '+14155550103')
 			.reply(201, queued('msg_c', '+14155550103'));
 
-		const { items } = await runNode(
-			{ ...message({ operation: 'send', to: '={{ $json.to }}', body: 'hi' }), continueOnFail: true },
-			[{ to: '+14155550101' }, { to: '+14155550102' }, { to: '+14155550103' }],
-		);
+		const { items } = await runNode({ ...message({ operation: 'send', to: '={{ $json.to }}', body: 'hi' }), continueOnFail: true }, [
+			{ to: '+14155550101' },
+			{ to: '+14155550102' },
+			{ to: '+14155550103' },
+		]);
 
 		expect(items.map((i) => [i.pairedItem, i.json.id ?? i.json.error])).toEqual([
 			[{ item: 0 }, 'msg_a'],
@@ -183,7 +190,12 @@ describe('txtcoop → Message', () => {
 			.reply(200, (uri) => {
 				const pageNumber = Number(new URL(uri, BASE_URL).searchParams.get('page'));
 				const count = pageNumber < 3 ? 100 : 30;
-				return page(Array.from({ length: count }, (_, i) => ({ id: `m${pageNumber}-${i}` })), pageNumber, 100, 230);
+				return page(
+					Array.from({ length: count }, (_, i) => ({ id: `m${pageNumber}-${i}` })),
+					pageNumber,
+					100,
+					230,
+				);
 			});
 
 		const { items } = await runNode(
@@ -243,12 +255,19 @@ describe('txtcoop → Message', () => {
 
 	it('Get Status fails on an empty answer rather than returning an empty item', async () => {
 		gateway().get('/api/v1/relays/relay_1').reply(200, {});
-		const { error } = await runNode({ type: 'txtCoop', parameters: { resource: 'relay', operation: 'get', relayId: 'relay_1' }, credentials });
+		const { error } = await runNode({
+			type: 'txtCoop',
+			parameters: { resource: 'relay', operation: 'get', relayId: 'relay_1' },
+			credentials,
+		});
 		expect(error?.message).toBe('txtcoop answered without the record asked for [item 0]');
 	});
 
 	it('Get Many with a Limit asks for one page of that size', async () => {
-		gateway().get('/api/v1/messages').query({ page: '1', limit: '5' }).reply(200, page([{ id: 'a' }, { id: 'b' }], 1, 5, 2));
+		gateway()
+			.get('/api/v1/messages')
+			.query({ page: '1', limit: '5' })
+			.reply(200, page([{ id: 'a' }, { id: 'b' }], 1, 5, 2));
 
 		const { items } = await runNode(message({ operation: 'getAll', limit: 5 }));
 
@@ -276,7 +295,10 @@ describe('txtcoop → Message', () => {
 					{ id: 'att_2', fileName: 'map.png', mimeType: 'image/png', url: 'https://cdn.example.net/att_2.png' },
 				],
 			});
-		gateway().matchHeader('accept', '*/*').get('/files/att_1').reply(200, Buffer.from('%PDF-1.7 menu'), { 'Content-Type': 'application/pdf' });
+		gateway()
+			.matchHeader('accept', '*/*')
+			.get('/files/att_1')
+			.reply(200, Buffer.from('%PDF-1.7 menu'), { 'Content-Type': 'application/pdf' });
 		const cdn = nock('https://cdn.example.net', { badheaders: ['authorization', 'x-api-key'] })
 			.get('/att_2.png')
 			.reply(200, Buffer.from('PNG bytes'), { 'Content-Type': 'image/png' });
@@ -306,14 +328,19 @@ describe('txtcoop → Message', () => {
 
 		expect(error).toBeUndefined();
 		expect(storage.isDone()).toBe(true);
-		expect(items[0].json.attachments).toEqual([{ url: `${BASE_URL}/files/photo.jpg` }, { url: 'https://storage.example.org/bucket/receipt.pdf?sig=x' }]);
+		expect(items[0].json.attachments).toEqual([
+			{ url: `${BASE_URL}/files/photo.jpg` },
+			{ url: 'https://storage.example.org/bucket/receipt.pdf?sig=x' },
+		]);
 		expect(items[0].binary!.attachment_0).toMatchObject({ fileName: 'photo.jpg' });
 		expect(items[0].binary!.attachment_1).toMatchObject({ fileName: 'receipt.pdf' });
 		expect(Buffer.from(items[0].binary!.attachment_1.data, 'base64').toString()).toBe('%PDF');
 	});
 
 	it('Get Attachments with Download fails on an attachment without a URL', async () => {
-		gateway().get('/api/v1/messages/msg_3/attachments').reply(200, { data: [{ id: 'att_9', fileName: 'x.png' }] });
+		gateway()
+			.get('/api/v1/messages/msg_3/attachments')
+			.reply(200, { data: [{ id: 'att_9', fileName: 'x.png' }] });
 
 		const { error } = await runNode(message({ operation: 'getAttachments', messageId: 'msg_3', download: true }));
 

@@ -19,7 +19,11 @@ describe('txtcoop Trigger: registration', () => {
 		expect(await runWebhookMethod(trigger(staticData), 'checkExists')).toBe(false);
 		expect(await runWebhookMethod(trigger(staticData), 'create')).toBe(true);
 
-		expect(registered).toEqual({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:5678\/webhook\/.+\/webhook$/), events, secret: expect.stringMatching(/^[0-9a-f]{64}$/) });
+		expect(registered).toEqual({
+			url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:5678\/webhook\/.+\/webhook$/),
+			events,
+			secret: expect.stringMatching(/^[0-9a-f]{64}$/),
+		});
 		expect(staticData['node:Gateway']).toEqual({ webhookId: 'wh_1', secret: registered.secret });
 
 		gateway()
@@ -41,7 +45,9 @@ describe('txtcoop Trigger: registration', () => {
 			.reply(201, async (_uri, body) => {
 				// txtcoop delivers at once, before it answers the registration.
 				const text = JSON.stringify({ event: 'message.received', timestamp: 't', data: { id: 'msg_0', body: 'early' } });
-				const signature = createHmac('sha256', (body as IDataObject).secret as string).update(text).digest('hex');
+				const signature = createHmac('sha256', (body as IDataObject).secret as string)
+					.update(text)
+					.digest('hex');
 				during = await callWebhook(trigger(staticData), { body: text, headers: { 'X-Webhook-Signature': signature } });
 				return { id: 'wh_1' };
 			});
@@ -67,7 +73,9 @@ describe('txtcoop Trigger: registration', () => {
 			.post('/api/v1/webhooks', (b) => ((url = b.url), true))
 			.reply(201, { id: 'wh_tmp' });
 		await runWebhookMethod(trigger({}), 'create');
-		gateway().get('/api/v1/webhooks').reply(200, { data: [{ id: 'wh_old', url, events }] });
+		gateway()
+			.get('/api/v1/webhooks')
+			.reply(200, { data: [{ id: 'wh_old', url, events }] });
 		const removal = gateway().delete('/api/v1/webhooks/wh_old').reply(200, {});
 
 		expect(await runWebhookMethod(trigger({}), 'checkExists')).toBe(false);
@@ -134,7 +142,10 @@ describe('Txtcoop API credential test', () => {
 	});
 
 	it('fails for a revoked key without echoing it', async () => {
-		gateway().get('/api/v1/messages/queue/stats').times(2).reply(401, { error: 'Unauthorized', message: 'API key revoked', statusCode: 401 });
+		gateway()
+			.get('/api/v1/messages/queue/stats')
+			.times(2)
+			.reply(401, { error: 'Unauthorized', message: 'API key revoked', statusCode: 401 });
 
 		const { error } = await testCredential('txtCoopApi', credentials.txtCoopApi);
 

@@ -4,7 +4,7 @@ export const BASE_URL = 'http://api.whatsinfinity.com';
 export const API_KEY = 'wi_session_key_Sup3rSecret_123';
 export const SESSION = 'shop-main';
 export const credentials = { whatsInfinityApi: { apiKey: API_KEY, sessionId: SESSION, baseUrl: BASE_URL } };
-export const USER_AGENT = /^n8n-nodes-message-gateways\/\d+\.\d+\.\d+$/;
+export const USER_AGENT = /^n8n-nodes-message-gateways\/\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 
 /** nock scope for the gateway that also checks the session key and the User-Agent. */
 export function gateway() {

@@ -18,7 +18,11 @@ describe('WhatsInfinity → Message: bad input fails the item and sends nothing'
 		['a bad number', text('12'), 'Invalid "To": "12" is not a valid phone number: it has no country code.'],
 		['letters in the number', text('call me'), 'Invalid "To": "call me" is not a phone number'],
 		['an empty message', text('919999999999', ' '), 'The message is empty'],
-		['a message over 65,000 characters', text('919999999999', 'x'.repeat(65_001)), 'The message is 65001 characters long; WhatsInfinity accepts at most 65000'],
+		[
+			'a message over 65,000 characters',
+			text('919999999999', 'x'.repeat(65_001)),
+			'The message is 65001 characters long; WhatsInfinity accepts at most 65000',
+		],
 		['a URL that is not http(s)', media({ url: 'ftp://files.example.com/a.png' }), '"ftp://files.example.com/a.png" is not an http(s) URL'],
 		['a URL that is not one', media({ url: '={{ "files/a.png" }}' }), '"files/a.png" is not an http(s) URL'],
 		['an unknown media type', media({ mediaType: '={{ "sticker" }}' }), 'Unknown media type "sticker"'],
@@ -60,7 +64,9 @@ describe('WhatsInfinity → Message: bad input fails the item and sends nothing'
 	});
 
 	it('accepts exactly 65,000 characters', async () => {
-		const scope = nock(BASE_URL).post('/send').reply(200, { success: true, requestId: 'r', data: { messageId: 'm' } });
+		const scope = nock(BASE_URL)
+			.post('/send')
+			.reply(200, { success: true, requestId: 'r', data: { messageId: 'm' } });
 
 		const { error } = await runNode({ type: 'whatsInfinity', parameters: text('919999999999', 'x'.repeat(65_000)), credentials });
 

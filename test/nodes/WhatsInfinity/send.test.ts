@@ -72,7 +72,14 @@ describe('WhatsInfinity → Message', () => {
 		gateway()
 			.post('/send', (b) => ((body = b), true))
 			.reply(200, ok({ queued: true }));
-		const parameters = { resource: 'message', operation: 'sendMedia', to: '919999999999', mediaType: 'image', url: 'https://f.example.com/a.png', options: { typing: true } };
+		const parameters = {
+			resource: 'message',
+			operation: 'sendMedia',
+			to: '919999999999',
+			mediaType: 'image',
+			url: 'https://f.example.com/a.png',
+			options: { typing: true },
+		};
 
 		const { error } = await runNode({ type: 'whatsInfinity', parameters, credentials });
 
@@ -86,7 +93,9 @@ describe('WhatsInfinity → Message', () => {
 			.post('/send', (b) => ((body = b), true))
 			.reply(200, ok({ queued: true }));
 
-		await runNode({ type: 'whatsInfinity', parameters: textParameters({ options: { typing: true } }), credentials }, [{ to: '919999999999', text: 'hi' }]);
+		await runNode({ type: 'whatsInfinity', parameters: textParameters({ options: { typing: true } }), credentials }, [
+			{ to: '919999999999', text: 'hi' },
+		]);
 
 		expect(body).toEqual({ sessionId: SESSION, to: '919999999999', type: 'text', message: 'hi', typing: true });
 	});
@@ -97,8 +106,12 @@ describe('WhatsInfinity → Message', () => {
 			.post('/send', (b) => ((body = b), true))
 			.reply(200, ok({ queued: true }));
 
-		const refused = await runNode({ type: 'whatsInfinity', parameters: textParameters(), credentials }, [{ to: '+1234567890', text: 'hi' }]);
-		const sent = await runNode({ type: 'whatsInfinity', parameters: textParameters({ options: { skipValidation: true } }), credentials }, [{ to: '+1234567890', text: 'hi' }]);
+		const refused = await runNode({ type: 'whatsInfinity', parameters: textParameters(), credentials }, [
+			{ to: '+1234567890', text: 'hi' },
+		]);
+		const sent = await runNode({ type: 'whatsInfinity', parameters: textParameters({ options: { skipValidation: true } }), credentials }, [
+			{ to: '+1234567890', text: 'hi' },
+		]);
 
 		expect(refused.error?.message).toContain('"+1234567890" is not a valid phone number: it is too short for its country code.');
 		expect(refused.error?.message).toContain('turn on "Skip Number Validation"');
@@ -112,10 +125,9 @@ describe('WhatsInfinity → Message', () => {
 			.post('/send', (b) => ((body = b), true))
 			.reply(200, sent(1));
 
-		await runNode(
-			{ type: 'whatsInfinity', parameters: textParameters({ options: { defaultCountry: 'GB' } }), credentials },
-			[{ to: '07400 123456', text: 'hi' }],
-		);
+		await runNode({ type: 'whatsInfinity', parameters: textParameters({ options: { defaultCountry: 'GB' } }), credentials }, [
+			{ to: '07400 123456', text: 'hi' },
+		]);
 
 		expect(body.to).toBe('447400123456');
 	});

@@ -42,9 +42,27 @@ describe('WhatsInfinity → Session', () => {
 
 	// The docs do not say how "no QR pending" is answered: every plausible form gets the same explanation.
 	it.each([
-		['a 404', () => gateway().get(`/qr/${SESSION}`).reply(404, failure('Not Found', 'No QR available', 'req-qr'))],
-		['a 400', () => gateway().get(`/qr/${SESSION}`).reply(400, failure('Bad Request', 'Session already connected', 'req-qr'))],
-		['JSON in place of the image', () => gateway().get(`/qr/${SESSION}`).reply(200, ok({ qr: null, status: 'active' }), { 'Content-Type': 'application/json' })],
+		[
+			'a 404',
+			() =>
+				gateway()
+					.get(`/qr/${SESSION}`)
+					.reply(404, failure('Not Found', 'No QR available', 'req-qr')),
+		],
+		[
+			'a 400',
+			() =>
+				gateway()
+					.get(`/qr/${SESSION}`)
+					.reply(400, failure('Bad Request', 'Session already connected', 'req-qr')),
+		],
+		[
+			'JSON in place of the image',
+			() =>
+				gateway()
+					.get(`/qr/${SESSION}`)
+					.reply(200, ok({ qr: null, status: 'active' }), { 'Content-Type': 'application/json' }),
+		],
 		['an empty answer', () => gateway().get(`/qr/${SESSION}`).reply(204)],
 	])('Get QR Code explains from the session status when no QR is pending, answered as %s', async (_name, answer) => {
 		answer();
@@ -57,7 +75,9 @@ describe('WhatsInfinity → Session', () => {
 	});
 
 	it('Get QR Code keeps the gateway error when the session does wait for a scan', async () => {
-		gateway().get(`/qr/${SESSION}`).reply(400, failure('Bad Request', 'QR not ready yet', 'req-qr'));
+		gateway()
+			.get(`/qr/${SESSION}`)
+			.reply(400, failure('Bad Request', 'QR not ready yet', 'req-qr'));
 		gateway().get(`/check-session/${SESSION}`).reply(200, ok(status, 'req-status'));
 
 		const { error } = await runNode(session('getQr'));
@@ -68,7 +88,13 @@ describe('WhatsInfinity → Session', () => {
 	it.each([
 		['409', () => gateway().post('/pairing-code').reply(409, failure('Conflict', 'Session is already connected'))],
 		['400', () => gateway().post('/pairing-code').reply(400, failure('Bad Request', 'Session already connected'))],
-		['200 without a code', () => gateway().post('/pairing-code').reply(200, ok({ status: 'active', message: 'Already connected' }))],
+		[
+			'200 without a code',
+			() =>
+				gateway()
+					.post('/pairing-code')
+					.reply(200, ok({ status: 'active', message: 'Already connected' })),
+		],
 	])('Get Pairing Code on a connected session, answered %s, says it is connected', async (_name, answer) => {
 		answer();
 		gateway().get(`/check-session/${SESSION}`).reply(200, ok(active));
@@ -79,7 +105,9 @@ describe('WhatsInfinity → Session', () => {
 	});
 
 	it('Get Pairing Code reads the code under "code" too, and outputs it as pairingCode', async () => {
-		gateway().post('/pairing-code').reply(200, ok({ code: '12345678' }));
+		gateway()
+			.post('/pairing-code')
+			.reply(200, ok({ code: '12345678' }));
 		const { items } = await runNode(session('getPairingCode', { phoneNumber: '919999999999' }));
 		expect(items[0].json).toMatchObject({ pairingCode: '12345678' });
 	});
@@ -117,7 +145,9 @@ describe('WhatsInfinity → Session', () => {
 	});
 
 	it('Get Status reads check-session for the credential session', async () => {
-		gateway().get(`/check-session/${SESSION}`).reply(200, ok({ ...status, status: 'active', isReady: true }));
+		gateway()
+			.get(`/check-session/${SESSION}`)
+			.reply(200, ok({ ...status, status: 'active', isReady: true }));
 
 		const { items } = await runNode(session('getStatus'));
 
@@ -127,7 +157,13 @@ describe('WhatsInfinity → Session', () => {
 	it('Get Many returns one item per session', async () => {
 		gateway()
 			.get('/all-sessions')
-			.reply(200, ok([{ sessionId: 'a', status: 'active' }, { sessionId: 'b', status: 'disconnected' }]));
+			.reply(
+				200,
+				ok([
+					{ sessionId: 'a', status: 'active' },
+					{ sessionId: 'b', status: 'disconnected' },
+				]),
+			);
 
 		const { items } = await runNode(session('getAll'));
 
@@ -195,7 +231,9 @@ describe('WhatsInfinity → Session', () => {
 	});
 
 	it('surfaces the envelope of a 401 with its request ID', async () => {
-		gateway().get(`/check-session/${SESSION}`).reply(401, failure('Unauthorized', 'Invalid or missing API key', 'req-401'));
+		gateway()
+			.get(`/check-session/${SESSION}`)
+			.reply(401, failure('Unauthorized', 'Invalid or missing API key', 'req-401'));
 
 		const { error } = await runNode(session('getStatus'));
 

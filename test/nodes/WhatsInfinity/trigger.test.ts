@@ -3,7 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { runPoll, testCredential } from '../../harness/n8n';
 import { API_KEY, SESSION, credentials, failure, gateway, ok } from './fixtures';
 
-const state = (status: string, queueSize = 0) => ok({ status, isReady: status === 'active', hasQR: status === 'qr', queueSize, rateLimitRemaining: 10 });
+const state = (status: string, queueSize = 0) =>
+	ok({ status, isReady: status === 'active', hasQR: status === 'qr', queueSize, rateLimitRemaining: 10 });
 
 describe('WhatsInfinity Trigger', () => {
 	const poll = async (staticData: IDataObject, parameters: IDataObject = {}, mode: 'trigger' | 'manual' = 'trigger') =>
@@ -22,7 +23,13 @@ describe('WhatsInfinity Trigger', () => {
 		const needsScan = await poll(staticData);
 
 		expect(disconnected?.[0].map((i) => i.json)).toEqual([
-			expect.objectContaining({ event: 'statusChanged', previousStatus: 'active', status: 'disconnected', queueSize: 3, sessionId: SESSION }),
+			expect.objectContaining({
+				event: 'statusChanged',
+				previousStatus: 'active',
+				status: 'disconnected',
+				queueSize: 3,
+				sessionId: SESSION,
+			}),
 		]);
 		expect(needsScan?.[0][0].json).toMatchObject({ previousStatus: 'disconnected', status: 'qr', hasQR: true });
 	});
@@ -79,7 +86,9 @@ describe('WhatsInfinity Trigger', () => {
 	});
 
 	it('fails the poll with the gateway message when the key is refused', async () => {
-		gateway().get(`/check-session/${SESSION}`).reply(401, failure('Unauthorized', 'Invalid or missing API key', 'req-9'));
+		gateway()
+			.get(`/check-session/${SESSION}`)
+			.reply(401, failure('Unauthorized', 'Invalid or missing API key', 'req-9'));
 
 		await expect(poll({})).rejects.toMatchObject({ message: 'WhatsInfinity answered 401: Unauthorized (request ID req-9)' });
 	});

@@ -22,7 +22,12 @@ describe('InfiniReach sandbox', () => {
 	});
 	afterEach(async () => {
 		await control.post('/reset');
-		await control.post('/config', { rateLimit: { limit: 100, windowMs: 60_000, scope: 'sends', hint: 'none' }, stepMs: 5, duplicateAnswer: 'conflict', botFilter: true });
+		await control.post('/config', {
+			rateLimit: { limit: 100, windowMs: 60_000, scope: 'sends', hint: 'none' },
+			stepMs: 5,
+			duplicateAnswer: 'conflict',
+			botFilter: true,
+		});
 	});
 	afterAll(async () => await sandbox.stop());
 
@@ -133,7 +138,9 @@ describe('InfiniReach sandbox', () => {
 
 		const thread = await api.get('/api/v1/messages', { params: { from: '+15559876543', to: '+14155550101' } });
 		expect(thread.data.messages.map((m: { body: string }) => m.body)).toEqual(['Reply NOTE', 'note 1']);
-		const oneWay = await api.get('/api/v1/messages', { params: { e164From: '+15559876543', e164To: '+14155550101', conversation: 'strict' } });
+		const oneWay = await api.get('/api/v1/messages', {
+			params: { e164From: '+15559876543', e164To: '+14155550101', conversation: 'strict' },
+		});
 		expect(oneWay.data.total).toBe(1);
 		const search = await api.get('/api/v1/messages', { params: { q: 'note', direction: 'inbound' } });
 		expect(search.data.total).toBe(1);
@@ -182,7 +189,13 @@ describe('InfiniReach sandbox', () => {
 				expect(Object.keys(event).sort()).toEqual(['data', 'event', 'timestamp']);
 				expect(Object.keys(event.data).sort()).toEqual(['body', 'deviceId', 'direction', 'from', 'messageId', 'status', 'timestamp', 'to']);
 			}
-			expect(events[1].data).toMatchObject({ direction: 'inbound', from: '+14155550123', to: '+15559876543', body: 'hello', status: 'delivered' });
+			expect(events[1].data).toMatchObject({
+				direction: 'inbound',
+				from: '+14155550123',
+				to: '+15559876543',
+				body: 'hello',
+				status: 'delivered',
+			});
 			for (const { headers, body } of received) {
 				expect(headers['x-webhook-signature']).toBe(createHmac('sha256', 'shh').update(body).digest('hex'));
 			}

@@ -8,7 +8,8 @@ import { defaultConfig, type InfiniReachConfig, type StoredMessage } from './sta
 const E164 = /^\+[1-9]\d{6,14}$/;
 const GROUP = /^(?:group:)?(?:[^:@\s]+:)?(\d+@g\.us)$/;
 /** User-Agents a bot filter takes for scripts: none, or a bare HTTP library's. */
-const GENERIC_AGENT = /^$|^(curl|wget|python-requests|python-urllib|axios|node-fetch|node|undici|got|go-http-client|okhttp|java|libwww-perl|postmanruntime)\b/i;
+const GENERIC_AGENT =
+	/^$|^(curl|wget|python-requests|python-urllib|axios|node-fetch|node|undici|got|go-http-client|okhttp|java|libwww-perl|postmanruntime)\b/i;
 const MAX_LENGTH = 1600;
 
 const error = (status: number, message: string, extra: Record<string, unknown> = {}): SandboxReply => ({
@@ -142,7 +143,8 @@ export class InfiniReachEmulator {
 		if (typeof from !== 'string' || !from) return error(400, 'from is required: the sender phone number of one of your devices');
 		const deviceId = this.senderNumbers(channel).get(from);
 		if (!deviceId) return error(400, 'from does not match a registered device');
-		if (externalId !== undefined && (typeof externalId !== 'string' || !externalId)) return error(400, 'externalId must be a non-empty string');
+		if (externalId !== undefined && (typeof externalId !== 'string' || !externalId))
+			return error(400, 'externalId must be a non-empty string');
 
 		if (externalId) {
 			const first = this.messages.find((m) => m.externalId === externalId);
@@ -194,7 +196,10 @@ export class InfiniReachEmulator {
 				const failed = this.config.failingNumbers.includes(message.e164To);
 				message.status = failed ? 'failed' : 'delivered';
 				message.updatedAt = new Date().toISOString();
-				void this.webhooks.deliver(failed ? 'message.failed' : 'message.delivered', this.event(failed ? 'message.failed' : 'message.delivered', message));
+				void this.webhooks.deliver(
+					failed ? 'message.failed' : 'message.delivered',
+					this.event(failed ? 'message.failed' : 'message.delivered', message),
+				);
 			});
 		});
 	}
@@ -257,7 +262,15 @@ export class InfiniReachEmulator {
 				return error(400, 'inbound needs from (E.164), to (a device number) and text');
 			}
 			// Inbound messages read "delivered", as in the seed's payload and history examples.
-			const stored = this.store({ direction: 'inbound', channel: channel as 'sms', e164From: from, e164To: to, body: text, status: 'delivered', deviceId });
+			const stored = this.store({
+				direction: 'inbound',
+				channel: channel as 'sms',
+				e164From: from,
+				e164To: to,
+				body: text,
+				status: 'delivered',
+				deviceId,
+			});
 			const delivery = await this.webhooks.deliver('message.inbound', this.event('message.inbound', stored), signing as Signing);
 			return { status: 200, body: { messageId: stored._id, delivery: delivery ?? null } };
 		});

@@ -4,9 +4,7 @@ export interface HistoryQuery {
 	[key: string]: string | undefined;
 }
 
-export type HistoryResult =
-	| { ok: true; body: Record<string, unknown> }
-	| { ok: false; error: string };
+export type HistoryResult = { ok: true; body: Record<string, unknown> } | { ok: false; error: string };
 
 /** ISO timestamps or epoch milliseconds, as the docs allow. */
 function timeBound(value: string | undefined): number | null | undefined {
@@ -25,7 +23,8 @@ export function queryHistory(all: StoredMessage[], query: HistoryQuery): History
 	if (order !== 'asc' && order !== 'desc') return { ok: false, error: 'order must be asc or desc' };
 	const since = timeBound(query.since);
 	const until = timeBound(query.until);
-	if (since === undefined || until === undefined) return { ok: false, error: 'since and until must be ISO timestamps or epoch milliseconds' };
+	if (since === undefined || until === undefined)
+		return { ok: false, error: 'since and until must be ISO timestamps or epoch milliseconds' };
 
 	const from = query.from ?? query.e164From;
 	const to = query.to ?? query.e164To;

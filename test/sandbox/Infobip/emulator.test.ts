@@ -38,11 +38,17 @@ describe('Infobip sandbox', () => {
 
 	it('refuses a missing or wrong App key in the older error shape', async () => {
 		const refused = await api.get('/account/1/balance', { headers: { Authorization: 'App nope' } });
-		expect([refused.status, refused.data]).toEqual([401, { requestError: { serviceException: { messageId: 'UNAUTHORIZED', text: 'Invalid login details' } } }]);
+		expect([refused.status, refused.data]).toEqual([
+			401,
+			{ requestError: { serviceException: { messageId: 'UNAUTHORIZED', text: 'Invalid login details' } } },
+		]);
 	});
 
 	it('takes many messages with many destinations in one request and answers each destination', async () => {
-		const sent = await api.post('/messages-api/1/messages', { messages: [message(['447491163443', '447491163444']), message(['447491163445'], 'other')], options: { schedule: { bulkId: 'b1' } } });
+		const sent = await api.post('/messages-api/1/messages', {
+			messages: [message(['447491163443', '447491163444']), message(['447491163445'], 'other')],
+			options: { schedule: { bulkId: 'b1' } },
+		});
 		expect(sent.status).toBe(200);
 		expect(sent.data.bulkId).toBe('b1');
 		expect(sent.data.messages.map((m: { destination: string }) => m.destination)).toEqual(['447491163443', '447491163444', '447491163445']);
@@ -56,7 +62,9 @@ describe('Infobip sandbox', () => {
 	});
 
 	it('answers a bad request with violations naming each property', async () => {
-		const bad = await api.post('/messages-api/1/messages', { messages: [message(['447491163443', '12']), { ...message(['447491163445']), sender: '' }] });
+		const bad = await api.post('/messages-api/1/messages', {
+			messages: [message(['447491163443', '12']), { ...message(['447491163445']), sender: '' }],
+		});
 		expect(bad.status).toBe(400);
 		expect(bad.data).toMatchObject({ errorCode: 'E400', description: 'Request cannot be processed.' });
 		expect(bad.data.violations).toEqual([
@@ -68,15 +76,30 @@ describe('Infobip sandbox', () => {
 
 	it('holds a scheduled bulk until sendAt; it can be rescheduled, paused, resumed and cancelled', async () => {
 		sandbox.infobip.config.msPerSecond = 10;
-		await api.post('/messages-api/1/messages', { messages: [message(['447491163443'])], options: { schedule: { bulkId: 'later', sendAt: sendAt(60_000) } } });
-		await api.post('/messages-api/1/messages', { messages: [message(['447491163444'])], options: { schedule: { bulkId: 'never', sendAt: sendAt(60_000) } } });
-		expect((await api.get('/messages-api/1/bulks/status', { params: { bulkId: 'later' } })).data).toEqual({ bulkId: 'later', status: 'PENDING' });
-		expect((await api.put('/messages-api/1/bulks/status', { status: 'CANCELED' }, { params: { bulkId: 'never' } })).data.status).toBe('CANCELED');
+		await api.post('/messages-api/1/messages', {
+			messages: [message(['447491163443'])],
+			options: { schedule: { bulkId: 'later', sendAt: sendAt(60_000) } },
+		});
+		await api.post('/messages-api/1/messages', {
+			messages: [message(['447491163444'])],
+			options: { schedule: { bulkId: 'never', sendAt: sendAt(60_000) } },
+		});
+		expect((await api.get('/messages-api/1/bulks/status', { params: { bulkId: 'later' } })).data).toEqual({
+			bulkId: 'later',
+			status: 'PENDING',
+		});
+		expect((await api.put('/messages-api/1/bulks/status', { status: 'CANCELED' }, { params: { bulkId: 'never' } })).data.status).toBe(
+			'CANCELED',
+		);
 		expect((await api.put('/messages-api/1/bulks', { sendAt: sendAt(120_000) }, { params: { bulkId: 'later' } })).status).toBe(200);
-		expect((await api.put('/messages-api/1/bulks/status', { status: 'PAUSED' }, { params: { bulkId: 'later' } })).data.status).toBe('PAUSED');
+		expect((await api.put('/messages-api/1/bulks/status', { status: 'PAUSED' }, { params: { bulkId: 'later' } })).data.status).toBe(
+			'PAUSED',
+		);
 		await wait(1_400);
 		expect(sandbox.infobip.sent()).toEqual([]);
-		expect((await api.put('/messages-api/1/bulks/status', { status: 'PROCESSING' }, { params: { bulkId: 'later' } })).data.status).toBe('PENDING');
+		expect((await api.put('/messages-api/1/bulks/status', { status: 'PROCESSING' }, { params: { bulkId: 'later' } })).data.status).toBe(
+			'PENDING',
+		);
 		await wait(1_400);
 		expect(sandbox.infobip.sent().map((m) => m.bulkId)).toEqual(['later']);
 		expect((await api.put('/messages-api/1/bulks/status', { status: 'PAUSED' }, { params: { bulkId: 'never' } })).status).toBe(400);
@@ -85,7 +108,10 @@ describe('Infobip sandbox', () => {
 	it('sends at the speed limit it is given', async () => {
 		sandbox.infobip.config.msPerSecond = 100;
 		const to = Array.from({ length: 30 }, (_, i) => `4474911634${10 + i}`);
-		await api.post('/messages-api/1/messages', { messages: [message(to)], options: { sendingSpeedLimit: { amount: 600, timeUnit: 'MINUTE' } } });
+		await api.post('/messages-api/1/messages', {
+			messages: [message(to)],
+			options: { sendingSpeedLimit: { amount: 600, timeUnit: 'MINUTE' } },
+		});
 		await wait(150);
 		const early = sandbox.infobip.sent().length;
 		// About 300 ms in all at that speed: waited out with room for a slow, shared machine.
@@ -96,7 +122,10 @@ describe('Infobip sandbox', () => {
 	});
 
 	it('hands each report out once when pulled, and answers 429 past its rate', async () => {
-		await api.post('/messages-api/1/messages', { messages: [message(['447491163443', '447491163444'])], options: { schedule: { bulkId: 'r' } } });
+		await api.post('/messages-api/1/messages', {
+			messages: [message(['447491163443', '447491163444'])],
+			options: { schedule: { bulkId: 'r' } },
+		});
 		await waitUntil(() => sandbox.infobip.reports.length === 2, 5_000);
 		expect((await api.get('/messages-api/1/reports', { params: { bulkId: 'r', limit: 1 } })).data.results).toHaveLength(1);
 		expect((await api.get('/messages-api/1/reports', { params: { bulkId: 'r' } })).data.results).toHaveLength(1);
@@ -119,10 +148,12 @@ describe('Infobip sandbox', () => {
 		afterAll(async () => await receiver.stop());
 		beforeEach(() => (received.length = 0));
 
-		it('pushes delivery reports to the message\'s URL and inbound messages to the subscription, signed', async () => {
+		it("pushes delivery reports to the message's URL and inbound messages to the subscription, signed", async () => {
 			sandbox.infobip.config.pushSecret = 'per-message-secret';
 			sandbox.infobip.config.subscription = { url, secret: 'subscription-secret' };
-			await api.post('/messages-api/1/messages', { messages: [message(['447491163443'], 'hi', { webhooks: { delivery: { url: `${url}/reports` }, callbackData: 'c=1' } })] });
+			await api.post('/messages-api/1/messages', {
+				messages: [message(['447491163443'], 'hi', { webhooks: { delivery: { url: `${url}/reports` }, callbackData: 'c=1' } })],
+			});
 			await control.post('/inbound', { from: '447491163443', to: '447860099299', text: 'Hello', channel: 'WHATSAPP' });
 			await waitUntil(() => received.length === 2, 5_000);
 
@@ -130,7 +161,11 @@ describe('Infobip sandbox', () => {
 			expect(received).toHaveLength(2);
 			const report = [first, second].find((r) => r.json.results[0].event === 'DELIVERY')!;
 			const mo = [first, second].find((r) => r.json.results[0].event === 'MO')!;
-			expect(report.json.results[0]).toMatchObject({ destination: '447491163443', callbackData: 'c=1', status: { groupName: 'DELIVERED' } });
+			expect(report.json.results[0]).toMatchObject({
+				destination: '447491163443',
+				callbackData: 'c=1',
+				status: { groupName: 'DELIVERED' },
+			});
 			expect(report.headers['x-webhook-signature']).toBe(createHmac('sha256', 'per-message-secret').update(report.body).digest('hex'));
 			expect(mo.json.results[0]).toMatchObject({ channel: 'WHATSAPP', sender: '447491163443', content: [{ type: 'TEXT', text: 'Hello' }] });
 			expect(mo.headers['x-webhook-signature']).toBe(createHmac('sha256', 'subscription-secret').update(mo.body).digest('hex'));

@@ -19,7 +19,12 @@ const legacyError = (status: number, messageId: string, text: string): SandboxRe
 	status,
 	body: { requestError: { serviceException: { messageId, text } } },
 });
-const apiError = (status: number, description: string, violations: Violation[] = [], action = 'Check the syntax, violations and adjust the request.'): SandboxReply => ({
+const apiError = (
+	status: number,
+	description: string,
+	violations: Violation[] = [],
+	action = 'Check the syntax, violations and adjust the request.',
+): SandboxReply => ({
 	status,
 	body: { errorCode: `E${status}`, description, action, violations, resources: [] },
 });
@@ -86,10 +91,13 @@ export class InfobipEmulator {
 	}
 
 	private later(ms: number, run: () => void): void {
-		const timer = setTimeout(() => {
-			this.timers.delete(timer);
-			run();
-		}, Math.max(0, ms));
+		const timer = setTimeout(
+			() => {
+				this.timers.delete(timer);
+				run();
+			},
+			Math.max(0, ms),
+		);
 		this.timers.add(timer);
 	}
 
@@ -127,7 +135,8 @@ export class InfobipEmulator {
 		const add = (property: string, violation: string): void => {
 			found.push({ property, violation });
 		};
-		if (!isObject(body) || !Array.isArray(body.messages) || !body.messages.length) return [{ property: 'messages', violation: 'must not be empty' }];
+		if (!isObject(body) || !Array.isArray(body.messages) || !body.messages.length)
+			return [{ property: 'messages', violation: 'must not be empty' }];
 		body.messages.forEach((message: unknown, m: number) => {
 			const at = `messages[${m}]`;
 			if (!isObject(message)) {
@@ -140,14 +149,17 @@ export class InfobipEmulator {
 			(Array.isArray(message.destinations) ? message.destinations : []).forEach((destination: unknown, d: number) => {
 				const to = isObject(destination) ? destination.to : undefined;
 				if (typeof to !== 'string' || !to) add(`${at}.destinations[${d}].to`, 'must not be blank');
-				else if (PHONE_CHANNELS.includes(String(message.channel)) && !/^\d{6,15}$/.test(to)) add(`${at}.destinations[${d}].to`, 'is not a valid phone number');
+				else if (PHONE_CHANNELS.includes(String(message.channel)) && !/^\d{6,15}$/.test(to))
+					add(`${at}.destinations[${d}].to`, 'is not a valid phone number');
 				const messageId = isObject(destination) ? destination.messageId : undefined;
-				if (messageId !== undefined && (typeof messageId !== 'string' || messageId.length > 200)) add(`${at}.destinations[${d}].messageId`, 'size must be between 0 and 200');
+				if (messageId !== undefined && (typeof messageId !== 'string' || messageId.length > 200))
+					add(`${at}.destinations[${d}].messageId`, 'size must be between 0 and 200');
 			});
 			const content = isObject(message.content) ? message.content : undefined;
 			const contentBody = content && isObject(content.body) ? content.body : undefined;
 			if (!contentBody || typeof contentBody.type !== 'string') add(`${at}.content.body`, 'must not be null');
-			else if (contentBody.type === 'TEXT' && (typeof contentBody.text !== 'string' || !contentBody.text)) add(`${at}.content.body.text`, 'must not be blank');
+			else if (contentBody.type === 'TEXT' && (typeof contentBody.text !== 'string' || !contentBody.text))
+				add(`${at}.content.body.text`, 'must not be blank');
 			const validity = isObject(message.options) && isObject(message.options.validityPeriod) ? message.options.validityPeriod : undefined;
 			if (validity && !(Number(validity.amount) * (UNITS[String(validity.timeUnit ?? 'MINUTES')] ?? NaN) >= 10)) {
 				add(`${at}.options.validityPeriod`, 'must be at least 10 seconds');
@@ -155,11 +167,14 @@ export class InfobipEmulator {
 		});
 		const options = isObject(body.options) ? body.options : {};
 		const schedule = isObject(options.schedule) ? options.schedule : {};
-		if (schedule.bulkId !== undefined && (typeof schedule.bulkId !== 'string' || schedule.bulkId.length > 100)) add('options.schedule.bulkId', 'size must be between 0 and 100');
+		if (schedule.bulkId !== undefined && (typeof schedule.bulkId !== 'string' || schedule.bulkId.length > 100))
+			add('options.schedule.bulkId', 'size must be between 0 and 100');
 		if (schedule.sendAt !== undefined) {
 			const at = Date.parse(String(schedule.sendAt).replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-			if (!SEND_AT.test(String(schedule.sendAt)) || Number.isNaN(at)) add('options.schedule.sendAt', "must be in the format yyyy-MM-dd'T'HH:mm:ss.SSSZ");
-			else if (at > Date.now() + MAX_DAYS_AHEAD * 86_400_000) add('options.schedule.sendAt', `must be at most ${MAX_DAYS_AHEAD} days ahead`);
+			if (!SEND_AT.test(String(schedule.sendAt)) || Number.isNaN(at))
+				add('options.schedule.sendAt', "must be in the format yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+			else if (at > Date.now() + MAX_DAYS_AHEAD * 86_400_000)
+				add('options.schedule.sendAt', `must be at most ${MAX_DAYS_AHEAD} days ahead`);
 		}
 		return found;
 	}
@@ -172,7 +187,8 @@ export class InfobipEmulator {
 		const options = isObject(body.options) ? body.options : {};
 		const schedule = isObject(options.schedule) ? options.schedule : {};
 		const bulkId = typeof schedule.bulkId === 'string' && schedule.bulkId ? schedule.bulkId : id();
-		if (this.bulks.has(bulkId)) return apiError(400, 'Request cannot be processed.', [{ property: 'options.schedule.bulkId', violation: 'must be unique' }]);
+		if (this.bulks.has(bulkId))
+			return apiError(400, 'Request cannot be processed.', [{ property: 'options.schedule.bulkId', violation: 'must be unique' }]);
 		const speed = isObject(options.sendingSpeedLimit) ? options.sendingSpeedLimit : undefined;
 		const bulk: Bulk = {
 			bulkId,
@@ -276,7 +292,8 @@ export class InfobipEmulator {
 
 	private pull(list: Json[], query: Record<string, string>, match: (entry: Json) => boolean): SandboxReply | Json[] {
 		const limit = query.limit === undefined ? 50 : Number(query.limit);
-		if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return apiError(400, 'Request cannot be processed.', [{ property: 'limit', violation: 'must be between 1 and 1000' }]);
+		if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+			return apiError(400, 'Request cannot be processed.', [{ property: 'limit', violation: 'must be between 1 and 1000' }]);
 		const taken = list.filter(match).slice(0, limit);
 		for (const entry of taken) list.splice(list.indexOf(entry), 1);
 		return taken;
@@ -290,12 +307,21 @@ export class InfobipEmulator {
 		this.route('POST', '/messages-api/1/messages', (r) => this.send(r, false));
 		this.route('POST', '/messages-api/1/messages/validate', (r) => this.send(r, true));
 		this.route('GET', '/messages-api/1/reports', ({ query }) => {
-			const taken = this.pull(this.reports, query, (r) => (!query.bulkId || r.bulkId === query.bulkId) && (!query.messageId || r.messageId === query.messageId) && (!query.channel || r.channel === query.channel));
+			const taken = this.pull(
+				this.reports,
+				query,
+				(r) =>
+					(!query.bulkId || r.bulkId === query.bulkId) &&
+					(!query.messageId || r.messageId === query.messageId) &&
+					(!query.channel || r.channel === query.channel),
+			);
 			return Array.isArray(taken) ? { status: 200, body: { results: taken } } : taken;
 		});
 		this.route('GET', '/messages-api/1/inbound', ({ query }) => {
 			const taken = this.pull(this.inbound, query, (m) => !query.channel || m.channel === query.channel);
-			return Array.isArray(taken) ? { status: 200, body: { results: taken, messageCount: taken.length, pendingMessageCount: this.inbound.length } } : taken;
+			return Array.isArray(taken)
+				? { status: 200, body: { results: taken, messageCount: taken.length, pendingMessageCount: this.inbound.length } }
+				: taken;
 		});
 		this.route('GET', '/messages-api/1/bulks', ({ query }) => {
 			const bulk = this.bulk(query);
@@ -305,8 +331,12 @@ export class InfobipEmulator {
 			const bulk = this.bulk(query);
 			if (!('bulkId' in bulk)) return bulk;
 			const sendAt = isObject(body) ? body.sendAt : undefined;
-			if (typeof sendAt !== 'string' || !SEND_AT.test(sendAt)) return apiError(400, 'Request cannot be processed.', [{ property: 'sendAt', violation: "must be in the format yyyy-MM-dd'T'HH:mm:ss.SSSZ" }]);
-			if (bulk.status !== 'PENDING' && bulk.status !== 'PAUSED') return apiError(400, `Bulk ${bulk.bulkId} is ${bulk.status} and can no longer be rescheduled.`);
+			if (typeof sendAt !== 'string' || !SEND_AT.test(sendAt))
+				return apiError(400, 'Request cannot be processed.', [
+					{ property: 'sendAt', violation: "must be in the format yyyy-MM-dd'T'HH:mm:ss.SSSZ" },
+				]);
+			if (bulk.status !== 'PENDING' && bulk.status !== 'PAUSED')
+				return apiError(400, `Bulk ${bulk.bulkId} is ${bulk.status} and can no longer be rescheduled.`);
 			bulk.sendAt = sendAt;
 			if (bulk.status === 'PENDING') this.plan(bulk);
 			return { status: 200, body: { bulkId: bulk.bulkId, sendAt } };
@@ -320,12 +350,16 @@ export class InfobipEmulator {
 			if (!('bulkId' in bulk)) return bulk;
 			const wanted = (isObject(body) ? body.status : undefined) as BulkStatus | undefined;
 			if (!wanted || !['PAUSED', 'PROCESSING', 'CANCELED'].includes(wanted)) {
-				return apiError(400, 'Request cannot be processed.', [{ property: 'status', violation: 'must be one of PAUSED, PROCESSING, CANCELED' }]);
+				return apiError(400, 'Request cannot be processed.', [
+					{ property: 'status', violation: 'must be one of PAUSED, PROCESSING, CANCELED' },
+				]);
 			}
-			if (bulk.status === 'FINISHED' || bulk.status === 'CANCELED') return apiError(400, `Bulk ${bulk.bulkId} is ${bulk.status} and can no longer change.`);
+			if (bulk.status === 'FINISHED' || bulk.status === 'CANCELED')
+				return apiError(400, `Bulk ${bulk.bulkId} is ${bulk.status} and can no longer change.`);
 			if (wanted === 'CANCELED') {
 				bulk.status = 'CANCELED';
-				for (const message of this.messages) if (message.bulkId === bulk.bulkId && message.status === 'PENDING') message.status = 'CANCELED';
+				for (const message of this.messages)
+					if (message.bulkId === bulk.bulkId && message.status === 'PENDING') message.status = 'CANCELED';
 			} else if (wanted === 'PAUSED') {
 				bulk.status = 'PAUSED';
 			} else if (bulk.status === 'PAUSED') {
@@ -345,7 +379,15 @@ export class InfobipEmulator {
 		s.controlRoute('GET', '/deliveries', () => ({ status: 200, body: { deliveries: this.deliveries } }));
 		s.controlRoute('POST', '/config', ({ body }) => {
 			const patch = (body ?? {}) as Partial<InfobipConfig>;
-			for (const key of ['rateLimit', 'msPerSecond', 'failingNumbers', 'pricePerMessage', 'balance', 'subscription', 'pushSecret'] as const) {
+			for (const key of [
+				'rateLimit',
+				'msPerSecond',
+				'failingNumbers',
+				'pricePerMessage',
+				'balance',
+				'subscription',
+				'pushSecret',
+			] as const) {
 				if (patch[key] !== undefined) (this.config as unknown as Record<string, unknown>)[key] = patch[key];
 			}
 			return { status: 200, body: { ok: true } };
@@ -379,7 +421,20 @@ export class InfobipEmulator {
 			const message = this.messages.find((m) => m.messageId === (body as Json | undefined)?.messageId);
 			if (!message?.seenUrl) return { status: 404, body: { error: 'no such message, or it has no seen URL' } };
 			const now = new Date().toISOString();
-			const delivery = await this.push(this.messageTarget(message.seenUrl), { results: [{ event: 'SEEN', messageId: message.messageId, bulkId: message.bulkId, channel: message.channel, sender: message.sender, destination: message.to, sentAt: message.sentAt, seenAt: now }] });
+			const delivery = await this.push(this.messageTarget(message.seenUrl), {
+				results: [
+					{
+						event: 'SEEN',
+						messageId: message.messageId,
+						bulkId: message.bulkId,
+						channel: message.channel,
+						sender: message.sender,
+						destination: message.to,
+						sentAt: message.sentAt,
+						seenAt: now,
+					},
+				],
+			});
 			return { status: 200, body: { delivery: delivery ?? null } };
 		});
 	}

@@ -12,12 +12,22 @@ describe('Infopromo sandbox', () => {
 
 	beforeAll(async () => {
 		sandbox = await startSandbox();
-		v3 = axios.create({ baseURL: `${sandbox.urls.infopromo}/api/v3`, headers: { Authorization: `Bearer ${INFOPROMO_TOKEN}`, Accept: 'application/json' }, validateStatus: () => true });
+		v3 = axios.create({
+			baseURL: `${sandbox.urls.infopromo}/api/v3`,
+			headers: { Authorization: `Bearer ${INFOPROMO_TOKEN}`, Accept: 'application/json' },
+			validateStatus: () => true,
+		});
 		http = axios.create({ baseURL: `${sandbox.urls.infopromo}/api/http`, validateStatus: () => true });
 	});
 	afterEach(() => {
 		sandbox.infopromo.server.reset();
-		Object.assign(sandbox.infopromo.config, { errors: 'http', sendAnswer: 'records', order: 'newestFirst', perPage: 25, msPerSecond: 1000 });
+		Object.assign(sandbox.infopromo.config, {
+			errors: 'http',
+			sendAnswer: 'records',
+			order: 'newestFirst',
+			perPage: 25,
+			msPerSecond: 1000,
+		});
 	});
 	afterAll(async () => await sandbox.stop());
 

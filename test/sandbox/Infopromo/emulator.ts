@@ -79,7 +79,9 @@ export class InfopromoEmulator {
 			name: 'Infopromo',
 			redact: (headers) => {
 				const auth = headers.authorization;
-				return auth === undefined ? headers : { ...headers, authorization: this.config.tokens.includes(auth.replace(/^Bearer\s+/i, '')) ? '<valid>' : '<invalid>' };
+				return auth === undefined
+					? headers
+					: { ...headers, authorization: this.config.tokens.includes(auth.replace(/^Bearer\s+/i, '')) ? '<valid>' : '<invalid>' };
 			},
 			errorBody: (_status, message) => ({ status: 'error', message }),
 			secretFields: ['api_token'],
@@ -122,7 +124,10 @@ export class InfopromoEmulator {
 	/** v3: `Authorization: Bearer`; http: `api_token` in the JSON body or the query. */
 	private authed(style: 'v3' | 'http', request: SandboxRequest, handle: () => SandboxReply): SandboxReply {
 		const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Json;
-		const token = style === 'v3' ? (request.headers.authorization ?? '').replace(/^Bearer\s+/i, '') : String(body.api_token ?? request.query.api_token ?? '');
+		const token =
+			style === 'v3'
+				? (request.headers.authorization ?? '').replace(/^Bearer\s+/i, '')
+				: String(body.api_token ?? request.query.api_token ?? '');
 		if (!this.config.tokens.includes(token)) return this.error(401, 'Unauthenticated.');
 		return handle();
 	}
@@ -151,7 +156,8 @@ export class InfopromoEmulator {
 		}
 		if (!TYPES.includes(String(body.type))) return `The selected type is invalid. Use one of: ${TYPES.join(', ')}.`;
 		if (typeof body.message !== 'string' || !body.message.trim()) return 'The message field is required.';
-		if (body.type === 'mms' && !/^https?:\/\//.test(String(body.media_url ?? ''))) return 'The media url field is required when type is mms.';
+		if (body.type === 'mms' && !/^https?:\/\//.test(String(body.media_url ?? '')))
+			return 'The media url field is required when type is mms.';
 		if (body.type === 'voice' && (!body.language || !body.gender)) return 'The language and gender fields are required when type is voice.';
 		if (body.schedule_time !== undefined) {
 			const at = this.scheduleMs(String(body.schedule_time));
@@ -180,17 +186,21 @@ export class InfopromoEmulator {
 		this.messages.push(...stored);
 		this.config.balance -= stored.length;
 		if (at) {
-			const timer = setTimeout(() => {
-				this.timers.delete(timer);
-				for (const message of stored) message.status = 'Delivered';
-			}, Math.max(0, ((at - Date.now()) * this.config.msPerSecond) / 1000));
+			const timer = setTimeout(
+				() => {
+					this.timers.delete(timer);
+					for (const message of stored) message.status = 'Delivered';
+				},
+				Math.max(0, ((at - Date.now()) * this.config.msPerSecond) / 1000),
+			);
 			this.timers.add(timer);
 		}
 		return stored;
 	}
 
 	private sendAnswer(stored: InfopromoMessage[]): unknown {
-		if (this.config.sendAnswer === 'text') return `Your message was successfully ${stored[0]?.status === 'Scheduled' ? 'scheduled' : 'delivered'}`;
+		if (this.config.sendAnswer === 'text')
+			return `Your message was successfully ${stored[0]?.status === 'Scheduled' ? 'scheduled' : 'delivered'}`;
 		if (this.config.sendAnswer === 'record') return stored[0];
 		return stored;
 	}
@@ -220,8 +230,12 @@ export class InfopromoEmulator {
 	private routes(style: 'v3' | 'http'): void {
 		this.route(style, 'POST', '/sms/send', ({ body }) => {
 			const fields = (body ?? {}) as Json;
-			const recipients = String(fields.recipient ?? '').split(',').map((r) => r.trim()).filter(Boolean);
-			if (!recipients.length || recipients.some((r) => !/^\d{8,15}$/.test(r))) return this.error(422, 'The recipient must be one or more numbers, separated by commas.');
+			const recipients = String(fields.recipient ?? '')
+				.split(',')
+				.map((r) => r.trim())
+				.filter(Boolean);
+			if (!recipients.length || recipients.some((r) => !/^\d{8,15}$/.test(r)))
+				return this.error(422, 'The recipient must be one or more numbers, separated by commas.');
 			const problem = this.checkSend(fields);
 			if (problem) return this.error(422, problem);
 			return this.ok(this.sendAnswer(this.send(fields, recipients)));
@@ -242,12 +256,20 @@ export class InfopromoEmulator {
 		});
 		this.route(style, 'POST', '/sms/campaign', ({ body }) => {
 			const fields = (body ?? {}) as Json;
-			const lists = String(fields.contact_list_id ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+			const lists = String(fields.contact_list_id ?? '')
+				.split(',')
+				.map((id) => id.trim())
+				.filter(Boolean);
 			const unknown = lists.find((id) => !this.config.contactLists[id]);
 			if (!lists.length || unknown) return this.error(422, `The contact list ${unknown ?? ''} was not found.`.replace('  ', ' '));
 			const problem = this.checkSend(fields);
 			if (problem) return this.error(422, problem);
-			const campaign = { uid: uid(), campaign_name: `API campaign ${this.campaigns.length + 1}`, status: fields.schedule_time ? 'scheduled' : 'delivered', contact_list_id: lists.join(',') };
+			const campaign = {
+				uid: uid(),
+				campaign_name: `API campaign ${this.campaigns.length + 1}`,
+				status: fields.schedule_time ? 'scheduled' : 'delivered',
+				contact_list_id: lists.join(','),
+			};
 			const recipients = [...new Set(lists.flatMap((id) => this.config.contactLists[id]))];
 			const stored = this.send(fields, recipients, campaign.uid);
 			this.campaigns.push({ ...campaign, total_recipients: stored.length });
@@ -257,15 +279,38 @@ export class InfopromoEmulator {
 			const found = this.campaigns.find((c) => c.uid === query.uid);
 			if (!found) return this.error(404, 'Campaign not found');
 			const messages = this.messages.filter((m) => m.campaign_uid === query.uid);
-			return this.ok({ ...found, delivered: messages.filter((m) => m.status === 'Delivered').length, scheduled: messages.filter((m) => m.status === 'Scheduled').length });
+			return this.ok({
+				...found,
+				delivered: messages.filter((m) => m.status === 'Delivered').length,
+				scheduled: messages.filter((m) => m.status === 'Scheduled').length,
+			});
 		});
 		this.route(style, 'GET', '/balance', () => this.ok({ remaining_balance: `${this.config.balance} units`, expired_on: null }));
-		this.route(style, 'GET', '/me', () => this.ok({ uid: 'sandbox-user', first_name: 'Sandbox', last_name: 'Account', email: 'sandbox@example.com', locale: 'en', timezone: this.config.timezone }));
+		this.route(style, 'GET', '/me', () =>
+			this.ok({
+				uid: 'sandbox-user',
+				first_name: 'Sandbox',
+				last_name: 'Account',
+				email: 'sandbox@example.com',
+				locale: 'en',
+				timezone: this.config.timezone,
+			}),
+		);
 	}
 
 	/** A message arriving on the account's number: it shows in the incoming list. */
 	private receive(from: string, text: string, to = '31600000000'): InfopromoMessage {
-		const message: InfopromoMessage = { uid: uid(), to, from, message: text, sms_type: 'plain', direction: 'incoming', send_by: 'to', status: 'Delivered', created_at: new Date().toISOString() };
+		const message: InfopromoMessage = {
+			uid: uid(),
+			to,
+			from,
+			message: text,
+			sms_type: 'plain',
+			direction: 'incoming',
+			send_by: 'to',
+			status: 'Delivered',
+			created_at: new Date().toISOString(),
+		};
 		this.messages.push(message);
 		return message;
 	}
@@ -275,7 +320,17 @@ export class InfopromoEmulator {
 		s.controlRoute('GET', '/messages', () => ({ status: 200, body: { messages: this.messages } }));
 		s.controlRoute('POST', '/config', ({ body }) => {
 			const patch = (body ?? {}) as Partial<InfopromoConfig>;
-			for (const key of ['errors', 'sendAnswer', 'order', 'perPage', 'contactLists', 'timezone', 'balance', 'msPerSecond', 'inbox'] as const) {
+			for (const key of [
+				'errors',
+				'sendAnswer',
+				'order',
+				'perPage',
+				'contactLists',
+				'timezone',
+				'balance',
+				'msPerSecond',
+				'inbox',
+			] as const) {
 				if (patch[key] !== undefined) (this.config as unknown as Record<string, unknown>)[key] = patch[key];
 			}
 			return { status: 200, body: { ok: true } };

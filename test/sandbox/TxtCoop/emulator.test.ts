@@ -16,7 +16,11 @@ describe('txtcoop sandbox', () => {
 
 	beforeAll(async () => {
 		sandbox = await startSandbox({ txtCoop: { stepMs: 20 } });
-		api = axios.create({ baseURL: sandbox.urls.txtCoop, headers: { Authorization: `Bearer ${TXTCOOP_API_KEY}` }, validateStatus: () => true });
+		api = axios.create({
+			baseURL: sandbox.urls.txtCoop,
+			headers: { Authorization: `Bearer ${TXTCOOP_API_KEY}` },
+			validateStatus: () => true,
+		});
 		control = axios.create({ baseURL: `${sandbox.urls.txtCoop}/__sandbox`, validateStatus: () => true });
 	});
 	afterEach(async () => {
@@ -33,7 +37,10 @@ describe('txtcoop sandbox', () => {
 
 	it('refuses a bad key with the envelope, and limits with 429 and Retry-After', async () => {
 		const refused = await api.get('/api/v1/relays', { headers: { Authorization: 'Bearer brk_live_revoked' } });
-		expect([refused.status, refused.data]).toEqual([401, { error: 'Unauthorized', message: 'Invalid, revoked or expired API key', statusCode: 401 }]);
+		expect([refused.status, refused.data]).toEqual([
+			401,
+			{ error: 'Unauthorized', message: 'Invalid, revoked or expired API key', statusCode: 401 },
+		]);
 		await control.post('/config', { rateLimit: { limit: 1, windowMs: 2_000 } });
 		await api.get('/api/v1/relays');
 		const limited = await api.get('/api/v1/relays');
@@ -42,7 +49,11 @@ describe('txtcoop sandbox', () => {
 
 	it.each([
 		['a bad recipient', { to: '555', body: 'x' }, 'to must be'],
-		['11 attachments', { to: '+14155550123', attachments: Array.from({ length: 11 }, (_, i) => `https://f.example/${i}.png`) }, 'at most 10'],
+		[
+			'11 attachments',
+			{ to: '+14155550123', attachments: Array.from({ length: 11 }, (_, i) => `https://f.example/${i}.png`) },
+			'at most 10',
+		],
 		['no body and no attachments', { to: '+14155550123' }, 'body is required unless attachments'],
 		['priority 101', { to: '+14155550123', body: 'x', priority: 101 }, 'priority must be from 0 to 100'],
 		['an unknown fromNumber', { to: '+14155550123', body: 'x', fromNumber: '+19999999999' }, 'fromNumber is not a registered'],
@@ -60,12 +71,23 @@ describe('txtcoop sandbox', () => {
 		expect([low.status, low.data.status]).toEqual([201, 'queued']);
 		expect((await api.get('/api/v1/messages/queue/stats')).data).toEqual({ pending: 3, processing: 0, failed: 0, deadLetter: 0 });
 		await control.post('/step');
-		expect(sandbox.txtCoop.sent().filter((m) => m.status !== 'queued').map((m) => m.body)).toEqual(['high']);
+		expect(
+			sandbox.txtCoop
+				.sent()
+				.filter((m) => m.status !== 'queued')
+				.map((m) => m.body),
+		).toEqual(['high']);
 		await control.post('/config', { perStep: 25, paused: false });
 		await waitUntil(() => sandbox.txtCoop.messages.every((m) => ['delivered', 'failed'].includes(m.status)));
 
 		const status = (await api.get(`/api/v1/messages/${high.data.id}/status`)).data;
-		expect(status).toMatchObject({ status: 'delivered', attempts: 1, lastError: null, sentAt: expect.any(String), deliveredAt: expect.any(String) });
+		expect(status).toMatchObject({
+			status: 'delivered',
+			attempts: 1,
+			lastError: null,
+			sentAt: expect.any(String),
+			deliveredAt: expect.any(String),
+		});
 		expect((await api.get(`/api/v1/messages/${bad.data.id}/status`)).data).toMatchObject({ status: 'failed', attempts: 3 });
 		expect((await api.get('/api/v1/messages/queue/stats')).data).toEqual({ pending: 0, processing: 0, failed: 0, deadLetter: 1 });
 	});
@@ -73,7 +95,9 @@ describe('txtcoop sandbox', () => {
 	it('serves attachments for download with the key', async () => {
 		const sent = await api.post('/api/v1/messages', { to: '+14155550123', attachments: ['https://files.example.com/menu.pdf'] });
 		const { data } = await api.get(`/api/v1/messages/${sent.data.id}/attachments`);
-		expect(data.data).toEqual([expect.objectContaining({ fileName: 'menu.pdf', mimeType: 'application/pdf', downloadUrl: expect.stringContaining('/files/') })]);
+		expect(data.data).toEqual([
+			expect.objectContaining({ fileName: 'menu.pdf', mimeType: 'application/pdf', downloadUrl: expect.stringContaining('/files/') }),
+		]);
 		const file = await api.get(data.data[0].downloadUrl, { responseType: 'arraybuffer' });
 		expect(Buffer.from(file.data).toString()).toContain('https://files.example.com/menu.pdf');
 		expect((await axios.get(data.data[0].downloadUrl, { validateStatus: () => true })).status).toBe(401);
@@ -117,7 +141,10 @@ describe('txtcoop sandbox', () => {
 		expect(job.data).toMatchObject({ status: 'processing', totalRecipients: 30 });
 		await waitUntil(() => sandbox.txtCoop.messages.every((m) => ['delivered', 'failed'].includes(m.status)));
 
-		expect((await api.get(`/api/v1/messages/bulk/${job.data.jobId}`)).data).toMatchObject({ status: 'completed', progress: { delivered: 29, failed: 1 } });
+		expect((await api.get(`/api/v1/messages/bulk/${job.data.jobId}`)).data).toMatchObject({
+			status: 'completed',
+			progress: { delivered: 29, failed: 1 },
+		});
 		const results = (await api.get(`/api/v1/messages/bulk/${job.data.jobId}/results`, { params: { page: 2, limit: 20 } })).data;
 		expect(results.pagination).toEqual({ page: 2, limit: 20, total: 30, totalPages: 2 });
 		expect(results.data).toHaveLength(10);
@@ -152,7 +179,14 @@ describe('txtcoop sandbox', () => {
 		it('keeps a registry (create, list, update, toggle, delete) and never shows secrets', async () => {
 			const created = await api.post('/api/v1/webhooks', { url: hookUrl(), events: ['message.received'], secret: 'shh' });
 			expect(created.status).toBe(201);
-			expect(created.data).toEqual({ id: expect.stringMatching(/^wh_/), url: hookUrl(), events: ['message.received'], enabled: true, signed: true, createdAt: expect.any(String) });
+			expect(created.data).toEqual({
+				id: expect.stringMatching(/^wh_/),
+				url: hookUrl(),
+				events: ['message.received'],
+				enabled: true,
+				signed: true,
+				createdAt: expect.any(String),
+			});
 			const updated = await api.put(`/api/v1/webhooks/${created.data.id}`, { events: ['relay.offline'] });
 			expect(updated.data.events).toEqual(['relay.offline']);
 			expect((await api.patch(`/api/v1/webhooks/${created.data.id}/toggle`)).data.enabled).toBe(false);

@@ -162,8 +162,10 @@ export class TxtCoopEmulator {
 		if (!isRecipient(to)) return badRequest('to must be an E.164 phone number, an Apple ID email or a group GUID');
 		if (!Array.isArray(attachments) || attachments.length > 10) return badRequest('attachments must be an array of at most 10 URLs');
 		if (!attachments.every(isHttpUrl)) return badRequest('attachments must be http(s) URLs');
-		if ((typeof body.body !== 'string' || !body.body) && !attachments.length) return badRequest('body is required unless attachments is provided');
-		if (typeof priority !== 'number' || !Number.isInteger(priority) || priority < 0 || priority > 100) return badRequest('priority must be from 0 to 100');
+		if ((typeof body.body !== 'string' || !body.body) && !attachments.length)
+			return badRequest('body is required unless attachments is provided');
+		if (typeof priority !== 'number' || !Number.isInteger(priority) || priority < 0 || priority > 100)
+			return badRequest('priority must be from 0 to 100');
 		const numbers = this.config.relays.flatMap((relay) => relay.phoneNumbers);
 		if (fromNumber !== undefined && !numbers.includes(String(fromNumber))) return badRequest('fromNumber is not a registered phone number');
 
@@ -184,7 +186,9 @@ export class TxtCoopEmulator {
 		const attachmentId = id('att');
 		const fileName = decodeURIComponent(new URL(sourceUrl).pathname.split('/').pop() || 'file');
 		const extension = fileName.split('.').pop()?.toLowerCase() ?? '';
-		const mimeType = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', pdf: 'application/pdf' }[extension] ?? 'application/octet-stream';
+		const mimeType =
+			{ jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', pdf: 'application/pdf' }[extension] ??
+			'application/octet-stream';
 		return {
 			id: attachmentId,
 			fileName,
@@ -246,7 +250,12 @@ export class TxtCoopEmulator {
 	private createJob(request: SandboxRequest): SandboxReply {
 		const list = ((request.body ?? {}) as Record<string, unknown>).messages;
 		if (!Array.isArray(list) || !list.length) return badRequest('messages must be a non-empty array of {to, body}');
-		const bad = list.findIndex((m) => !isRecipient((m as Record<string, unknown>)?.to) || typeof (m as Record<string, unknown>)?.body !== 'string' || !(m as { body: string }).body);
+		const bad = list.findIndex(
+			(m) =>
+				!isRecipient((m as Record<string, unknown>)?.to) ||
+				typeof (m as Record<string, unknown>)?.body !== 'string' ||
+				!(m as { body: string }).body,
+		);
 		if (bad >= 0) return badRequest(`messages[${bad}] needs a valid to and a body`);
 		const job: BulkJob = { jobId: id('bulk'), createdAt: new Date().toISOString(), messageIds: [] };
 		for (const entry of list as Array<{ to: string; body: string }>) {
@@ -307,10 +316,13 @@ export class TxtCoopEmulator {
 		this.deliveries.push(delivery);
 		const ok = delivery.status !== null && delivery.status >= 200 && delivery.status < 300;
 		if (!ok && retry < 2 && this.hooks.includes(hook)) {
-			const timer = setTimeout(() => {
-				this.timers.delete(timer);
-				void this.deliver(hook, event, payload, signing, retry + 1);
-			}, this.config.stepMs * 2 ** (retry + 1));
+			const timer = setTimeout(
+				() => {
+					this.timers.delete(timer);
+					void this.deliver(hook, event, payload, signing, retry + 1);
+				},
+				this.config.stepMs * 2 ** (retry + 1),
+			);
 			this.timers.add(timer);
 		}
 		return delivery;
@@ -328,7 +340,14 @@ export class TxtCoopEmulator {
 			Object.assign(hook, { url, events, ...(body.secret !== undefined ? { secret: body.secret } : {}) });
 			return { status: 200, body: this.hookView(hook) };
 		}
-		const created: Hook = { id: id('wh'), url: String(url), events: events as string[], secret: body.secret as string | undefined, enabled: true, createdAt: new Date().toISOString() };
+		const created: Hook = {
+			id: id('wh'),
+			url: String(url),
+			events: events as string[],
+			secret: body.secret as string | undefined,
+			enabled: true,
+			createdAt: new Date().toISOString(),
+		};
 		this.hooks.push(created);
 		return { status: 201, body: this.hookView(created) };
 	}
@@ -358,7 +377,13 @@ export class TxtCoopEmulator {
 			return paginate(list, query, this.config.lists);
 		});
 		this.route('GET', '/api/v1/messages/queue/stats', () => ({ status: 200, body: this.queueStats() }));
-		this.route('GET', '/api/v1/messages/bulk', ({ query }) => paginate([...this.jobs].reverse().map((job) => this.jobView(job)), query, this.config.lists));
+		this.route('GET', '/api/v1/messages/bulk', ({ query }) =>
+			paginate(
+				[...this.jobs].reverse().map((job) => this.jobView(job)),
+				query,
+				this.config.lists,
+			),
+		);
 		this.route('POST', '/api/v1/messages/bulk', (r) => this.createJob(r));
 		this.route('GET', '/api/v1/messages/bulk/:jobId', ({ query }) => {
 			const job = find(this.jobs, (j) => j.jobId === query.jobId);
@@ -369,7 +394,13 @@ export class TxtCoopEmulator {
 			if (!job) return notFound('Bulk job');
 			const results = job.messageIds.map((messageId) => {
 				const m = this.messages.find((x) => x.id === messageId)!;
-				return { to: m.to, messageId: m.id, status: m.status, error: m.status === 'failed' ? m.lastError : null, deliveredAt: m.deliveredAt };
+				return {
+					to: m.to,
+					messageId: m.id,
+					status: m.status,
+					error: m.status === 'failed' ? m.lastError : null,
+					deliveredAt: m.deliveredAt,
+				};
 			});
 			const { page, limit, ...rest } = query;
 			return paginate(results, { ...rest, ...(page ? { page } : {}), limit: limit ?? '100' }, this.config.lists);

@@ -4,7 +4,13 @@ import { startSandbox, WHATSINFINITY_SESSION, type Sandbox } from '../index';
 
 const KEY = WHATSINFINITY_SESSION.apiKey;
 const SESSION = WHATSINFINITY_SESSION.sessionId;
-const text = (to = '919999999999', extra: Record<string, unknown> = {}) => ({ sessionId: SESSION, to, type: 'text', message: 'hi', ...extra });
+const text = (to = '919999999999', extra: Record<string, unknown> = {}) => ({
+	sessionId: SESSION,
+	to,
+	type: 'text',
+	message: 'hi',
+	...extra,
+});
 
 describe('WhatsInfinity sandbox', () => {
 	let sandbox: Sandbox;
@@ -26,7 +32,9 @@ describe('WhatsInfinity sandbox', () => {
 	});
 
 	const undocumented = (patch: Record<string, string>) =>
-		control.post('/config', { undocumented: { existingSession: 'ok', pairingWhenActive: 'conflict', qrWhenNone: 'notFound', pairingField: 'pairingCode', ...patch } });
+		control.post('/config', {
+			undocumented: { existingSession: 'ok', pairingWhenActive: 'conflict', qrWhenNone: 'notFound', pairingField: 'pairingCode', ...patch },
+		});
 
 	it.each([
 		['ok', 200, 409],
@@ -62,7 +70,11 @@ describe('WhatsInfinity sandbox', () => {
 	it('can put the pairing code under "code"', async () => {
 		await undocumented({ pairingField: 'code' });
 		await api.post('/create-session', { sessionId: 'fresh', apiKey: 'fresh-session-key-01' });
-		const pairing = await api.post('/pairing-code', { sessionId: 'fresh', phoneNumber: '919999999999' }, { headers: { 'x-api-key': 'fresh-session-key-01' } });
+		const pairing = await api.post(
+			'/pairing-code',
+			{ sessionId: 'fresh', phoneNumber: '919999999999' },
+			{ headers: { 'x-api-key': 'fresh-session-key-01' } },
+		);
 		expect(pairing.data.data).toEqual({ code: expect.stringMatching(/^\d{8}$/) });
 	});
 	afterAll(async () => await sandbox.stop());
@@ -72,7 +84,10 @@ describe('WhatsInfinity sandbox', () => {
 		const bad = await api.get(`/check-session/${SESSION}`, { headers: { 'x-api-key': 'wrong-key-wrong-key' } });
 		const lost = await api.get('/nowhere');
 		expect(good.data).toMatchObject({ success: true, requestId: expect.any(String), data: { status: 'active', isReady: true } });
-		expect([bad.status, bad.data]).toEqual([401, { success: false, requestId: expect.any(String), error: 'Unauthorized', details: 'Invalid or missing API key' }]);
+		expect([bad.status, bad.data]).toEqual([
+			401,
+			{ success: false, requestId: expect.any(String), error: 'Unauthorized', details: 'Invalid or missing API key' },
+		]);
 		expect(lost.data).toMatchObject({ success: false, requestId: expect.any(String) });
 	});
 
@@ -87,7 +102,11 @@ describe('WhatsInfinity sandbox', () => {
 		expect(qr.headers['content-type']).toBe('image/png');
 		expect(Buffer.from(qr.data).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
 
-		const pairing = await api.post('/pairing-code', { sessionId: 'new-one', phoneNumber: '919999999999' }, { headers: { 'x-api-key': key } });
+		const pairing = await api.post(
+			'/pairing-code',
+			{ sessionId: 'new-one', phoneNumber: '919999999999' },
+			{ headers: { 'x-api-key': key } },
+		);
 		// "an 8-digit pairing code"
 		expect(pairing.data.data.pairingCode).toMatch(/^\d{8}$/);
 		await control.post('/sessions/new-one/scan');

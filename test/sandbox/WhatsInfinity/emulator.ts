@@ -78,7 +78,14 @@ export class WhatsInfinityEmulator {
 		this.sessions = new Map(
 			this.config.sessions.map((s) => [
 				s.sessionId,
-				{ sessionId: s.sessionId, apiKey: s.apiKey, status: s.status ?? 'active', queue: [], sendTimes: [], lastActiveAt: new Date().toISOString() },
+				{
+					sessionId: s.sessionId,
+					apiKey: s.apiKey,
+					status: s.status ?? 'active',
+					queue: [],
+					sendTimes: [],
+					lastActiveAt: new Date().toISOString(),
+				},
 			]),
 		);
 	}
@@ -157,7 +164,11 @@ export class WhatsInfinityEmulator {
 		s.route('GET', '/qr/:sessionId', (r) =>
 			this.authed(r, (session) =>
 				session.status === 'qr'
-					? { status: 200, raw: qrLikePng(`${session.sessionId}:${Math.floor(Date.now() / 60_000)}`), headers: { 'Content-Type': 'image/png' } }
+					? {
+							status: 200,
+							raw: qrLikePng(`${session.sessionId}:${Math.floor(Date.now() / 60_000)}`),
+							headers: { 'Content-Type': 'image/png' },
+						}
 					: this.noQr(session),
 			),
 		);
@@ -217,7 +228,8 @@ export class WhatsInfinityEmulator {
 
 	private send(session: Session, body: Record<string, unknown>): SandboxReply {
 		const { to, type, message, url, dryRun } = body;
-		if (typeof to !== 'string' || !DIGITS.test(to)) return failure(400, 'Bad Request', 'Invalid phone number: send 7-15 digits, include country code, and omit +');
+		if (typeof to !== 'string' || !DIGITS.test(to))
+			return failure(400, 'Bad Request', 'Invalid phone number: send 7-15 digits, include country code, and omit +');
 		if (type === 'text') {
 			if (typeof message !== 'string' || !message) return failure(400, 'Bad Request', 'message is required');
 			if (message.length > MAX_TEXT) return failure(400, 'Bad Request', 'Message too long: at most 65000 characters');
@@ -274,8 +286,12 @@ export class WhatsInfinityEmulator {
 		};
 		// What the phone does: scanning the QR (or entering the pairing code) links the session.
 		s.controlRoute('POST', '/sessions/:sessionId/scan', ({ query }) => withSession(query.sessionId, (x) => this.setStatus(x, 'active')));
-		s.controlRoute('POST', '/sessions/:sessionId/disconnect', ({ query }) => withSession(query.sessionId, (x) => this.setStatus(x, 'disconnected')));
-		s.controlRoute('POST', '/sessions/:sessionId/disable', ({ query }) => withSession(query.sessionId, (x) => this.setStatus(x, 'disabled')));
+		s.controlRoute('POST', '/sessions/:sessionId/disconnect', ({ query }) =>
+			withSession(query.sessionId, (x) => this.setStatus(x, 'disconnected')),
+		);
+		s.controlRoute('POST', '/sessions/:sessionId/disable', ({ query }) =>
+			withSession(query.sessionId, (x) => this.setStatus(x, 'disabled')),
+		);
 		s.controlRoute('GET', '/sessions', () => ({ status: 200, body: { sessions: [...this.sessions.values()] } }));
 		s.controlRoute('GET', '/messages', () => ({ status: 200, body: { messages: this.messages } }));
 		s.controlRoute('POST', '/config', ({ body }) => {

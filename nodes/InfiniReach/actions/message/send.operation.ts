@@ -98,15 +98,7 @@ export const description = updateDisplayOptions({ show: { resource: ['message'],
 /** Same execution, node, item and message → same ID: n8n's "Retry On Fail" and our own retries reuse it. */
 function derivedExternalId(context: IExecuteFunctions, itemIndex: number, message: IDataObject): string {
 	const hash = createHash('sha256')
-		.update(
-			JSON.stringify([
-				context.getWorkflow().id,
-				context.getExecutionId(),
-				context.getNode().name,
-				itemIndex,
-				message,
-			]),
-		)
+		.update(JSON.stringify([context.getWorkflow().id, context.getExecutionId(), context.getNode().name, itemIndex, message]))
 		.digest('hex');
 	return `n8n-${hash.slice(0, 32)}`;
 }
@@ -118,7 +110,9 @@ function senderFrom(value: unknown): string {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunState): Promise<ItemResult> {
-	const channel = String(this.getNodeParameter('channel', itemIndex, '')).trim().toLowerCase() as Channel;
+	const channel = String(this.getNodeParameter('channel', itemIndex, ''))
+		.trim()
+		.toLowerCase() as Channel;
 	if (!CHANNELS.includes(channel)) {
 		throw itemError(this, itemIndex, `Unknown channel "${channel}"`, 'Set Channel to "sms" or "whatsapp".');
 	}
@@ -138,7 +132,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 	});
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const to = parseInput(this, itemIndex, 'Invalid "To"', () =>
-		normalizeRecipient(this.getNodeParameter('to', itemIndex, ''), channel, options.defaultCountry as string, options.skipValidation === true),
+		normalizeRecipient(
+			this.getNodeParameter('to', itemIndex, ''),
+			channel,
+			options.defaultCountry as string,
+			options.skipValidation === true,
+		),
 	);
 	const message = { to, message: text, from, channel };
 	// A campaign's message is what the recipient gets: the text, on its channel (not which number sends it).
@@ -152,7 +151,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 			max: DEFAULT_REQUESTS_PER_MINUTE,
 			to,
 		});
-		const { data, body, repeat: duplicate } = await requestRecord.call(this, infiniReach, {
+		const {
+			data,
+			body,
+			repeat: duplicate,
+		} = await requestRecord.call(this, infiniReach, {
 			method: 'POST',
 			path: '/api/v1/messages',
 			body: { ...message, externalId },
@@ -164,10 +167,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 		// `{success, queued, messageId, jobId}`, or (servers seen in the wild) the IDs under `data`.
 		const queued = data.queued ?? body.queued;
 		return {
-			success: duplicate ? true : body.success ?? true,
+			success: duplicate ? true : (body.success ?? true),
 			messageId: data.messageId ?? data.id ?? null,
 			jobId: data.jobId ?? null,
-			status: duplicate ? 'duplicate' : data.status ?? (queued === false ? 'accepted' : 'queued'),
+			status: duplicate ? 'duplicate' : (data.status ?? (queued === false ? 'accepted' : 'queued')),
 			queued: queued ?? null,
 			// InfiniReach had this externalId already: sent before (by an earlier try or run), not sent again.
 			duplicate,

@@ -11,9 +11,7 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['account'] } },
-		options: [
-			{ name: 'Get Balance', value: 'getBalance', description: 'Get the account balance and currency', action: 'Get the balance' },
-		],
+		options: [{ name: 'Get Balance', value: 'getBalance', description: 'Get the account balance and currency', action: 'Get the balance' }],
 		default: 'getBalance',
 	},
 	...getBalance.description,

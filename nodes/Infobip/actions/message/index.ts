@@ -14,7 +14,12 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['message'] } },
 		options: [
 			{ name: 'Send', value: 'send', description: 'Send every input item, as few requests as possible', action: 'Send messages' },
-			{ name: 'Validate', value: 'validate', description: 'Check the messages with Infobip without sending them', action: 'Validate messages' },
+			{
+				name: 'Validate',
+				value: 'validate',
+				description: 'Check the messages with Infobip without sending them',
+				action: 'Validate messages',
+			},
 		],
 		default: 'send',
 	},

@@ -12,7 +12,7 @@ import { planRequests } from '../../helpers/plan';
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'All input items go out together, as few requests as possible: items with the same channel, sender and text become one message to many recipients. Each output item is its own recipient\'s message.',
+			"All input items go out together, as few requests as possible: items with the same channel, sender and text become one message to many recipients. Each output item is its own recipient's message.",
 		name: 'sendNotice',
 		type: 'notice',
 		default: '',
@@ -27,18 +27,28 @@ export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData
 	const campaign = campaignOf(this);
 	const { entries, failed } = await collectItems(this, (itemIndex) => composeMessage(this, itemIndex));
 	// A campaign's message is what the recipient gets: its channel and content (not the sender).
-	const once = await batchOnce(this, entries, ({ to, message }) => ({ campaignKey: campaign.campaignKey, to, content: [message.channel, message.content] }));
+	const once = await batchOnce(this, entries, ({ to, message }) => ({
+		campaignKey: campaign.campaignKey,
+		to,
+		content: [message.channel, message.content],
+	}));
 	const requests = planRequests(once.entries, campaign);
-	const outcomes = await dispatch(this, requests, '/messages-api/1/messages', (request, destination, body) => {
-		const answer = messageAnswer(body, destination.messageId);
-		return {
-			messageId: answer.messageId ?? destination.messageId,
-			status: answer.status ?? null,
-			destination: answer.destination ?? destination.to,
-			bulkId: body.bulkId ?? request.bulkId,
-			...(campaign.sendAt ? { sendAt: campaign.sendAt } : {}),
-		};
-	}, async (destinations) => await once.sent(destinations.map(({ itemIndex }) => itemIndex)));
+	const outcomes = await dispatch(
+		this,
+		requests,
+		'/messages-api/1/messages',
+		(request, destination, body) => {
+			const answer = messageAnswer(body, destination.messageId);
+			return {
+				messageId: answer.messageId ?? destination.messageId,
+				status: answer.status ?? null,
+				destination: answer.destination ?? destination.to,
+				bulkId: body.bulkId ?? request.bulkId,
+				...(campaign.sendAt ? { sendAt: campaign.sendAt } : {}),
+			};
+		},
+		async (destinations) => await once.sent(destinations.map(({ itemIndex }) => itemIndex)),
+	);
 	for (const [itemIndex, outcome] of once.skipped) outcomes.set(itemIndex, outcome);
 	return outputsInOrder(this, outcomes, failed);
 }

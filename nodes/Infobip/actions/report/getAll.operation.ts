@@ -25,5 +25,9 @@ export const description = updateDisplayOptions({ show: { resource: ['report'], 
 /** Delivery reports of the last 48 hours not handed out yet: one item per report. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	return await pull(this, itemIndex, '/messages-api/1/reports', { bulkId: filters.bulkId, messageId: filters.messageId, channel: filters.channel });
+	return await pull(this, itemIndex, '/messages-api/1/reports', {
+		bulkId: filters.bulkId,
+		messageId: filters.messageId,
+		channel: filters.channel,
+	});
 }

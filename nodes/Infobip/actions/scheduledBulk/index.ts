@@ -16,7 +16,12 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['scheduledBulk'] } },
 		options: [
 			{ name: 'Get', value: 'get', description: 'Get when a scheduled campaign goes out', action: 'Get a scheduled bulk' },
-			{ name: 'Get Status', value: 'getStatus', description: 'Get whether it is pending, paused, processing or cancelled', action: 'Get a scheduled bulk status' },
+			{
+				name: 'Get Status',
+				value: 'getStatus',
+				description: 'Get whether it is pending, paused, processing or cancelled',
+				action: 'Get a scheduled bulk status',
+			},
 			{ name: 'Reschedule', value: 'reschedule', description: 'Move it to another time', action: 'Reschedule a bulk' },
 			{ name: 'Update Status', value: 'updateStatus', description: 'Pause, resume or cancel it', action: 'Update a scheduled bulk status' },
 		],

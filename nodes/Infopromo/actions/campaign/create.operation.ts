@@ -31,7 +31,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		.split(',')
 		.map((id) => id.trim())
 		.filter(Boolean);
-	if (!lists.length) throw itemError(this, itemIndex, 'No contact list is set', 'Give the IDs of the platform\'s contact lists, separated by commas.');
+	if (!lists.length)
+		throw itemError(this, itemIndex, 'No contact list is set', "Give the IDs of the platform's contact lists, separated by commas.");
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const content = contentOf(this, itemIndex);
 	const body = { contact_list_id: lists.join(','), ...content, ...scheduleOf(this, itemIndex, options) };

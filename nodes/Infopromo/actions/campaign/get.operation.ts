@@ -7,7 +7,14 @@ import { requestRecord } from '../../../shared/transport';
 import { infopromo } from '../../transport';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Campaign UID', name: 'campaignUid', type: 'string', required: true, default: '', description: 'The campaign\'s uid, as Create returned it' },
+	{
+		displayName: 'Campaign UID',
+		name: 'campaignUid',
+		type: 'string',
+		required: true,
+		default: '',
+		description: "The campaign's uid, as Create returned it",
+	},
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['campaign'], operation: ['get'] } }, properties);
@@ -15,5 +22,12 @@ export const description = updateDisplayOptions({ show: { resource: ['campaign']
 /** A campaign's details and progress. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const uid = idOf(this, itemIndex, 'campaignUid', 'Campaign UID', 'Give the uid that Create returned.');
-	return (await requestRecord.call(this, infopromo, { method: 'GET', path: `/campaign/${encodeURIComponent(uid)}/view`, idempotent: true, itemIndex })).data;
+	return (
+		await requestRecord.call(this, infopromo, {
+			method: 'GET',
+			path: `/campaign/${encodeURIComponent(uid)}/view`,
+			idempotent: true,
+			itemIndex,
+		})
+	).data;
 }

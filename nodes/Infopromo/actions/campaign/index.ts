@@ -13,7 +13,7 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['campaign'] } },
 		options: [
-			{ name: 'Create', value: 'create', description: 'Send to the platform\'s contact lists, now or later', action: 'Create a campaign' },
+			{ name: 'Create', value: 'create', description: "Send to the platform's contact lists, now or later", action: 'Create a campaign' },
 			{ name: 'Get', value: 'get', description: 'Get a campaign by its UID', action: 'Get a campaign' },
 		],
 		default: 'create',

@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '606812e63f78b',
-		description: 'The message\'s unique ID, as Send or Get Many returned it',
+		description: "The message's unique ID, as Send or Get Many returned it",
 	},
 ];
 
@@ -23,5 +23,7 @@ export const description = updateDisplayOptions({ show: { resource: ['sms'], ope
 /** One inbound or outbound message with all its details. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const uid = idOf(this, itemIndex, 'uid', 'UID', 'Give the uid that Send or Get Many returned.');
-	return (await requestRecord.call(this, infopromo, { method: 'GET', path: `/sms/${encodeURIComponent(uid)}`, idempotent: true, itemIndex })).data;
+	return (
+		await requestRecord.call(this, infopromo, { method: 'GET', path: `/sms/${encodeURIComponent(uid)}`, idempotent: true, itemIndex })
+	).data;
 }

@@ -34,7 +34,14 @@ const properties: INodeProperties[] = [
 				default: 'plain',
 			},
 			{ displayName: 'Start Date', name: 'startDate', type: 'dateTime', default: '', description: 'Only messages from this day' },
-			{ displayName: 'Time Zone', name: 'timezone', type: 'string', default: '', placeholder: 'Europe/London', description: 'The time zone the dates are in (an IANA name)' },
+			{
+				displayName: 'Time Zone',
+				name: 'timezone',
+				type: 'string',
+				default: '',
+				placeholder: 'Europe/London',
+				description: 'The time zone the dates are in (an IANA name)',
+			},
 		],
 	},
 ];
@@ -50,9 +57,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (filters.direction) qs.direction = filters.direction;
 	if (filters.smsType) qs.sms_type = filters.smsType;
 	if (String(filters.timezone ?? '').trim()) qs.timezone = String(filters.timezone).trim();
-	for (const [key, name] of [['startDate', 'start_date'], ['endDate', 'end_date']] as const) {
+	for (const [key, name] of [
+		['startDate', 'start_date'],
+		['endDate', 'end_date'],
+	] as const) {
 		if (!filters[key]) continue;
-		if (Number.isNaN(Date.parse(String(filters[key])))) throw itemError(this, itemIndex, `"${String(filters[key])}" is not a date`, 'Pick a date.');
+		if (Number.isNaN(Date.parse(String(filters[key]))))
+			throw itemError(this, itemIndex, `"${String(filters[key])}" is not a date`, 'Pick a date.');
 		qs[name] = day(filters[key]);
 	}
 	return await laravelList(this, itemIndex, '/sms', qs);

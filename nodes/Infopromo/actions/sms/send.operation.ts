@@ -18,7 +18,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '+31612345678',
-		description: 'The number to send to (international, or national with a Default Country). Items with the same sender, type and text go out together.',
+		description:
+			'The number to send to (international, or national with a Default Country). Items with the same sender, type and text go out together.',
 	},
 	...contentFields(),
 	sendOptions(),
@@ -81,11 +82,14 @@ export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData
 				({ data } = await requestAnswer.call(this, infopromo, { method: 'POST', path: '/sms/send', body, itemIndex: chunk[0].itemIndex }));
 			} catch (error) {
 				for (const entry of chunk) {
-					outcomes.set(entry.itemIndex, { error: fateUnknown(error) ? unknownFate(this, error as NodeApiError, entry) : withItemIndex(this, error, entry.itemIndex) });
+					outcomes.set(entry.itemIndex, {
+						error: fateUnknown(error) ? unknownFate(this, error as NodeApiError, entry) : withItemIndex(this, error, entry.itemIndex),
+					});
 				}
 				continue;
 			}
-			for (const entry of chunk) outcomes.set(entry.itemIndex, { json: { recipient: entry.recipient, status: 'success', ...resultFor(data, entry.recipient) } });
+			for (const entry of chunk)
+				outcomes.set(entry.itemIndex, { json: { recipient: entry.recipient, status: 'success', ...resultFor(data, entry.recipient) } });
 			await once.sent(chunk.map((entry) => entry.itemIndex));
 		}
 	}

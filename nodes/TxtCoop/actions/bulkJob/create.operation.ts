@@ -13,7 +13,7 @@ const DEFAULT_JOB_SIZE = 1000;
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'All input items become one bulk job: map each item\'s recipient and text below.',
+		displayName: "All input items become one bulk job: map each item's recipient and text below.",
 		name: 'bulkNotice',
 		type: 'notice',
 		default: '',
@@ -25,7 +25,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '={{ $json.phone }}',
-		description: 'Each item\'s recipient: phone number, Apple ID email, or group chat GUID',
+		description: "Each item's recipient: phone number, Apple ID email, or group chat GUID",
 	},
 	{
 		displayName: 'Body',
@@ -34,7 +34,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		typeOptions: { rows: 3 },
-		description: 'Each item\'s message text',
+		description: "Each item's message text",
 	},
 	optionsCollection([
 		campaignKeyOption(),
@@ -63,7 +63,11 @@ function readMessage(context: IExecuteFunctions, itemIndex: number): BulkMessage
 	const to = parseInput(context, itemIndex, 'Invalid "To"', () =>
 		normalizeRecipient(context.getNodeParameter('to', itemIndex, ''), options.defaultCountry as string),
 	);
-	const body = checkText(context, itemIndex, String(context.getNodeParameter('body', itemIndex, '') ?? ''), { field: 'Body', noun: 'message body', gateway: 'txtcoop' });
+	const body = checkText(context, itemIndex, String(context.getNodeParameter('body', itemIndex, '') ?? ''), {
+		field: 'Body',
+		noun: 'message body',
+		gateway: 'txtcoop',
+	});
 	return { to, body, campaignKey: options.campaignKey };
 }
 
@@ -74,7 +78,10 @@ export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData
 	const { entries } = once;
 	const jobSize = Math.max(1, Number((this.getNodeParameter('options', 0, {}) as IDataObject).jobSize ?? DEFAULT_JOB_SIZE));
 	// Items the campaign sent before are in no job: one output item each, saying so.
-	const skipped = [...once.skipped].map(([itemIndex, outcome]) => ({ json: 'json' in outcome ? outcome.json : {}, pairedItem: { item: itemIndex } }));
+	const skipped = [...once.skipped].map(([itemIndex, outcome]) => ({
+		json: 'json' in outcome ? outcome.json : {},
+		pairedItem: { item: itemIndex },
+	}));
 	const output: INodeExecutionData[] = [...collected.failed, ...skipped];
 	for (let start = 0; start < entries.length; start += jobSize) {
 		const chunk = entries.slice(start, start + jobSize);

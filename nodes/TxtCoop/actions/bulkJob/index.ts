@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['bulkJob'] } },
 		options: [
 			{ name: 'Create', value: 'create', description: 'Send all input items as one bulk job', action: 'Create a bulk job' },
-			{ name: 'Get', value: 'get', description: 'Get a job\'s details and progress', action: 'Get a bulk job' },
+			{ name: 'Get', value: 'get', description: "Get a job's details and progress", action: 'Get a bulk job' },
 			{ name: 'Get Many', value: 'getAll', description: 'List bulk jobs', action: 'Get many bulk jobs' },
 			{ name: 'Get Results', value: 'getResults', description: 'Get the per-recipient results of a job', action: 'Get bulk job results' },
 		],

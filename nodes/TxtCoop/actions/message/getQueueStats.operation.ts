@@ -11,5 +11,6 @@ export const description = updateDisplayOptions({ show: { resource: ['message'],
 
 /** Messages pending, processing, failed and in the dead-letter queue. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
-	return (await requestRecord.call(this, txtCoop, { method: 'GET', path: '/api/v1/messages/queue/stats', idempotent: true, itemIndex })).data;
+	return (await requestRecord.call(this, txtCoop, { method: 'GET', path: '/api/v1/messages/queue/stats', idempotent: true, itemIndex }))
+		.data;
 }

@@ -16,9 +16,19 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['message'] } },
 		options: [
-			{ name: 'Get Attachments', value: 'getAttachments', description: 'List a message\'s attachments, optionally downloading them', action: 'Get message attachments' },
+			{
+				name: 'Get Attachments',
+				value: 'getAttachments',
+				description: "List a message's attachments, optionally downloading them",
+				action: 'Get message attachments',
+			},
 			{ name: 'Get Many', value: 'getAll', description: 'List sent and received messages', action: 'Get many messages' },
-			{ name: 'Get Queue Stats', value: 'getQueueStats', description: 'Count messages pending, processing, failed and dead-lettered', action: 'Get queue stats' },
+			{
+				name: 'Get Queue Stats',
+				value: 'getQueueStats',
+				description: 'Count messages pending, processing, failed and dead-lettered',
+				action: 'Get queue stats',
+			},
 			{ name: 'Get Status', value: 'getStatus', description: 'Get the delivery status of a message', action: 'Get message status' },
 			{ name: 'Send', value: 'send', description: 'Send an iMessage through your Macs', action: 'Send a message' },
 		],

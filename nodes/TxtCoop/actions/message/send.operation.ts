@@ -77,7 +77,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 	const text = String(this.getNodeParameter('body', itemIndex, '') ?? '');
 	const attachments = attachmentList(options.attachments);
 	if (attachments.length > MAX_ATTACHMENTS) {
-		throw itemError(this, itemIndex, `There are ${attachments.length} attachments; txtcoop takes at most ${MAX_ATTACHMENTS}`, 'Send the rest in another message.');
+		throw itemError(
+			this,
+			itemIndex,
+			`There are ${attachments.length} attachments; txtcoop takes at most ${MAX_ATTACHMENTS}`,
+			'Send the rest in another message.',
+		);
 	}
 	const badUrl = attachments.find((url) => !isHttpUrl(url));
 	if (badUrl !== undefined) {
@@ -99,7 +104,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 	const fromNumber = String(options.fromNumber ?? '').trim();
 	if (fromNumber) {
 		body.fromNumber = parseInput(this, itemIndex, 'Invalid "From Number"', () =>
-			normalizePhoneNumber(fromNumber, { defaultCountry: options.defaultCountry as string, skipValidation: options.skipValidation === true }),
+			normalizePhoneNumber(fromNumber, {
+				defaultCountry: options.defaultCountry as string,
+				skipValidation: options.skipValidation === true,
+			}),
 		);
 	}
 	return await sendOnce(this, options, { to, content: { body: body.body ?? '', attachments } }, async () => {

@@ -8,7 +8,13 @@ import { requestRecord } from '../../../shared/transport';
 import { txtCoop } from '../../transport';
 
 const properties: INodeProperties[] = [
-	idLocator({ name: 'relayId', displayName: 'Relay ID', placeholder: 'relay_123', searchListMethod: 'searchRelays', description: 'The Mac' }),
+	idLocator({
+		name: 'relayId',
+		displayName: 'Relay ID',
+		placeholder: 'relay_123',
+		searchListMethod: 'searchRelays',
+		description: 'The Mac',
+	}),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['relay'], operation: ['get'] } }, properties);

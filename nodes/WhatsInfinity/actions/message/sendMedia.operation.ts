@@ -51,11 +51,12 @@ const properties: INodeProperties[] = [
 	sendOptions(),
 ];
 
-
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendMedia'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunState): Promise<ItemResult> {
-	const type = String(this.getNodeParameter('mediaType', itemIndex, 'media')).trim().toLowerCase();
+	const type = String(this.getNodeParameter('mediaType', itemIndex, 'media'))
+		.trim()
+		.toLowerCase();
 	if (!MEDIA_TYPES.includes(type)) {
 		throw itemError(this, itemIndex, `Unknown media type "${type}"`, `Use one of: ${MEDIA_TYPES.join(', ')}.`);
 	}

@@ -31,7 +31,6 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendText'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunState): Promise<ItemResult> {

@@ -36,7 +36,8 @@ async function sessionThatExists(context: IExecuteFunctions, itemIndex: number, 
 	if (!(refusal instanceof NodeApiError) || !['400', '409'].includes(String(refusal.httpCode))) throw refusal;
 	const existing = await checkSession.call(context, itemIndex).catch(() => undefined);
 	if (!existing) {
-		refusal.description = `${refusal.description ?? ''} A session with this ID may exist with another key: choose another Session ID, or use that session's key.`.trim();
+		refusal.description =
+			`${refusal.description ?? ''} A session with this ID may exist with another key: choose another Session ID, or use that session's key.`.trim();
 		throw refusal;
 	}
 	return { ...existing, alreadyExisted: true };

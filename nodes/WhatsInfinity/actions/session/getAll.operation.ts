@@ -12,6 +12,11 @@ export const description = updateDisplayOptions({ show: { resource: ['session'],
 /** One item per session of the server. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	// Servers answer with the list itself, or under `sessions`.
-	const { data, requestId } = await requestList.call(this, whatsInfinity, { method: 'GET', path: '/all-sessions', idempotent: true, itemIndex }, 'sessions');
+	const { data, requestId } = await requestList.call(
+		this,
+		whatsInfinity,
+		{ method: 'GET', path: '/all-sessions', idempotent: true, itemIndex },
+		'sessions',
+	);
 	return data.map((session) => ({ ...session, requestId }));
 }

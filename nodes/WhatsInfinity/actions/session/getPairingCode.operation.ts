@@ -21,7 +21,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-
 export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['getPairingCode'] } }, properties);
 
 /** An 8-digit code to enter in WhatsApp under Linked Devices, instead of scanning a QR. */
@@ -32,7 +31,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const { sessionId } = await sessionCredentials.call(this, itemIndex);
 	let answer: Answer<IDataObject>;
 	try {
-		answer = await requestRecord.call(this, whatsInfinity, { method: 'POST', path: '/pairing-code', body: { sessionId, phoneNumber }, itemIndex });
+		answer = await requestRecord.call(this, whatsInfinity, {
+			method: 'POST',
+			path: '/pairing-code',
+			body: { sessionId, phoneNumber },
+			itemIndex,
+		});
 	} catch (error) {
 		// A session that is connected already is refused in a way the docs do not give: its status says.
 		throw await explainLinking(this, itemIndex, 'pairing code', error, 'pairing');

@@ -17,7 +17,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-
 export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['getQr'] } }, properties);
 
 /** The QR PNG to scan in WhatsApp (Linked Devices), as binary data, with the session's status. */
@@ -28,13 +27,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// No QR pending is answered in a way the docs do not give (an error, JSON, nothing): only a PNG counts.
 	let png: Buffer | undefined;
 	try {
-		const file = await requestFile.call(this, whatsInfinity, { method: 'GET', path: `/qr/${encodeURIComponent(sessionId)}`, idempotent: true, itemIndex });
+		const file = await requestFile.call(this, whatsInfinity, {
+			method: 'GET',
+			path: `/qr/${encodeURIComponent(sessionId)}`,
+			idempotent: true,
+			itemIndex,
+		});
 		png = isPng(file.data) ? file.data : undefined;
 	} catch (error) {
 		throw await explainLinking(this, itemIndex, 'QR code to scan', error, 'qr');
 	}
 	const status = await checkSession.call(this, itemIndex);
-	if (!png) throw await explainLinking(this, itemIndex, 'QR code to scan', itemError(this, itemIndex, 'WhatsInfinity answered without a QR image'));
+	if (!png)
+		throw await explainLinking(this, itemIndex, 'QR code to scan', itemError(this, itemIndex, 'WhatsInfinity answered without a QR image'));
 	return {
 		json: { ...status, qrExpiresInSeconds: 60 },
 		binary: { [property]: await this.helpers.prepareBinaryData(png, `${sessionId}-qr.png`, 'image/png') },

@@ -19,7 +19,7 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['session'] } },
 		options: [
-			{ name: 'Create', value: 'create', description: 'Create the credential\'s session with its key', action: 'Create a session' },
+			{ name: 'Create', value: 'create', description: "Create the credential's session with its key", action: 'Create a session' },
 			{ name: 'Delete', value: 'delete', description: 'Delete the session for good', action: 'Delete a session' },
 			{ name: 'Get Many', value: 'getAll', description: 'List every session on the server', action: 'Get many sessions' },
 			{
@@ -29,12 +29,17 @@ export const description: INodeProperties[] = [
 				action: 'Get a pairing code',
 			},
 			{ name: 'Get QR Code', value: 'getQr', description: 'Get the QR code to scan, as a PNG', action: 'Get a QR code' },
-			{ name: 'Get Status', value: 'getStatus', description: 'Get the session\'s status, queue and rate budget', action: 'Get session status' },
+			{
+				name: 'Get Status',
+				value: 'getStatus',
+				description: "Get the session's status, queue and rate budget",
+				action: 'Get session status',
+			},
 			{ name: 'Restart', value: 'restart', description: 'Restart the session, optionally wiping its login', action: 'Restart a session' },
 			{
 				name: 'Rotate Key',
 				value: 'rotateKey',
-				description: 'Replace the session\'s API key; the old one stops working',
+				description: "Replace the session's API key; the old one stops working",
 				action: 'Rotate the API key',
 			},
 		],

@@ -12,10 +12,9 @@ const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to clear the session\'s WhatsApp login. Destructive: the session must be linked again by QR or pairing code before it can send.',
+			"Whether to clear the session's WhatsApp login. Destructive: the session must be linked again by QR or pairing code before it can send.",
 	},
 ];
-
 
 export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['restart'] } }, properties);
 
