@@ -14,7 +14,7 @@ import {
 	urlPastedByHand,
 } from '../shared/webhook';
 import { CHANNELS } from './helpers/fields';
-import { pushedResults } from './helpers/pushed';
+import { pushedResults } from './helpers/pushed-results';
 import { CREDENTIAL_TYPE } from './transport';
 
 export class InfobipTrigger implements INodeType {

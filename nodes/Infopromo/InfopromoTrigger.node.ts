@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { pollMemory } from '../shared/polling';
 import { uidOf } from './helpers/lists';
-import { newestMessages, remember, type WatchMemory } from './helpers/watch';
+import { newestMessages, remember, type WatchMemory } from './helpers/message-poll';
 import { CREDENTIAL_TYPE } from './transport';
 
 export class InfopromoTrigger implements INodeType {

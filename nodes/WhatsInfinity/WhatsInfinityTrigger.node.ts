@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { clock } from '../shared/clock';
 import { optionsCollection } from '../shared/fields';
 import { pollMemory } from '../shared/polling';
 import { checkSession } from './helpers/session';
@@ -64,7 +65,7 @@ export class WhatsInfinityTrigger implements INodeType {
 		const threshold = (this.getNodeParameter('options', {}) as IDataObject).queueThreshold as number | undefined;
 		const queueSize = Number(session.queueSize ?? 0);
 		const queueAbove = threshold !== undefined && queueSize > threshold;
-		const checkedAt = new Date().toISOString();
+		const checkedAt = new Date(clock.now()).toISOString();
 
 		// A manual test shows what a run would get, without touching the memory of the active workflow.
 		if (this.getMode() === 'manual') {

@@ -2,7 +2,7 @@
 # Installs the real n8n the end-to-end tests and `npm run dev` use: Node 24 from the npm registry (n8n 2.x
 # needs it), then n8n from test/e2e/runtime with its lockfile. Run from npm scripts,
 # npm_config_ignore_scripts=true (the repo's .npmrc) is in the environment: the two steps that need their
-# install scripts say so explicitly. See ../shared/n8n-runtime.md.
+# install scripts say so explicitly. CONTRIBUTING.md ("Which n8n") says why this n8n.
 #
 # The install (2.7 GB, minutes) lives in a cache outside the checkout, one folder per stamp of its inputs,
 # and .n8n-runtime/ links to it: a new clone on the same machine (CI's) finds it ready. The folder is

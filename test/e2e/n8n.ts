@@ -33,7 +33,7 @@ export interface Credential {
 const PACKAGE = 'n8n-nodes-message-gateways';
 let cliRuns = 0;
 
-/** A real n8n 2.41.1 on Node 24 (see ../shared/n8n-runtime.md), driven through its CLI and HTTP API. */
+/** A real n8n 2.41.1 on Node 24 (CONTRIBUTING.md, "Which n8n"), driven through its CLI and HTTP API. */
 export class N8n {
 	private server?: ChildProcess;
 	private apiClient?: AxiosInstance;

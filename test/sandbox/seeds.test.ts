@@ -1,6 +1,7 @@
-// The sandbox against the user's documents (../shared/seeds): each gateway's documented endpoints,
-// example requests, fields and limits, walked against its emulator. A sandbox that drifts from its
-// seed (a missing route, an extra promise, a wrong limit) fails here, not in a user's workflow.
+// The sandbox against each gateway's API as docs/gateways/<gateway>.md writes it down (from the user's
+// excerpts of the gateways' documents): the documented endpoints, example requests, fields and limits,
+// walked against its emulator. A sandbox that drifts from its page (a missing route, an extra promise, a
+// wrong limit) fails here, not in a user's workflow.
 import axios, { type AxiosInstance } from 'axios';
 
 import {
@@ -24,7 +25,7 @@ const client = (baseURL: string, headers: Record<string, string>): AxiosInstance
 	axios.create({ baseURL, headers: { 'User-Agent': 'seed-walk/1.0', ...headers }, validateStatus: () => true });
 const keys = (value: unknown) => Object.keys(value as object).sort();
 
-describe('InfiniReach sandbox against seed 000', () => {
+describe('InfiniReach sandbox against docs/gateways/infinireach.md', () => {
 	let api: AxiosInstance;
 	beforeAll(() => {
 		api = client(sandbox.urls.infiniReach, { 'X-API-Key': INFINIREACH_API_KEY });
@@ -118,7 +119,7 @@ describe('InfiniReach sandbox against seed 000', () => {
 	});
 });
 
-describe('WhatsInfinity sandbox against seed 001', () => {
+describe('WhatsInfinity sandbox against docs/gateways/whatsinfinity.md', () => {
 	const { sessionId, apiKey } = WHATSINFINITY_SESSION;
 	let api: AxiosInstance;
 	beforeAll(() => {
@@ -220,7 +221,7 @@ describe('WhatsInfinity sandbox against seed 001', () => {
 	});
 });
 
-describe('txtcoop sandbox against seed 003', () => {
+describe('txtcoop sandbox against docs/gateways/txtcoop.md', () => {
 	let api: AxiosInstance;
 	beforeAll(() => {
 		api = client(sandbox.urls.txtCoop, { Authorization: `Bearer ${TXTCOOP_API_KEY}` });
@@ -303,7 +304,7 @@ describe('txtcoop sandbox against seed 003', () => {
 	});
 });
 
-describe('Infobip sandbox against seed 002', () => {
+describe('Infobip sandbox against docs/gateways/infobip.md', () => {
 	let api: AxiosInstance;
 	beforeAll(() => {
 		api = client(sandbox.urls.infobip, { Authorization: `App ${INFOBIP_API_KEY}` });
@@ -371,7 +372,7 @@ describe('Infobip sandbox against seed 002', () => {
 	});
 });
 
-describe('Infopromo sandbox against seed 004', () => {
+describe('Infopromo sandbox against docs/gateways/infopromo.md', () => {
 	let v3: AxiosInstance;
 	let http: AxiosInstance;
 	beforeAll(() => {

@@ -1,3 +1,5 @@
+// The Infobip emulator: the API as docs/gateways/infobip.md describes it, and no kinder; where that page says
+// the gateway's documents are silent, each plausible answer is a mode of its config.
 import { randomBytes } from 'crypto';
 
 import { SandboxServer, type SandboxReply, type SandboxRequest } from '../http';

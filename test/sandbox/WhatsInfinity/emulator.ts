@@ -1,3 +1,5 @@
+// The WhatsInfinity emulator: the API as docs/gateways/whatsinfinity.md describes it, and no kinder; where that page says
+// the gateway's documents are silent, each plausible answer is a mode of its config.
 import { randomBytes, randomInt, randomUUID } from 'crypto';
 
 import { SandboxServer, type SandboxReply, type SandboxRequest } from '../http';

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/items';
-import { channelFilter, pull, pullFields } from '../../helpers/pulled';
+import { channelFilter, pull, pullFields } from '../../helpers/pull-once';
 
 const properties: INodeProperties[] = [channelFilter, ...pullFields('inbound message')];
 

@@ -5,9 +5,9 @@ import { batchOnce } from '../../../shared/campaign';
 import { collectItems, outputsInOrder } from '../../../shared/items';
 import { campaignOf } from '../../helpers/campaign';
 import { composeMessage } from '../../helpers/compose';
-import { dispatch, messageAnswer } from '../../helpers/dispatch';
+import { dispatch, messageAnswer } from '../../helpers/send-batches';
 import { messageFields } from '../../helpers/fields';
-import { planRequests } from '../../helpers/plan';
+import { planRequests } from '../../helpers/batch-requests';
 
 const properties: INodeProperties[] = [
 	{

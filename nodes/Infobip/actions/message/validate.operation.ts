@@ -4,9 +4,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { collectItems, outputsInOrder } from '../../../shared/items';
 import { campaignOf } from '../../helpers/campaign';
 import { composeMessage } from '../../helpers/compose';
-import { dispatch } from '../../helpers/dispatch';
+import { dispatch } from '../../helpers/send-batches';
 import { messageFields } from '../../helpers/fields';
-import { planRequests } from '../../helpers/plan';
+import { planRequests } from '../../helpers/batch-requests';
 
 const properties: INodeProperties[] = [
 	{

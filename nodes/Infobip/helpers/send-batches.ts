@@ -6,7 +6,7 @@ import { withItemIndex, type Outcome } from '../../shared/items';
 import { asObject } from '../../shared/json';
 import { requestRecord } from '../../shared/transport';
 import { infobip, violationsOf } from '../transport';
-import type { PlannedDestination, PlannedRequest } from './plan';
+import type { PlannedDestination, PlannedRequest } from './batch-requests';
 
 /** `messages[3].destinations[0].to` → message 3, destination 0; `messages[3].sender` → message 3. */
 const PROPERTY = /^messages\[(\d+)\](?:\.destinations\[(\d+)\])?/;
