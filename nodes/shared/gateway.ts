@@ -67,7 +67,7 @@ export interface GatewayRequest {
 	binary?: boolean;
 	itemIndex?: number;
 	/** The send's place in its account's pace (takeSendSlot): told how the gateway took it, 429s above all. */
-	paced?: Pick<PacedSend, 'rateLimited' | 'settled'>;
+	paced?: Pick<PacedSend, 'rateLimited' | 'settled' | 'acceptedSince'>;
 }
 
 export interface GatewayResponse<T> {

@@ -13,6 +13,8 @@ export interface PacedSend {
 	rateLimited(hintMs: number | undefined, otherwiseMs: number): number;
 	/** The send is over: the gateway took it (true), or it failed another way (false). */
 	settled(accepted: boolean): void;
+	/** Whether the gateway took a send on this key since `at` (ms): the key is shared and moving, not closed. */
+	acceptedSince(at: number): boolean;
 }
 
 /**
@@ -41,6 +43,8 @@ export class Pacer {
 	private slowedAt = -Infinity;
 	/** The send beyond the share that is out now, if any, and when it is over. */
 	private probe?: { send: PacedSend; over: Promise<void>; end: () => void };
+	/** When the gateway last took a send on the key. */
+	private lastAccepted = -Infinity;
 
 	constructor(
 		readonly windowMs = 60_000,
@@ -89,7 +93,9 @@ export class Pacer {
 		const send: PacedSend = {
 			waitedMs,
 			rateLimited: (hintMs, otherwiseMs) => this.rateLimited(send, placed, hintMs, otherwiseMs),
+			acceptedSince: (at) => this.lastAccepted >= at,
 			settled: (accepted) => {
+				if (accepted) this.lastAccepted = clock.now();
 				if (this.probe?.send !== send) return;
 				if (accepted && this.share !== undefined) this.share += 1;
 				this.endProbe();

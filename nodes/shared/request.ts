@@ -133,7 +133,13 @@ async function attempts(
 				// No hint: the limit frees up within the gateway's window at the latest, so wait that out.
 				const windowMs = gateway.rateWindowMs ?? DEFAULT_RATE_WINDOW_MS;
 				rateLimitedSince ??= clock.now();
-				const left = rateLimitedSince + windowMs + RATE_WINDOW_MARGIN_MS - clock.now();
+				let left = rateLimitedSince + windowMs + RATE_WINDOW_MARGIN_MS - clock.now();
+				if (left <= 0 && request.paced?.acceptedSince(rateLimitedSince)) {
+					// The gateway took other sends on the key meanwhile: shared with another process and
+					// moving, not closed. The sends refused together retry together; this one waits another window.
+					rateLimitedSince = clock.now();
+					left = windowMs + RATE_WINDOW_MARGIN_MS;
+				}
 				if (left <= 0) throw rateWindowFailure(this, call, answer, clock.now() - rateLimitedSince, windowMs);
 				const otherwise = backoff(policy, attempt);
 				const waitMs = Math.min(request.paced?.rateLimited(undefined, otherwise) ?? otherwise, left);

@@ -206,6 +206,34 @@ describe('InfiniReach → Message → Send: limits, retries and errors', () => {
 		);
 	});
 
+	it('keeps waiting past the minute while the gateway takes other sends on the key: it is shared, not closed', async () => {
+		// Item 0 is refused at once and again a window later, while item 1 went through: another process
+		// (or this run) is using the key, and item 0's turn comes in the next window.
+		const item0 = (b: IDataObject) => b.to === '+14155550101';
+		const tries: number[] = [];
+		const scope = gateway()
+			.post('/api/v1/messages', item0)
+			.times(2)
+			.reply(() => (tries.push(fakeClock.now()), [429, { error: 'Too many requests' }]))
+			.post('/api/v1/messages', (b: IDataObject) => b.to === '+14155550102')
+			.reply(201, accepted('m2'))
+			.post('/api/v1/messages', item0)
+			.reply(() => (tries.push(fakeClock.now()), [201, accepted('m1')]));
+
+		const { items, error } = await runNode({ type: 'infiniReach', parameters: sendParameters(), credentials }, [
+			{ to: '+14155550101', text: 'hi' },
+			{ to: '+14155550102', text: 'hi' },
+		]);
+
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(items.map((item) => item.json.messageId)).toEqual(['m1', 'm2']);
+		// At once, then after the window and its second of margin, then past the point where a key that took
+		// nothing would have failed it, when the pacer sees a place free.
+		expect(tries.map((at) => at - tries[0])).toEqual([0, 61_000, expect.any(Number)]);
+		expect(tries[2] - tries[0]).toBeGreaterThan(61_000);
+	});
+
 	it('with Continue On Fail, reports the failed item and sends the rest', async () => {
 		gateway()
 			.post('/api/v1/messages', (b) => b.to === '+14155550101')
