@@ -21,10 +21,18 @@ interface Shot {
 
 const settle = async (page: Page, ms = 1_500) => await new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Opens a workflow, or one of its nodes' settings (n8n's URL for a node opens its panel). */
-const open = async (page: Page, base: string, path: string) => {
-	await page.goto(`${base}/workflow/${path}`, { waitUntil: 'networkidle2' });
+/** Opens a workflow on its canvas. */
+const openWorkflow = async (page: Page, base: string, workflowId: string) => {
+	await page.goto(`${base}/workflow/${workflowId}`, { waitUntil: 'networkidle2' });
 	await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
+	await settle(page);
+};
+
+/** Opens one node's panel (n8n's URL for a node opens it). */
+const openNode = async (page: Page, base: string, workflowId: string, nodeId: string) => {
+	await openWorkflow(page, base, `${workflowId}/${nodeId}`);
+	await page.waitForSelector('[data-test-id="ndv"]', { timeout: 30_000 });
+	await settle(page);
 };
 
 const SHOTS: Shot[] = [
@@ -43,37 +51,22 @@ const SHOTS: Shot[] = [
 	{
 		file: 'send-node.png',
 		what: "InfiniReach's Send: the fields of a send",
-		take: async (page, base) => {
-			await open(page, base, 'irSendSms0000001/a0000000-0000-4000-8000-000000000002');
-			await page.waitForSelector('[data-test-id="ndv"]', { timeout: 30_000 });
-			await settle(page);
-		},
+		take: async (page, base) => await openNode(page, base, 'irSendSms0000001', 'a0000000-0000-4000-8000-000000000002'),
 	},
 	{
 		file: 'campaign-workflow.png',
 		what: 'the weekly CSV campaign with a Campaign Key',
-		take: async (page, base) => {
-			await open(page, base, 'irWeeklyCsv00001');
-			await settle(page);
-		},
+		take: async (page, base) => await openWorkflow(page, base, 'irWeeklyCsv00001'),
 	},
 	{
 		file: 'campaign-key.png',
-		what: "the campaign's send: Campaign Key and pacing in its options",
-		take: async (page, base) => {
-			await open(page, base, 'irWeeklyCsv00001/a0000000-0000-4000-8000-000000000104');
-			await page.waitForSelector('[data-test-id="ndv"]', { timeout: 30_000 });
-			await settle(page);
-		},
+		what: "the campaign's send: its Campaign Key, one per week",
+		take: async (page, base) => await openNode(page, base, 'irWeeklyCsv00001', 'a0000000-0000-4000-8000-000000000104'),
 	},
 	{
 		file: 'trigger-setup.png',
 		what: "InfiniReach Trigger's setup: its URL, events and signature",
-		take: async (page, base) => {
-			await open(page, base, 'irAutoReply00001/a0000000-0000-4000-8000-000000000001');
-			await page.waitForSelector('[data-test-id="ndv"]', { timeout: 30_000 });
-			await settle(page);
-		},
+		take: async (page, base) => await openNode(page, base, 'irAutoReply00001', 'a0000000-0000-4000-8000-000000000001'),
 	},
 ];
 
