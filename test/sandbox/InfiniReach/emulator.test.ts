@@ -3,6 +3,7 @@ import { createHmac } from 'crypto';
 
 import { INFINIREACH_API_KEY, startSandbox, type Sandbox } from '../index';
 import { startReceiver, type Received, type Receiver } from '../receiver';
+import { waitUntil } from '../wait';
 
 const send = { to: '+14155550123', message: 'hi', from: '+15559876543', channel: 'sms' };
 
@@ -122,8 +123,9 @@ describe('InfiniReach sandbox', () => {
 		const ok = await api.post('/api/v1/messages', send);
 		const bad = await api.post('/api/v1/messages', { ...send, to: '+15550000666' });
 		expect((await api.get(`/api/v1/messages/${ok.data.messageId}`)).data.message.status).toBe('queued');
-		await new Promise((r) => setTimeout(r, 900));
-		expect((await api.get(`/api/v1/messages/${ok.data.messageId}`)).data.message.status).toBe('delivered');
+		const status = async (id: string) => (await api.get(`/api/v1/messages/${id}`)).data.message.status as string;
+		await waitUntil(async () => (await status(ok.data.messageId)) === 'delivered');
+		expect(await status(ok.data.messageId)).toBe('delivered');
 		expect((await api.get(`/api/v1/messages/${bad.data.messageId}`)).data.message.status).toBe('failed');
 		expect((await api.get('/api/v1/messages/unknown')).status).toBe(404);
 	});
@@ -180,7 +182,7 @@ describe('InfiniReach sandbox', () => {
 			await control.post('/webhook', { url, secret: 'shh' });
 			await api.post('/api/v1/messages', send);
 			await control.post('/inbound', { from: '+14155550123', to: '+15559876543', text: 'hello' });
-			await new Promise((r) => setTimeout(r, 60));
+			await waitUntil(() => received.length >= 2);
 
 			const events = received.map((r) => JSON.parse(r.body)).sort((a, b) => a.event.localeCompare(b.event));
 			expect(events.map((e) => e.event)).toEqual(['message.delivered', 'message.inbound']);

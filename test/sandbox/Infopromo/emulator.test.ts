@@ -2,7 +2,7 @@ import axios, { type AxiosInstance } from 'axios';
 
 import { INFOPROMO_TOKEN, startSandbox, type Sandbox } from '../index';
 
-const wait = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+import { waitUntil } from '../wait';
 const send = { recipient: '31612345678', sender_id: 'YourName', type: 'plain', message: 'Hello' };
 
 describe('Infopromo sandbox', () => {
@@ -72,7 +72,7 @@ describe('Infopromo sandbox', () => {
 		const when = `${at.toISOString().slice(0, 10)} ${at.toISOString().slice(11, 16)}`;
 		await v3.post('/sms/send', { ...send, schedule_time: when });
 		expect(sandbox.infopromo.messages[0].status).toBe('Scheduled');
-		await wait(1_200);
+		await waitUntil(() => sandbox.infopromo.messages[0].status === 'Delivered');
 		expect(sandbox.infopromo.messages[0].status).toBe('Delivered');
 
 		sandbox.infopromo.config.perPage = 2;

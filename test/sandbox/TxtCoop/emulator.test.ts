@@ -3,11 +3,7 @@ import { createHmac } from 'crypto';
 
 import { startSandbox, TXTCOOP_API_KEY, type Sandbox } from '../index';
 import { startReceiver, type Received, type Receiver } from '../receiver';
-
-const waitUntil = async (check: () => boolean, ms = 3_000) => {
-	const deadline = Date.now() + ms;
-	while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-};
+import { waitUntil } from '../wait';
 
 describe('txtcoop sandbox', () => {
 	let sandbox: Sandbox;
