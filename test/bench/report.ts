@@ -44,8 +44,10 @@ const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;
 export function svgChart(rows: Row[], title: string): string {
 	const shown = rows.filter((r) => Number.isFinite(r.ratio));
 	const barHeight = 22;
-	const left = 430;
-	const width = 900;
+	const label = (r: Row) => `${r.scenario}: ${r.measure} vs ${r.peerName}`;
+	// Room for the longest label (about 6.6 px a character at 12 px), and 470 px for the bars.
+	const left = Math.ceil(16 + 6.6 * Math.max(40, ...shown.map((r) => label(r).length)));
+	const width = left + 470;
 	const scale = (width - left - 60) / Math.max(2, ...shown.map((r) => Math.min(r.ratio, 4)), ...shown.map((r) => r.goal?.ratio ?? 0));
 	const height = 60 + shown.length * (barHeight + 8);
 	const bars = shown.map((r, i) => {
@@ -56,7 +58,7 @@ export function svgChart(rows: Row[], title: string): string {
 			? `<line x1="${left + r.goal.ratio * scale}" x2="${left + r.goal.ratio * scale}" y1="${y - 3}" y2="${y + barHeight + 3}" stroke="#222" stroke-width="2"/>`
 			: '';
 		return [
-			`<text x="${left - 8}" y="${y + 15}" text-anchor="end" font-size="12">${escape(`${r.scenario}: ${r.measure} vs ${r.peerName}`)}</text>`,
+			`<text x="${left - 8}" y="${y + 15}" text-anchor="end" font-size="12">${escape(label(r))}</text>`,
 			`<rect x="${left}" y="${y}" width="${length}" height="${barHeight}" fill="${colour}"/>`,
 			`<text x="${left + length + 6}" y="${y + 15}" font-size="12">${r.ratio.toFixed(3)}</text>`,
 			goal,
