@@ -55,6 +55,28 @@ interface Waiting {
 	failed(error: unknown): void;
 }
 
+/**
+ * A store call that failed because another process created the workflow's record between the call's
+ * read and its insert (two workers' first calls at once): the database refused the insert, so nothing
+ * of the call was written, and the call goes again, now finding the record. Postgres, SQLite, MySQL.
+ */
+const RECORD_CREATED_MEANWHILE = /duplicate key value violates unique constraint|UNIQUE constraint failed|Duplicate entry|ER_DUP_ENTRY/i;
+const STORE_TRIES = 3;
+
+async function storeCall<T>(call: () => Promise<T>): Promise<T> {
+	for (let attempt = 1; ; attempt++) {
+		const outcome = await call().then(
+			(value) => ({ ok: true as const, value }),
+			(error: unknown) => ({ ok: false as const, error }),
+		);
+		if (outcome.ok) return outcome.value;
+		// Any other failure is the store's own, passed on as it came: the item's error wraps it (items.ts).
+		if (attempt >= STORE_TRIES || !RECORD_CREATED_MEANWHILE.test(String((outcome.error as Error)?.message ?? outcome.error)))
+			throw outcome.error;
+		await clock.sleep(50 * attempt);
+	}
+}
+
 /** One workflow's calls to n8n's store, in turn: records first (so checks see them), then checks, each batch in one call. */
 class StoreLane {
 	private checks: Waiting[] = [];
@@ -95,7 +117,9 @@ class StoreLane {
 			await this.settle(records, async () => {
 				const sent = [...new Set(records.flatMap((waiting) => waiting.identities))];
 				if (!sent.length) return new Set<string>();
-				const { new: missing } = await this.store.checkProcessedAndRecord([...sent, ...sent.map(confirmation)], SCOPE, OPTIONS);
+				const { new: missing } = await storeCall(
+					async () => await this.store.checkProcessedAndRecord([...sent, ...sent.map(confirmation)], SCOPE, OPTIONS),
+				);
 				return new Set(missing.map(String).filter((value) => !value.endsWith(CONFIRMATION)));
 			});
 			await this.settle(checks, async () => {
@@ -105,13 +129,15 @@ class StoreLane {
 				// crash before the take-back leaves the identity behind, so a sent message has a second
 				// entry, looked up only when the first is there: it takes two such crashes, on the same
 				// message in two runs, to skip a message never sent.
-				const first = await this.store.checkProcessedAndRecord(asked, SCOPE, OPTIONS);
+				const first = await storeCall(async () => await this.store.checkProcessedAndRecord(asked, SCOPE, OPTIONS));
 				const present = first.processed.map(String);
-				const second = present.length ? await this.store.checkProcessedAndRecord(present.map(confirmation), SCOPE, OPTIONS) : { new: [] };
+				const second = present.length
+					? await storeCall(async () => await this.store.checkProcessedAndRecord(present.map(confirmation), SCOPE, OPTIONS))
+					: { new: [] };
 				const unconfirmed = new Set(second.new.map(String));
 				const unsent = present.filter((identity) => unconfirmed.has(confirmation(identity)));
 				const takeBack = [...first.new.map(String), ...unsent, ...unsent.map(confirmation)];
-				if (takeBack.length) await this.store.removeProcessed(takeBack, SCOPE, OPTIONS);
+				if (takeBack.length) await storeCall(async () => await this.store.removeProcessed(takeBack, SCOPE, OPTIONS));
 				return new Set(present.filter((identity) => !unsent.includes(identity)));
 			});
 		}

@@ -35,6 +35,16 @@ export class ProcessedDataStore implements IDataDeduplicator {
 		this.toLose = which;
 	}
 
+	/**
+	 * The next call that finds no record for the workflow fails as n8n's does on Postgres when another
+	 * worker created the record between this call's read and its insert: the other's record (here empty of
+	 * ours) stands, nothing of this call was written.
+	 */
+	private createRaces = 0;
+	raceOnCreate(): void {
+		this.createRaces = 1;
+	}
+
 	/** The next removeProcessed never happens, as when the process dies just before it. */
 	private removalsToDrop = 0;
 	dropNextRemoval(): void {
@@ -54,8 +64,14 @@ export class ProcessedDataStore implements IDataDeduplicator {
 		this.assertEntries(options);
 		this.calls.push({ method: 'checkProcessedAndRecord', items: items.length });
 		const row = rowOf(scope, data);
+		const existed = this.rows.has(row);
 		const stored = [...(this.rows.get(row) ?? [])];
 		await roundTrip();
+		if (!existed && this.createRaces > 0) {
+			this.createRaces--;
+			if (!this.rows.has(row)) this.rows.set(row, []);
+			throw new Error('duplicate key value violates unique constraint "PK_ca04b9d8dc72de268fe07a65773"');
+		}
 		const seen = new Set(stored);
 		const output: IDeduplicationOutput = { new: [], processed: [] };
 		for (const item of items) {
@@ -116,6 +132,7 @@ export class ProcessedDataStore implements IDataDeduplicator {
 		this.calls.length = 0;
 		this.toLose = undefined;
 		this.removalsToDrop = 0;
+		this.createRaces = 0;
 	}
 }
 

@@ -5,6 +5,7 @@ import nock from 'nock';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { runNode, type NodeSetup } from '../harness/n8n';
+import { processedData } from '../harness/processed-data';
 import { useFakeClock, type FakeClock } from '../harness/fake-clock';
 import * as infobip from './Infobip/fixtures';
 import * as infopromo from './Infopromo/fixtures';
@@ -189,6 +190,22 @@ describe.each(cases)('$name with a Campaign Key', ({ setup, inputs, accept, refu
 		expect(second.items[0].json.reason).toBe(
 			`Sent before in campaign "${KEY}": this recipient already got this message from this workflow`,
 		);
+	});
+
+	it("goes again when another worker created the workflow's record in the store at the same moment", async () => {
+		// The first call to the store, with no record yet, meets the database's unique key (two workers' first calls).
+		processedData.raceOnCreate();
+		const sent: string[] = [];
+		accept(sent);
+		const first = await runNode(setup, inputs.slice(0, 2));
+		const again = await runNode(setup, inputs.slice(0, 2));
+
+		expect([first.error, again.error]).toEqual([undefined, undefined]);
+		expect(sent).toEqual(recipients.slice(0, 2));
+		expect(skippedOf(again.items)).toEqual([
+			[0, KEY],
+			[1, KEY],
+		]);
 	});
 
 	it('records nothing the gateway refused: the next run sends it', async () => {
