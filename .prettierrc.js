@@ -11,4 +11,7 @@ module.exports = {
 	quoteProps: 'as-needed',
 	endOfLine: 'lf',
 	printWidth: 140,
+	// npm writes package.json (npm version, npm install --save) and its lockfile with the indentation it
+	// finds in package.json: two spaces keep the committed lockfile as a clean clone's npm install leaves it.
+	overrides: [{ files: ['./package.json'], options: { useTabs: false, tabWidth: 2 } }],
 };

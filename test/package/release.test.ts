@@ -44,6 +44,11 @@ describe('the release workflow', () => {
 		expect(script.match(/\$sudo apt-get (install|update)/g)).toHaveLength(3);
 	});
 
+	it("keeps the lockfile indented as npm writes it from package.json's indentation: `npm version` needs a clean tree after `npm install`", () => {
+		const indentOf = (file: string) => readFileSync(join(root, file), 'utf8').split('\n')[1].match(/^\s+/)?.[0];
+		expect(indentOf('package-lock.json')).toBe(indentOf('package.json'));
+	});
+
 	it('cannot be published without provenance from elsewhere', () => {
 		const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { publishConfig?: object };
 		expect(pkg.publishConfig).toEqual({ access: 'public', provenance: true });
