@@ -635,7 +635,7 @@ async function main(): Promise<void> {
 		n8n = await startN8n('legacy');
 		const legacy = await triggers(n8n, triggerWorkflows, legacyRounds);
 		const [oursLegacy, hookLegacy, chargebeeLegacy] = triggerWorkflows.map((workflow) => legacy.get(workflow.id)!);
-		// `n8n execute` runs in a process of its own, with the same environment: the same engine.
+		// The sends run on this server, started with the legacy engine: the same engine as the triggers above.
 		const legacySends = await sends(n8n, stub, legacyRounds, ', legacy engine');
 		rows.push(
 			row({
