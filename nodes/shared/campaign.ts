@@ -1,31 +1,18 @@
 import { createHash } from 'crypto';
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { CampaignRecord, RECORD_LIMIT, type Standing } from './campaign-record';
 import { clock } from './clock';
-import type { Outcome } from './items';
-import { processMemory } from './process-memory';
+import { fateUnknown } from './failures';
+import { withItemIndex, type Outcome } from './items';
 
 /**
- * Campaign Key: a message of a campaign is sent once, whatever runs it again — a re-run, n8n's Retry
- * On Fail, a second execution, another queue-mode worker. What was sent is kept in n8n's own
- * deduplication store (the processed-data helpers: n8n's database, shared by every worker and kept
- * across restarts), per workflow, and written only after the gateway accepted the message.
- *
- * n8n's store reads and rewrites a workflow's whole record on each call, so this process sends it
- * one call at a time per workflow, each carrying every identity waiting by then. Another process's
- * call can still overlap one of ours and write back a record without what ours added: before a run
- * ends it writes what it sent once more, after such a call has had time to finish, until nothing was
- * missing (confirmCampaignRecords).
+ * Campaign Key: each message of a campaign is sent at most once by this node, whatever runs it again
+ * (a re-run, Retry On Fail, a second execution, another queue-mode worker), and every message ends a
+ * run with one of three fates, each said in its output: sent, not sent (it can go again), or unknown
+ * (its request left and no answer came: not sent again unless the user asks, or the gateway's
+ * idempotency key makes it safe). The record is campaign-record.ts.
  */
-
-const SCOPE = 'workflow';
-/** A sent message's second entry in the store (see StoreLane's check). */
-const CONFIRMATION = ':sent';
-const confirmation = (identity: string) => `${identity}${CONFIRMATION}`;
-const OPTIONS = { mode: 'entries' } as const;
-/** Longer than a store call (a read and a write of one row) takes: an overlapping one is over by then. */
-const CONFIRM_AFTER_MS = 1_000;
-const CONFIRM_ROUNDS = 5;
 
 export function campaignKeyOption(): INodeProperties {
 	return {
@@ -34,9 +21,24 @@ export function campaignKeyOption(): INodeProperties {
 		type: 'string',
 		default: '',
 		placeholder: 'spring-sale-2027',
-		description:
-			'A name for the campaign. Each recipient then gets each message of it once: an item already sent under this key by this workflow (by an earlier run, Retry On Fail, another execution or worker) is skipped, and its output says so. Empty: every item is sent.',
+		description: `A name for the campaign. Each recipient then gets each message of it at most once from this node: one already sent under this key (by an earlier run, Retry On Fail, another execution or worker) is skipped, and its output says so; identical items of one run are sent once. The node remembers its last ${RECORD_LIMIT.toLocaleString('en-US')} messages. Empty: every item is sent.`,
 	};
+}
+
+export function resendUnknownOption(): INodeProperties {
+	return {
+		displayName: 'Resend Messages of Unknown Fate',
+		name: 'resendUnknownFate',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to send again, under the Campaign Key, messages whose earlier request got no answer (a 5xx, a dropped connection, a crash): the gateway may have delivered them, so a recipient can get one twice. Off: they fail, naming what to check.',
+	};
+}
+
+/** The Campaign Key options of an operation, side by side. */
+export function campaignOptions(): INodeProperties[] {
+	return [campaignKeyOption(), resendUnknownOption()];
 }
 
 /** The identity of one message of a campaign: the key, the recipient and what they receive. */
@@ -46,248 +48,330 @@ export function messageIdentity(campaignKey: string, to: string, content: unknow
 		.digest('hex');
 }
 
-type Store = Pick<IExecuteFunctions['helpers'], 'checkProcessedAndRecord' | 'removeProcessed'>;
+/** One item's message under a Campaign Key. */
+export interface CampaignMessage {
+	itemIndex: number;
+	campaignKey: unknown;
+	to: string;
+	content: unknown;
+	/** Resend Messages of Unknown Fate, or a gateway whose idempotency key makes a repeat harmless. */
+	resendUnknown?: boolean;
+	/** Fields the output of a skipped item shows besides the recipient. */
+	shown?: IDataObject;
+}
 
-interface Waiting {
-	identities: string[];
-	/** For a check, the identities the store had; for a record, those it did not have (now written). */
-	done(found: Set<string>): void;
-	failed(error: unknown): void;
+type Decision = { send: true; identity: string } | { send: false; outcome: Outcome; identity?: string };
+
+const STORE_FAILED = "n8n's deduplication store, which keeps the Campaign Key's record, did not answer";
+const FLUSH_AFTER_MS = 2_000;
+const FLUSH_AT = 200;
+
+function storeProblem(error: unknown): string {
+	const message = (error as Error)?.message ?? String(error);
+	return message.length > 200 ? `${message.slice(0, 200)}…` : message;
 }
 
 /**
- * A store call that failed because another process created the workflow's record between the call's
- * read and its insert (two workers' first calls at once): the database refused the insert, so nothing
- * of the call was written, and the call goes again, now finding the record. Postgres, SQLite, MySQL.
+ * One run of a node (its execution context) under Campaign Keys: claims its messages in one call
+ * before any leaves, collapses identical ones, writes the gateway's verdicts in few calls, and gives
+ * back the claims of messages it never got to. A fresh context (Retry On Fail's next try) is a new run.
  */
-const RECORD_CREATED_MEANWHILE = /duplicate key value violates unique constraint|UNIQUE constraint failed|Duplicate entry|ER_DUP_ENTRY/i;
-const STORE_TRIES = 3;
+export class CampaignRun {
+	private static readonly runs = new WeakMap<IExecuteFunctions, CampaignRun>();
+	private readonly record: CampaignRecord;
+	private readonly id: string;
+	private readonly decisions = new Map<number, Decision>();
+	/** The first item of the run with each identity. */
+	private readonly firstItem = new Map<string, number>();
+	/** Claimed (or adopted) by this run, and not yet given a verdict. */
+	private readonly open = new Set<string>();
+	private readonly itemsOf = new Map<string, number[]>();
+	private pending = { sent: [] as string[], notSent: [] as string[], done: [] as string[] };
+	private flushing?: Promise<void>;
+	private lastFlush = clock.now();
+	/** Messages the gateway accepted whose record could not be written, with the store's problem. */
+	private readonly unrecorded = new Map<string, string>();
 
-async function storeCall<T>(call: () => Promise<T>): Promise<T> {
-	for (let attempt = 1; ; attempt++) {
-		const outcome = await call().then(
-			(value) => ({ ok: true as const, value }),
-			(error: unknown) => ({ ok: false as const, error }),
-		);
-		if (outcome.ok) return outcome.value;
-		// Any other failure is the store's own, passed on as it came: the item's error wraps it (items.ts).
-		if (attempt >= STORE_TRIES || !RECORD_CREATED_MEANWHILE.test(String((outcome.error as Error)?.message ?? outcome.error)))
-			throw outcome.error;
-		await clock.sleep(50 * attempt);
-	}
-}
-
-/** One workflow's calls to n8n's store, in turn: records first (so checks see them), then checks, each batch in one call. */
-class StoreLane {
-	private checks: Waiting[] = [];
-	private records: Waiting[] = [];
-	private running = false;
-
-	constructor(private store: Store) {}
-
-	async check(store: Store, identities: string[]): Promise<Set<string>> {
-		return await new Promise((resolve, reject) => {
-			this.checks.push({ identities, done: resolve, failed: reject });
-			this.start(store);
-		});
+	private constructor(private readonly context: IExecuteFunctions) {
+		this.record = CampaignRecord.of(context);
+		this.id = createHash('sha256')
+			.update([context.getExecutionId(), context.getNode().id, clock.now(), Math.random()].join('|'))
+			.digest('hex')
+			.slice(0, 16);
 	}
 
-	/** Writes the identities; returns those the store did not have. */
-	async record(store: Store, identities: string[]): Promise<Set<string>> {
-		const missing = await new Promise<Set<string>>((resolve, reject) => {
-			this.records.push({ identities, done: resolve, failed: reject });
-			this.start(store);
-		});
-		return new Set(identities.filter((identity) => missing.has(identity)));
+	static of(context: IExecuteFunctions): CampaignRun {
+		let run = CampaignRun.runs.get(context);
+		if (!run) CampaignRun.runs.set(context, (run = new CampaignRun(context)));
+		return run;
 	}
 
-	private start(store: Store): void {
-		// Any run of the workflow reaches the same store: the latest one's helpers do.
-		this.store = store;
-		if (this.running) return;
-		this.running = true;
-		void this.drain();
+	/** Only when a run used a Campaign Key: what routeOperation ends. */
+	static existing(context: IExecuteFunctions): CampaignRun | undefined {
+		return CampaignRun.runs.get(context);
 	}
 
-	private async drain(): Promise<void> {
-		while (this.checks.length || this.records.length) {
-			const [checks, records] = [this.checks, this.records];
-			this.checks = [];
-			this.records = [];
-			await this.settle(records, async () => {
-				const sent = [...new Set(records.flatMap((waiting) => waiting.identities))];
-				if (!sent.length) return new Set<string>();
-				const { new: missing } = await storeCall(
-					async () => await this.store.checkProcessedAndRecord([...sent, ...sent.map(confirmation)], SCOPE, OPTIONS),
-				);
-				return new Set(missing.map(String).filter((value) => !value.endsWith(CONFIRMATION)));
-			});
-			await this.settle(checks, async () => {
-				const asked = [...new Set(checks.flatMap((waiting) => waiting.identities))];
-				if (!asked.length) return new Set<string>();
-				// The store has no plain lookup: check-and-record, then take back what was not there. A
-				// crash before the take-back leaves the identity behind, so a sent message has a second
-				// entry, looked up only when the first is there: it takes two such crashes, on the same
-				// message in two runs, to skip a message never sent.
-				const first = await storeCall(async () => await this.store.checkProcessedAndRecord(asked, SCOPE, OPTIONS));
-				const present = first.processed.map(String);
-				const second = present.length
-					? await storeCall(async () => await this.store.checkProcessedAndRecord(present.map(confirmation), SCOPE, OPTIONS))
-					: { new: [] };
-				const unconfirmed = new Set(second.new.map(String));
-				const unsent = present.filter((identity) => unconfirmed.has(confirmation(identity)));
-				const takeBack = [...first.new.map(String), ...unsent, ...unsent.map(confirmation)];
-				if (takeBack.length) await storeCall(async () => await this.store.removeProcessed(takeBack, SCOPE, OPTIONS));
-				return new Set(present.filter((identity) => !unsent.includes(identity)));
-			});
+	/** Claims the messages of many items in one call; items without a key are left alone. */
+	async plan(messages: CampaignMessage[]): Promise<void> {
+		const toClaim: Array<{ message: CampaignMessage; key: string; identity: string }> = [];
+		for (const message of messages) {
+			const key = String(message.campaignKey ?? '').trim();
+			if (!key || this.decisions.has(message.itemIndex)) continue;
+			const identity = messageIdentity(key, message.to, message.content);
+			const first = this.firstItem.get(identity);
+			if (first !== undefined && first !== message.itemIndex) {
+				this.decisions.set(message.itemIndex, { send: false, outcome: { json: this.duplicate(key, message, first) } });
+				continue;
+			}
+			this.firstItem.set(identity, message.itemIndex);
+			toClaim.push({ message, key, identity });
 		}
-		this.running = false;
-	}
-
-	private async settle(waiting: Waiting[], call: () => Promise<Set<string>>): Promise<void> {
-		if (!waiting.length) return;
+		if (!toClaim.length) return;
+		let standings: Map<string, Standing>;
 		try {
-			const found = await call();
-			for (const entry of waiting) entry.done(found);
+			standings = await this.record.claim(
+				toClaim.map(({ identity }) => identity),
+				this.id,
+			);
 		} catch (error) {
-			for (const entry of waiting) entry.failed(error);
+			for (const { message, identity } of toClaim) {
+				const failure = new NodeOperationError(this.context.getNode(), `${STORE_FAILED}: nothing was sent`, {
+					itemIndex: message.itemIndex,
+					description: `The store said: ${storeProblem(error)}. Run the item again once n8n's database answers.`,
+				});
+				this.decisions.set(message.itemIndex, { send: false, outcome: { error: failure }, identity });
+			}
+			return;
+		}
+		const unknown = toClaim.filter(({ identity, message }) => standings.get(identity) === 'unknown' && message.resendUnknown);
+		const adopted = new Set(this.record.adopt(unknown.map(({ identity }) => identity)));
+		for (const { message, key, identity } of toClaim) {
+			const standing = adopted.has(identity) ? 'claimed' : standings.get(identity);
+			this.itemsOf.set(identity, [...(this.itemsOf.get(identity) ?? []), message.itemIndex]);
+			if (standing === 'claimed') {
+				this.open.add(identity);
+				this.decisions.set(message.itemIndex, { send: true, identity });
+			} else if (standing === 'sent') {
+				this.decisions.set(message.itemIndex, { send: false, outcome: { json: this.sentBefore(key, message) }, identity });
+			} else {
+				this.decisions.set(message.itemIndex, { send: false, outcome: { error: this.unknownBefore(key, message) }, identity });
+			}
 		}
 	}
-}
 
-/** Per workflow in this process (n8n's store keeps one record per workflow). */
-const lanes = processMemory<string, StoreLane>();
+	/** What to do with an item: send it (under its identity), or its outcome without sending. */
+	async decide(message: CampaignMessage): Promise<Decision> {
+		if (!this.decisions.has(message.itemIndex)) await this.plan([message]);
+		return this.decisions.get(message.itemIndex)!;
+	}
 
-function laneOf(context: IExecuteFunctions): StoreLane {
-	const workflowId = String(context.getWorkflow().id ?? '');
-	let lane = lanes.get(workflowId);
-	if (!lane) lanes.set(workflowId, (lane = new StoreLane(context.helpers)));
-	return lane;
-}
+	/** The gateway accepted these messages: recorded as sent. */
+	accepted(identities: string[]): void {
+		this.verdict(identities, 'sent');
+	}
 
-/** What each run (its node's execution context) recorded, to confirm before it ends. */
-const recordedBy = new WeakMap<IExecuteFunctions, Set<string>>();
+	/** The gateway refused these messages, or they never left: given back, a later run sends them. */
+	refused(identities: string[]): void {
+		this.verdict(identities, 'notSent');
+	}
 
-/**
- * Before a run ends: writes what it recorded once more, a moment after its last write, and again
- * while the store had lost any of it — to a call of another worker's that overlapped ours and wrote
- * back the record without it. A run that failed (`failed`) still confirms what it sent, and then
- * leaves its own error to be the one reported.
- */
-export async function confirmCampaignRecords(context: IExecuteFunctions, failed = false): Promise<void> {
-	const recorded = recordedBy.get(context);
-	recordedBy.delete(context);
-	if (!recorded?.size) return;
-	const identities = [...recorded];
-	try {
-		for (let round = 1; round <= CONFIRM_ROUNDS; round++) {
-			await clock.sleep(CONFIRM_AFTER_MS);
-			if (!(await laneOf(context).record(context.helpers, identities)).size) return;
+	/** Their requests left and got no answer: left claimed, reported unknown by later runs. */
+	unknown(identities: string[]): void {
+		this.verdict(identities, undefined);
+	}
+
+	private verdict(identities: string[], fate: 'sent' | 'notSent' | undefined): void {
+		for (const identity of identities) {
+			if (!this.open.delete(identity)) continue;
+			if (fate) this.pending[fate].push(identity);
+			this.pending.done.push(identity);
 		}
-	} catch (error) {
-		if (failed) return;
-		throw new NodeOperationError(context.getNode(), error as Error, {
-			description:
-				"The messages were sent, but n8n's deduplication store could not confirm their Campaign Key records: a run of this campaign may send them again. Check n8n's database.",
-		});
-	}
-}
-
-/** A campaign's messages as one run sends them: which were sent before, and which it sent. */
-export class Campaign {
-	private constructor(
-		private readonly context: IExecuteFunctions,
-		readonly key: string,
-	) {}
-
-	/** The item's campaign, or undefined when its Campaign Key is empty. */
-	static of(context: IExecuteFunctions, options: IDataObject): Campaign | undefined {
-		const key = String(options.campaignKey ?? '').trim();
-		return key ? new Campaign(context, key) : undefined;
+		const due = this.pending.sent.length + this.pending.notSent.length >= FLUSH_AT || clock.now() - this.lastFlush >= FLUSH_AFTER_MS;
+		if (due && !this.flushing) this.flushing = this.flush().finally(() => (this.flushing = undefined));
 	}
 
-	identity(to: string, content: unknown): string {
-		return messageIdentity(this.key, to, content);
+	private async flush(last = false): Promise<void> {
+		const verdicts = this.pending;
+		this.pending = { sent: [], notSent: [], done: [] };
+		this.lastFlush = clock.now();
+		try {
+			await this.record.settle(verdicts, last);
+		} catch (error) {
+			// Sent messages keep their claim: later runs report them unknown, never send them again.
+			for (const identity of verdicts.sent) this.unrecorded.set(identity, storeProblem(error));
+		}
 	}
 
-	/** Which of these messages the campaign has sent before (by any run of this workflow). */
-	async sentBefore(identities: string[]): Promise<Set<string>> {
-		return await laneOf(this.context).check(this.context.helpers, identities);
+	/**
+	 * The run is over: messages it claimed and never sent are given back, every verdict is written.
+	 * Returns, per item, why the record of a message the gateway accepted could not be written.
+	 */
+	async finish(): Promise<Map<number, string>> {
+		this.refused([...this.open]);
+		while (this.flushing) await this.flushing;
+		await this.flush(true);
+		const notes = new Map<number, string>();
+		for (const [identity, problem] of this.unrecorded)
+			for (const itemIndex of this.itemsOf.get(identity) ?? [])
+				notes.set(
+					itemIndex,
+					`Sent, but ${STORE_FAILED} when noting it (${problem}): later runs of this campaign will report this message as of unknown fate, not send it again.`,
+				);
+		return notes;
 	}
 
-	/** Notes messages the gateway accepted: no run of this workflow sends them again under the key. */
-	async sent(identities: string[]): Promise<void> {
-		await laneOf(this.context).record(this.context.helpers, identities);
-		let recorded = recordedBy.get(this.context);
-		if (!recorded) recordedBy.set(this.context, (recorded = new Set()));
-		for (const identity of identities) recorded.add(identity);
-	}
-
-	/** The output of an item not sent because the campaign sent it before. */
-	skipped(to: string, extra: IDataObject = {}): IDataObject {
+	private sentBefore(key: string, message: CampaignMessage): IDataObject {
 		return {
 			skipped: true,
-			reason: `Sent before in campaign "${this.key}": this recipient already got this message from this workflow`,
-			campaignKey: this.key,
-			to,
-			...extra,
+			fate: 'sent before',
+			reason: `Sent before in campaign "${key}": this recipient already got this message from this node`,
+			campaignKey: key,
+			to: message.to,
+			...message.shown,
 		};
+	}
+
+	private duplicate(key: string, message: CampaignMessage, first: number): IDataObject {
+		return {
+			skipped: true,
+			fate: 'duplicate',
+			reason: `The same message to the same recipient as item ${first} of this run: sent once, with item ${first}`,
+			duplicateOf: first,
+			campaignKey: key,
+			to: message.to,
+			...message.shown,
+		};
+	}
+
+	private unknownBefore(key: string, message: CampaignMessage): Error {
+		return new NodeOperationError(
+			this.context.getNode(),
+			`An earlier run of campaign "${key}" sent this message to ${message.to} and got no answer: it may have arrived`,
+			{
+				itemIndex: message.itemIndex,
+				description:
+					"Not sent again, by this run or any retry. Another run may still be sending it, or a run stopped before the gateway answered. Check the gateway's sent messages for this recipient; to send it anyway, turn on Options → Resend Messages of Unknown Fate.",
+			},
+		);
 	}
 }
 
+/** What a retry or re-run does with a message whose request got no answer, added to its error. */
+export function unknownFateNote(resend: boolean): string {
+	return resend
+		? 'A re-run of this campaign sends it again (Resend Messages of Unknown Fate is on).'
+		: 'A retry or re-run of this campaign does not send it again: it reports it as of unknown fate until you check it or turn on Resend Messages of Unknown Fate.';
+}
+
+function withNote<E extends Error & { description?: string | null }>(error: E, note: string): E {
+	error.description = [error.description, note].filter(Boolean).join(' ');
+	return error;
+}
+
 /**
- * One item's send under its Campaign Key (Options → Campaign Key): skipped, with its output saying why,
- * when the campaign sent this content to `to` before; otherwise sent, and recorded once the gateway
- * accepted it. `send` gets the message's identity (undefined without a key), for an idempotency key.
+ * One item's send under its Campaign Key: skipped, with its output saying why, when the campaign sent
+ * it before, or it repeats an earlier item of the run; failed when an earlier send of it got no answer;
+ * otherwise sent, and its verdict recorded. `send` gets the message's identity (undefined without a
+ * key), for an idempotency key.
  */
 export async function sendOnce(
 	context: IExecuteFunctions,
 	options: IDataObject,
-	message: { to: string; content: unknown; shown?: IDataObject },
+	message: Omit<CampaignMessage, 'campaignKey'>,
 	send: (identity: string | undefined) => Promise<IDataObject>,
 ): Promise<IDataObject> {
-	const campaign = Campaign.of(context, options);
-	if (!campaign) return await send(undefined);
-	const identity = campaign.identity(message.to, message.content);
-	if ((await campaign.sentBefore([identity])).has(identity)) return campaign.skipped(message.to, message.shown);
-	const result = await send(identity);
-	await campaign.sent([identity]);
-	return result;
+	const campaignKey = String(options.campaignKey ?? '').trim();
+	if (!campaignKey) return await send(undefined);
+	const run = CampaignRun.of(context);
+	const resendUnknown = options.resendUnknownFate === true || message.resendUnknown === true;
+	const decision = await run.decide({ ...message, campaignKey, resendUnknown });
+	if (!decision.send) {
+		if ('error' in decision.outcome) throw decision.outcome.error;
+		return decision.outcome.json;
+	}
+	try {
+		const result = await send(decision.identity);
+		run.accepted([decision.identity]);
+		return result;
+	} catch (caught) {
+		const error = withItemIndex(context, caught, message.itemIndex);
+		if (!fateUnknown(caught)) {
+			run.refused([decision.identity]);
+			throw error;
+		}
+		run.unknown([decision.identity]);
+		throw withNote(error, unknownFateNote(resendUnknown));
+	}
 }
 
-/** A batch's items under one Campaign Key: which to send, the outputs of those sent before, and how to note the sent. */
+/** A batch's items under their Campaign Keys: which to send, the outcomes of the others, and how to note verdicts. */
 export interface BatchOnce<T> {
 	entries: Array<{ itemIndex: number; value: T }>;
+	/** Items not sent: sent before, repeats of an earlier item, of unknown fate, or the store failed. */
 	skipped: Map<number, Outcome>;
-	/** Notes the items of an accepted request as sent (nothing without a key). */
-	sent(itemIndexes: number[]): Promise<void>;
+	accepted(itemIndexes: number[]): void;
+	refused(itemIndexes: number[]): void;
+	unknown(itemIndexes: number[]): void;
+	/** Whether these items' key resends unknown messages (for their error's note). */
+	resends(itemIndex: number): boolean;
 }
 
 /**
- * sendOnce for an operation that sends its items together (Infobip, Infopromo): `message` gives each
- * item's Campaign Key (empty: not in a campaign), recipient and content.
+ * sendOnce for an operation that sends its items together (Infobip, Infopromo, txtcoop bulk jobs):
+ * `message` gives each item's Campaign Key (empty: not in a campaign), recipient and content.
  */
 export async function batchOnce<T>(
 	context: IExecuteFunctions,
 	entries: Array<{ itemIndex: number; value: T }>,
-	message: (value: T) => { campaignKey: unknown; to: string; content: unknown },
+	message: (value: T, itemIndex: number) => { campaignKey: unknown; to: string; content: unknown; resendUnknown?: boolean },
 ): Promise<BatchOnce<T>> {
-	const planned = new Map<number, { campaign: Campaign; to: string; identity: string }>();
-	for (const { itemIndex, value } of entries) {
-		const { campaignKey, to, content } = message(value);
-		const campaign = Campaign.of(context, { campaignKey: String(campaignKey ?? '') });
-		if (campaign) planned.set(itemIndex, { campaign, to, identity: campaign.identity(to, content) });
-	}
-	const [first] = planned.values();
-	if (!first) return { entries, skipped: new Map(), sent: async () => undefined };
-	// The store is the workflow's, whatever the key: one look-up for all.
-	const before = await first.campaign.sentBefore([...planned.values()].map(({ identity }) => identity));
+	const messages = entries.map(({ itemIndex, value }) => ({ itemIndex, ...message(value, itemIndex) }));
+	if (!messages.some(({ campaignKey }) => String(campaignKey ?? '').trim()))
+		return {
+			entries,
+			skipped: new Map(),
+			accepted: () => undefined,
+			refused: () => undefined,
+			unknown: () => undefined,
+			resends: () => false,
+		};
+	const run = CampaignRun.of(context);
+	await run.plan(messages);
+	const identities = new Map<number, string>();
 	const skipped = new Map<number, Outcome>();
-	for (const [itemIndex, { campaign, to, identity }] of planned)
-		if (before.has(identity)) skipped.set(itemIndex, { json: campaign.skipped(to) });
+	for (const entry of messages) {
+		if (!String(entry.campaignKey ?? '').trim()) continue;
+		const decision = await run.decide(entry);
+		if (decision.send) identities.set(entry.itemIndex, decision.identity);
+		else skipped.set(entry.itemIndex, decision.outcome);
+	}
+	const of = (itemIndexes: number[]) => itemIndexes.flatMap((itemIndex) => identities.get(itemIndex) ?? []);
+	const resend = new Map(messages.map(({ itemIndex, resendUnknown }) => [itemIndex, resendUnknown === true]));
 	return {
 		entries: entries.filter(({ itemIndex }) => !skipped.has(itemIndex)),
 		skipped,
-		sent: async (itemIndexes) => await first.campaign.sent(itemIndexes.flatMap((itemIndex) => planned.get(itemIndex)?.identity ?? [])),
+		accepted: (itemIndexes) => run.accepted(of(itemIndexes)),
+		refused: (itemIndexes) => run.refused(of(itemIndexes)),
+		unknown: (itemIndexes) => run.unknown(of(itemIndexes)),
+		resends: (itemIndex) => resend.get(itemIndex) === true,
 	};
+}
+
+/**
+ * The end of a node's run (routeOperation's finally): under a Campaign Key, gives back what was
+ * never sent and writes every verdict; the outputs of messages whose record failed say so.
+ */
+export async function finishCampaignRun(
+	context: IExecuteFunctions,
+	outputs: Array<{ json: IDataObject; pairedItem?: unknown }> | undefined,
+): Promise<void> {
+	const run = CampaignRun.existing(context);
+	if (!run) return;
+	const notes = await run.finish();
+	if (!notes.size || !outputs) return;
+	for (const output of outputs) {
+		const item = (output.pairedItem as { item?: number } | undefined)?.item;
+		const note = item === undefined ? undefined : notes.get(item);
+		if (note && !output.json.error) output.json.campaignRecord = note;
+	}
 }

@@ -94,7 +94,9 @@ export function signatureOptions(defaultHeader: string): INodeProperties {
 
 /** The "Options" collection of an operation: what most users leave alone. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+	// In alphabetical order, as n8n's editor lists a collection's options.
+	const sorted = [...options].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: sorted };
 }
 
 /** The "Default Country" option of every send that takes phone numbers. */

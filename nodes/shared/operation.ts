@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { forEachItem, itemError, type ItemResult } from './items';
 import { credentialIdentity, runCredentials } from './credentials';
-import { confirmCampaignRecords } from './campaign';
+import { CampaignRun, finishCampaignRun, type CampaignMessage } from './campaign';
 import { pacerFor, type PacedSend } from './pacing';
 import type { Gateway } from './gateway';
 
@@ -88,7 +88,30 @@ export interface BatchOperation {
 	batch: (this: IExecuteFunctions, run: RunState) => Promise<INodeExecutionData[]>;
 }
 
-export type Operation = OperationExecute | BatchOperation;
+/**
+ * A per-item operation that sends under a Campaign Key: `campaign` reads an item's message without
+ * sending it, so that the run claims every item's message in one call before the first leaves. An
+ * item it cannot read (bad input) is left to `execute`, which fails it.
+ */
+export interface CampaignOperation {
+	execute: OperationExecute;
+	campaign: (this: IExecuteFunctions, itemIndex: number) => CampaignMessage | undefined;
+}
+
+export type Operation = OperationExecute | BatchOperation | CampaignOperation;
+
+async function planCampaign(context: IExecuteFunctions, operation: CampaignOperation): Promise<void> {
+	const messages: CampaignMessage[] = [];
+	for (let itemIndex = 0; itemIndex < context.getInputData().length; itemIndex++) {
+		try {
+			const message = operation.campaign.call(context, itemIndex);
+			if (message && String(message.campaignKey ?? '').trim()) messages.push(message);
+		} catch {
+			// Its execute reports it.
+		}
+	}
+	if (messages.length) await CampaignRun.of(context).plan(messages);
+}
 
 export type OperationMap = Record<string, Record<string, Operation>>;
 
@@ -109,17 +132,19 @@ export async function routeOperation(context: IExecuteFunctions, operations: Ope
 	const run: RunState = { order: new SendOrder() };
 	let outputs: INodeExecutionData[] | undefined;
 	try {
-		outputs =
-			typeof execute !== 'function'
-				? await execute.batch.call(context, run)
-				: await forEachItem(context, async (itemIndex) => await execute.call(context, itemIndex, run), {
-						inFlight: ITEMS_IN_FLIGHT,
-						settled: (itemIndex) => run.order.settled(itemIndex),
-						stopping: (itemIndex) => run.order.stopping(itemIndex),
-					});
+		if ('batch' in execute) outputs = await execute.batch.call(context, run);
+		else {
+			if ('campaign' in execute) await planCampaign(context, execute);
+			const each = 'campaign' in execute ? execute.execute : execute;
+			outputs = await forEachItem(context, async (itemIndex) => await each.call(context, itemIndex, run), {
+				inFlight: ITEMS_IN_FLIGHT,
+				settled: (itemIndex) => run.order.settled(itemIndex),
+				stopping: (itemIndex) => run.order.stopping(itemIndex),
+			});
+		}
 	} finally {
-		// Even a failed run keeps the record of what the gateway accepted.
-		await confirmCampaignRecords(context, outputs === undefined);
+		// Even a failed run writes what the gateway accepted, and gives back what it never sent.
+		await finishCampaignRun(context, outputs);
 	}
 	return [outputs];
 }

@@ -97,6 +97,8 @@ export interface NodeSetup {
 	/** Credentials by type, as the user would have entered them. */
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	continueOnFail?: boolean;
+	/** n8n's Retry On Fail: the node runs again, up to `maxTries` in all, when it fails. */
+	retryOnFail?: { maxTries: number };
 	staticData?: IDataObject;
 	/**
 	 * The ID n8n gives the credentials. Default: one per distinct credential data, as if each were a
@@ -118,9 +120,13 @@ export interface NodeRun {
 	run: IRun;
 }
 
+/** The ID of the one node every harness workflow has (node-scope records in n8n's store are keyed by it). */
+export const NODE_ID = 'f0c1a7e2-0000-4000-8000-000000000001';
+export const WORKFLOW_ID = 'wf-harness';
+
 function buildNode(setup: NodeSetup): INode {
 	return {
-		id: 'f0c1a7e2-0000-4000-8000-000000000001',
+		id: NODE_ID,
 		name: 'Gateway',
 		type: `${PACKAGE}.${setup.type}`,
 		typeVersion: setup.typeVersion ?? 1,
@@ -136,6 +142,7 @@ function buildNode(setup: NodeSetup): INode {
 			]),
 		),
 		...(setup.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(setup.retryOnFail ? { retryOnFail: true, maxTries: setup.retryOnFail.maxTries, waitBetweenTries: 0 } : {}),
 	};
 }
 

@@ -4,6 +4,8 @@
 // as they would in n8n. Only the 'entries' mode, the one the package uses.
 import { createHash } from 'crypto';
 import { DataDeduplicationService } from 'n8n-core';
+
+import { clock } from '../../nodes/shared/clock';
 import type {
 	DeduplicationItemTypes,
 	DeduplicationScope,
@@ -51,6 +53,48 @@ export class ProcessedDataStore implements IDataDeduplicator {
 		this.removalsToDrop = 1;
 	}
 
+	/** Calls that `which` picks fail, as n8n's database does when it is down: nothing of them is written. */
+	private failing?: (method: string, items: DeduplicationItemTypes[]) => boolean;
+	failWhen(which?: (method: string, items: DeduplicationItemTypes[]) => boolean): void {
+		this.failing = which;
+	}
+
+	/** From now on no call reaches the database: the process died (its run's later writes never happen). */
+	private frozen = false;
+	freeze(): void {
+		this.frozen = true;
+	}
+
+	/** A new process: calls reach the database again. */
+	thaw(): void {
+		this.frozen = false;
+	}
+
+	/** Records kept in a "latest" mode (Remove Duplicates' "Keep Items Where … Is Greater/Later"): one value. */
+	private readonly latestRows = new Map<string, unknown>();
+
+	/** Writes a record in a "latest" mode, as Remove Duplicates does. */
+	latest(scope: DeduplicationScope, data: ICheckProcessedContextData, mode: string, value: unknown): void {
+		this.rows.delete(rowOf(scope, data));
+		this.latestRows.set(rowOf(scope, data), { mode, value });
+	}
+
+	/** Virtual milliseconds between a call's read and its write (another worker's call can overlap). */
+	latencyMs = 0;
+
+	/** Called when a check-and-record has read the record, before it writes (to start an overlapping call then). */
+	onRead?: (items: DeduplicationItemTypes[]) => Promise<void> | void;
+
+	private async between(): Promise<void> {
+		if (this.latencyMs) await clock.sleep(this.latencyMs);
+		else await roundTrip();
+	}
+
+	private refuse(method: string, items: DeduplicationItemTypes[]): void {
+		if (this.frozen) throw new Error('The process died');
+		if (this.failing?.(method, items)) throw new Error('Connection terminated unexpectedly');
+	}
+
 	private assertEntries(options: ICheckProcessedOptions) {
 		if (options.mode !== 'entries') throw new Error(`The test store keeps only mode "entries", not "${options.mode}"`);
 	}
@@ -63,10 +107,15 @@ export class ProcessedDataStore implements IDataDeduplicator {
 	): Promise<IDeduplicationOutput> {
 		this.assertEntries(options);
 		this.calls.push({ method: 'checkProcessedAndRecord', items: items.length });
+		this.refuse('checkProcessedAndRecord', items);
 		const row = rowOf(scope, data);
+		// As n8n's DeduplicationHelper.validateMode: a record kept in another mode refuses the call.
+		if (this.latestRows.has(row))
+			throw new Error('Deduplication data was originally saved with an incompatible setting of the ‘Keep Items Where’ parameter.');
 		const existed = this.rows.has(row);
 		const stored = [...(this.rows.get(row) ?? [])];
-		await roundTrip();
+		await this.onRead?.(items);
+		await this.between();
 		if (!existed && this.createRaces > 0) {
 			this.createRaces--;
 			if (!this.rows.has(row)) this.rows.set(row, []);
@@ -82,6 +131,8 @@ export class ProcessedDataStore implements IDataDeduplicator {
 				seen.add(hash(item));
 			}
 		}
+		// n8n keeps the last maxEntries.
+		if (options.maxEntries) stored.splice(0, Math.max(0, stored.length - options.maxEntries));
 		this.rows.set(row, stored);
 		if (output.new.length && this.toLose?.(output.new)) {
 			this.toLose = undefined;
@@ -104,9 +155,10 @@ export class ProcessedDataStore implements IDataDeduplicator {
 			this.removalsToDrop--;
 			throw new Error('The process died before the take-back');
 		}
+		this.refuse('removeProcessed', items);
 		const row = rowOf(scope, data);
 		const stored = [...(this.rows.get(row) ?? [])];
-		await roundTrip();
+		await this.between();
 		for (const item of items) {
 			const index = stored.indexOf(hash(item));
 			if (index !== -1) stored.splice(index, 1);
@@ -116,6 +168,7 @@ export class ProcessedDataStore implements IDataDeduplicator {
 
 	async clearAllProcessedItems(scope: DeduplicationScope, data: ICheckProcessedContextData): Promise<void> {
 		this.rows.delete(rowOf(scope, data));
+		this.latestRows.delete(rowOf(scope, data));
 	}
 
 	async getProcessedDataCount(scope: DeduplicationScope, data: ICheckProcessedContextData): Promise<number> {
@@ -127,12 +180,22 @@ export class ProcessedDataStore implements IDataDeduplicator {
 		return (this.rows.get(`${workflowId}\u0000`) ?? []).includes(hash(item));
 	}
 
+	/** A workflow-scope record as Remove Duplicates keeps it: `data` entries (hashed here) in a mode. */
+	workflowRow(workflowId: string): string[] | undefined {
+		return this.rows.get(`${workflowId}\u0000`);
+	}
+
 	reset(): void {
 		this.rows.clear();
+		this.latestRows.clear();
 		this.calls.length = 0;
 		this.toLose = undefined;
 		this.removalsToDrop = 0;
 		this.createRaces = 0;
+		this.failing = undefined;
+		this.frozen = false;
+		this.latencyMs = 0;
+		this.onRead = undefined;
 	}
 }
 

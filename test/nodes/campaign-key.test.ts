@@ -187,9 +187,7 @@ describe.each(cases)('$name with a Campaign Key', ({ setup, inputs, accept, refu
 			[0, KEY],
 			[1, KEY],
 		]);
-		expect(second.items[0].json.reason).toBe(
-			`Sent before in campaign "${KEY}": this recipient already got this message from this workflow`,
-		);
+		expect(second.items[0].json.reason).toBe(`Sent before in campaign "${KEY}": this recipient already got this message from this node`);
 	});
 
 	it("goes again when another worker created the workflow's record in the store at the same moment", async () => {

@@ -6,7 +6,11 @@ import * as message from './message';
 import type { InfiniReachOperations } from './node.type';
 
 const operations: OperationTable<InfiniReachOperations> = {
-	message: { send: message.send.execute, get: message.get.execute, getAll: message.getAll.execute },
+	message: {
+		send: { execute: message.send.execute, campaign: message.send.campaign },
+		get: message.get.execute,
+		getAll: message.getAll.execute,
+	},
 	device: { getAll: device.getAll.execute },
 };
 

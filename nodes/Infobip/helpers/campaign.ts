@@ -13,8 +13,6 @@ const MAX_DAYS_AHEAD = 180;
 export interface Campaign {
 	/** The first request's bulk ID; the next ones are <ID>-2, <ID>-3, … */
 	bulkId: string;
-	/** Campaign Key: each message of the campaign once, whatever runs it again (shared/campaign.ts). */
-	campaignKey?: string;
 	messagesPerRequest: number;
 	/** `options` of every request, but the bulk ID. */
 	requestOptions: IDataObject;
@@ -77,8 +75,7 @@ export function campaignOf(context: IExecuteFunctions): Campaign {
 	const tracking = fixedEntries(settings.tracking, 'settings')[0];
 	if (tracking) requestOptions.tracking = Object.fromEntries(Object.entries(tracking).filter(([, value]) => value !== ''));
 	const sendAt = settings.sendAt ? sendAtOf(context, 0, settings.sendAt) : undefined;
-	const campaignKey = String(settings.campaignKey ?? '').trim();
-	return { bulkId, messagesPerRequest: perRequest, requestOptions, ...(sendAt ? { sendAt } : {}), ...(campaignKey ? { campaignKey } : {}) };
+	return { bulkId, messagesPerRequest: perRequest, requestOptions, ...(sendAt ? { sendAt } : {}) };
 }
 
 /** Known before the request leaves, so that a send whose fate is unknown can still be looked up. */

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { campaignKeyOption } from '../../shared/campaign';
+import { campaignKeyOption, resendUnknownOption } from '../../shared/campaign';
 import { defaultCountryOption, optionsCollection, skipValidationOption } from '../../shared/fields';
 
 /** The seed's channel enum, in its order. */
@@ -347,6 +347,7 @@ export const messageFields: INodeProperties[] = [
 				default: DEFAULT_MESSAGES_PER_REQUEST,
 				description: 'Most recipients in one request (Infobip documents no maximum)',
 			},
+			{ ...resendUnknownOption(), displayOptions: { show: { '/operation': ['send'] } } },
 			{
 				displayName: 'Send At',
 				name: 'sendAt',

@@ -58,6 +58,18 @@ function unknownFate(
 	});
 }
 
+/** What became of one destination of a request Infobip answered: its output, or why it failed and whether it may have been sent. */
+export type Verdict = { json: IDataObject } | { error: Error; unknown: boolean };
+
+/** Told each item's fate as soon as Infobip answered (a Campaign Key records them). */
+export interface Verdicts {
+	accepted(itemIndexes: number[]): void;
+	refused(itemIndexes: number[]): void;
+	unknown(itemIndexes: number[]): void;
+}
+
+const noVerdicts: Verdicts = { accepted: () => undefined, refused: () => undefined, unknown: () => undefined };
+
 /**
  * Sends the planned requests one after another. A 400 whose violations name items fails only those
  * (nothing was accepted), and the rest go again; any other failure fails the request's items, those
@@ -67,9 +79,8 @@ export async function dispatch(
 	context: IExecuteFunctions,
 	requests: PlannedRequest[],
 	path: string,
-	answer: (request: PlannedRequest, destination: PlannedDestination, body: IDataObject) => IDataObject,
-	/** Told of each request Infobip accepted, before the next leaves (a Campaign Key notes them as sent). */
-	accepted: (destinations: PlannedDestination[]) => Promise<void> = async () => undefined,
+	answer: (request: PlannedRequest, destination: PlannedDestination, body: IDataObject) => Verdict,
+	verdicts: Verdicts = noVerdicts,
 ): Promise<Map<number, Outcome>> {
 	const outcomes = new Map<number, Outcome>();
 	for (const planned of requests) {
@@ -96,27 +107,85 @@ export async function dispatch(
 						});
 						outcomes.set(itemIndex, { error });
 					}
+					verdicts.refused([...named.keys()]);
 					request = without(request, new Set(named.keys()));
 					continue;
 				}
+				const unknown = fateUnknown(caught);
 				for (const destination of request.destinations) {
-					const error = fateUnknown(caught)
+					const error = unknown
 						? unknownFate(context, request, caught as NodeApiError, destination)
 						: withItemIndex(context, caught, destination.itemIndex);
 					outcomes.set(destination.itemIndex, { error });
 				}
+				(unknown ? verdicts.unknown : verdicts.refused)(request.destinations.map(({ itemIndex }) => itemIndex));
 				break;
 			}
-			for (const destination of request.destinations) outcomes.set(destination.itemIndex, { json: answer(request, destination, body) });
-			await accepted(request.destinations);
+			for (const destination of request.destinations) {
+				const verdict = answer(request, destination, body);
+				outcomes.set(destination.itemIndex, 'json' in verdict ? { json: verdict.json } : { error: verdict.error });
+				const fate = 'json' in verdict ? verdicts.accepted : verdict.unknown ? verdicts.unknown : verdicts.refused;
+				fate([destination.itemIndex]);
+			}
 			break;
 		}
 	}
 	return outcomes;
 }
 
-/** Infobip's answer for one destination, found by the messageId the node gave it. */
-export function messageAnswer(body: IDataObject, messageId: string): IDataObject {
+/** Infobip's answer for one destination, found by the messageId the node gave it; undefined when it has none. */
+export function messageAnswer(body: IDataObject, messageId: string): IDataObject | undefined {
 	const messages = Array.isArray(body.messages) ? (body.messages as IDataObject[]) : [];
-	return asObject(messages.find((message) => String(message.messageId) === messageId));
+	const found = messages.find((message) => String(asObject(message).messageId) === messageId);
+	return found === undefined ? undefined : asObject(found);
+}
+
+/** Status groups whose message Infobip will not deliver: 2 UNDELIVERABLE, 4 EXPIRED, 5 REJECTED (seed 002). */
+const NOT_SENT_GROUPS = new Map([
+	[2, 'UNDELIVERABLE'],
+	[4, 'EXPIRED'],
+	[5, 'REJECTED'],
+]);
+
+/**
+ * A destination's fate from Infobip's per-message status: accepted, refused (status group 2, 4 or 5,
+ * by ID or name), or unknown when the answer does not carry it (no `messages`, or not this messageId).
+ */
+export function destinationVerdict(
+	context: IExecuteFunctions,
+	request: PlannedRequest,
+	destination: PlannedDestination,
+	body: IDataObject,
+	json: (answer: IDataObject) => IDataObject,
+	note: string,
+): Verdict {
+	const answer = messageAnswer(body, destination.messageId);
+	if (!answer) {
+		const error = new NodeOperationError(
+			context.getNode(),
+			`Infobip answered bulk ${request.bulkId} without this message's status: it may have been accepted`,
+			{
+				itemIndex: destination.itemIndex,
+				description: `Check that the credential's Base URL is your Infobip API host, then look up messageId ${destination.messageId} in Infobip's reports or logs. ${note}`,
+			},
+		);
+		return { error, unknown: true };
+	}
+	const status = asObject(answer.status);
+	const group = NOT_SENT_GROUPS.has(Number(status.groupId))
+		? NOT_SENT_GROUPS.get(Number(status.groupId))
+		: [...NOT_SENT_GROUPS.values()].find((name) => name === String(status.groupName ?? '').toUpperCase());
+	if (group) {
+		const reason = [status.name, status.description].filter(Boolean).join(': ');
+		const error = new NodeOperationError(
+			context.getNode(),
+			`Infobip did not accept this message (${group}${reason ? `, ${reason}` : ''})`,
+			{
+				itemIndex: destination.itemIndex,
+				description: `Nothing was delivered to ${destination.to}. Fix what the status names (credit, sender, number), then run the item again: a Campaign Key sends it then.`,
+			},
+		);
+		return { error, unknown: false };
+	}
+	return { json: json(answer) };
 }

@@ -9,7 +9,7 @@ import * as sms from './sms';
 const operations: OperationTable<InfopromoOperations> = {
 	// Sends take all items at once: shared texts go out together, comma-separated.
 	sms: { send: { batch: sms.send.batch }, get: sms.get.execute, getAll: sms.getAll.execute },
-	campaign: { create: campaign.create.execute, get: campaign.get.execute },
+	campaign: { create: { execute: campaign.create.execute, campaign: campaign.create.campaign }, get: campaign.get.execute },
 	account: { getBalance: account.getBalance.execute, getProfile: account.getProfile.execute },
 };
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { campaignKeyOption } from '../../shared/campaign';
+import { campaignOptions } from '../../shared/campaign';
 import { defaultCountryOption, optionsCollection, skipValidationOption } from '../../shared/fields';
 
 export const SEND_TYPES = ['plain', 'unicode', 'voice', 'mms', 'whatsapp', 'viber', 'otp'] as const;
@@ -108,7 +108,7 @@ export const scheduleOptions: INodeProperties[] = [
 
 export function sendOptions(): INodeProperties {
 	return optionsCollection([
-		campaignKeyOption(),
+		...campaignOptions(),
 		defaultCountryOption(),
 		scheduleOptions[0],
 		{

@@ -9,7 +9,7 @@ import * as relay from './relay';
 
 const operations: OperationTable<TxtCoopOperations> = {
 	message: {
-		send: message.send.execute,
+		send: { execute: message.send.execute, campaign: message.send.campaign },
 		getAll: message.getAll.execute,
 		getStatus: message.getStatus.execute,
 		getAttachments: message.getAttachments.execute,

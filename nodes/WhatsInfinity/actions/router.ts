@@ -6,7 +6,10 @@ import type { WhatsInfinityOperations } from './node.type';
 import * as session from './session';
 
 const operations: OperationTable<WhatsInfinityOperations> = {
-	message: { sendText: message.sendText.execute, sendMedia: message.sendMedia.execute },
+	message: {
+		sendText: { execute: message.sendText.execute, campaign: message.sendText.campaign },
+		sendMedia: { execute: message.sendMedia.execute, campaign: message.sendMedia.campaign },
+	},
 	session: {
 		create: session.create.execute,
 		delete: session.deleteSession.execute,

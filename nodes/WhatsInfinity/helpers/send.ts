@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { campaignKeyOption, sendOnce } from '../../shared/campaign';
+import { campaignOptions, sendOnce, type CampaignMessage } from '../../shared/campaign';
 import { defaultCountryOption, perMinuteOption, skipValidationOption, optionsCollection } from '../../shared/fields';
 import { InputError, parseInput } from '../../shared/items';
 import { takeSendSlot, type RunState } from '../../shared/operation';
@@ -25,7 +25,7 @@ export function toField(): INodeProperties {
 /** The options of both sends; `extra` are the operation's own, sorted after the shared ones. */
 export function sendOptions(extra: INodeProperties[] = []): INodeProperties {
 	return optionsCollection([
-		campaignKeyOption(),
+		...campaignOptions(),
 		defaultCountryOption(),
 		{
 			displayName: 'Dry Run',
@@ -64,9 +64,7 @@ export async function sendThroughSession(
 	content: IDataObject,
 ): Promise<IDataObject> {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const to = parseInput(context, itemIndex, 'Invalid "To"', () =>
-		recipientDigits(context.getNodeParameter('to', itemIndex, ''), options.defaultCountry as string, options.skipValidation === true),
-	);
+	const to = recipientOf(context, itemIndex, options);
 	const { sessionId } = await sessionCredentials.call(context, itemIndex);
 	const dryRun = options.dryRun === true;
 	const send = async (): Promise<IDataObject> => {
@@ -97,5 +95,22 @@ export async function sendThroughSession(
 		};
 	};
 	// A dry run sends nothing, so it neither skips nor counts as sent in a campaign.
-	return dryRun ? await send() : await sendOnce(context, options, { to, content, shown: { type: content.type } }, send);
+	return dryRun ? await send() : await sendOnce(context, options, { itemIndex, to, content, shown: { type: content.type } }, send);
+}
+
+function recipientOf(context: IExecuteFunctions, itemIndex: number, options: IDataObject): string {
+	return parseInput(context, itemIndex, 'Invalid "To"', () =>
+		recipientDigits(context.getNodeParameter('to', itemIndex, ''), options.defaultCountry as string, options.skipValidation === true),
+	);
+}
+
+/** A send operation's Campaign Key planner, from how it reads an item's content (a dry run is in no campaign). */
+export function sessionCampaign(contentOf: (this: IExecuteFunctions, itemIndex: number) => IDataObject) {
+	return function (this: IExecuteFunctions, itemIndex: number): CampaignMessage | undefined {
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		if (options.dryRun === true) return undefined;
+		const content = contentOf.call(this, itemIndex);
+		const to = recipientOf(this, itemIndex, options);
+		return { itemIndex, campaignKey: options.campaignKey, to, content, resendUnknown: options.resendUnknownFate === true };
+	};
 }

@@ -1,14 +1,16 @@
-// Campaign Key: each message of a campaign once, across runs, retries and executions, recorded in n8n's
-// deduplication store (the harness keeps it as n8n does) only after InfiniReach accepted it.
+// Campaign Key on InfiniReach: each message of a campaign once, across runs, retries and executions,
+// in the node's record in n8n's deduplication store (the harness keeps it as n8n does), with the
+// externalId derived from the message so that InfiniReach itself keeps a repeat once. The failures
+// of every gateway are in ../campaign-faults.test.ts.
 import type { IDataObject } from 'n8n-workflow';
 
-import { runNode } from '../../harness/n8n';
+import { NODE_ID, runNode, WORKFLOW_ID } from '../../harness/n8n';
 import { useFakeClock, type FakeClock } from '../../harness/fake-clock';
 import { processedData } from '../../harness/processed-data';
-import { messageIdentity } from '../../../nodes/shared/campaign';
 import { credentials, gateway, sendParameters } from './fixtures';
 
 const accepted = (id: string) => ({ success: true, queued: true, messageId: id });
+const RECORD = `${WORKFLOW_ID}\u0000n:${NODE_ID}`;
 const list = (count: number, text = 'Spring sale!') => Array.from({ length: count }, (_, i) => ({ to: `+1415555010${i}`, text }));
 
 describe('InfiniReach → Send with a Campaign Key', () => {
@@ -41,7 +43,8 @@ describe('InfiniReach → Send with a Campaign Key', () => {
 		expect(second.items.map((item) => item.json)).toEqual(
 			list(3).map(({ to }) => ({
 				skipped: true,
-				reason: 'Sent before in campaign "spring": this recipient already got this message from this workflow',
+				fate: 'sent before',
+				reason: 'Sent before in campaign "spring": this recipient already got this message from this node',
 				campaignKey: 'spring',
 				to,
 				channel: 'sms',
@@ -52,23 +55,26 @@ describe('InfiniReach → Send with a Campaign Key', () => {
 
 	it('a re-run after a failed item sends only what was not sent', async () => {
 		const bodies: IDataObject[] = [];
+		const noted = (body: IDataObject) => (bodies.push(body), true);
+		// Item 2 goes out while item 1's answer is on its way (items are in flight together).
 		gateway()
-			.post('/api/v1/messages', (body) => (bodies.push(body as IDataObject), true))
+			.post('/api/v1/messages', noted)
 			.reply(201, accepted('m1'))
-			.post('/api/v1/messages', (body) => (bodies.push(body as IDataObject), true))
-			.reply(400, { error: 'Sender not registered' });
+			.post('/api/v1/messages', noted)
+			.reply(400, { error: 'Sender not registered' })
+			.post('/api/v1/messages', noted)
+			.reply(201, accepted('m3'));
 		const failed = await run(list(3));
 		expect(failed.error?.message).toContain('[item 1]');
-		// Refused: not recorded, so the re-run sends it.
-		const identity = (to: string) => messageIdentity('spring', to, { message: 'Spring sale!', channel: 'sms' });
-		expect([0, 1, 2].map((i) => processedData.has('wf-harness', identity(`+1415555010${i}`)))).toEqual([true, false, false]);
+		// Refused: given back, so the re-run sends it. Two entries: items 0 and 2, sent.
+		expect(processedData.rows.get(RECORD)).toHaveLength(2);
 
-		accept(2, bodies);
+		accept(1, bodies);
 		const rerun = await run(list(3));
 
 		expect(rerun.error).toBeUndefined();
-		expect(bodies.map((body) => body.to)).toEqual(['+14155550100', '+14155550101', '+14155550101', '+14155550102']);
-		expect(rerun.items.map((item) => item.json.skipped ?? false)).toEqual([true, false, false]);
+		expect(bodies.map((body) => body.to)).toEqual(['+14155550100', '+14155550101', '+14155550102', '+14155550101']);
+		expect(rerun.items.map((item) => item.json.fate ?? 'sent')).toEqual(['sent before', 'sent', 'sent before']);
 	});
 
 	it('derives the externalId from the campaign, so two executions racing on one message give InfiniReach the same ID', async () => {
@@ -102,44 +108,22 @@ describe('InfiniReach → Send with a Campaign Key', () => {
 		]);
 	});
 
-	it("writes a record again before the run ends when another worker's write overwrote it", async () => {
-		accept(3);
-		// The record of the last message is overwritten at once, as by another worker's overlapping call.
-		// (Its first write is the look-up, a check-and-record taken back; the second is the record.)
-		const last = list(3)[2];
-		const identity = messageIdentity('spring', last.to, { message: last.text, channel: 'sms' });
-		let writes = 0;
-		processedData.loseWrite((added) => added.includes(identity) && ++writes === 2);
-		const { error } = await run(list(3));
+	it("claims again, before anything is sent, when another worker's call overwrote the run's claims", async () => {
+		const bodies: IDataObject[] = [];
+		accept(3, bodies);
+		// The claim (the first write with a "c:" entry) is overwritten at once, as by another worker's overlapping call.
+		processedData.loseWrite((added) => added.some((entry) => String(entry).startsWith('c:')));
+		const { error, items } = await run(list(3));
 		expect(error).toBeUndefined();
-		for (const item of list(3))
-			expect(processedData.has('wf-harness', messageIdentity('spring', item.to, { message: item.text, channel: 'sms' }))).toBe(true);
-		// A second after its last write the run wrote everything once more (and found the lost entry
-		// missing), then again a second later, finding all there.
-		expect(fakeClock.sleeps.filter((ms) => ms === 1_000)).toHaveLength(2);
+		expect(items.map((item) => item.json.status)).toEqual(['queued', 'queued', 'queued']);
+		expect(bodies.map((body) => body.to).sort()).toEqual(list(3).map(({ to }) => to));
+		// Two pauses for other workers' calls to end: after the lost claim, and after the one made again.
+		expect(fakeClock.sleeps.filter((ms) => ms === 150)).toHaveLength(2);
 
 		const scope = gateway().post('/api/v1/messages').reply(201, accepted('again'));
-		const { items } = await run(list(3));
+		const again = await run(list(3));
 		expect(scope.isDone()).toBe(false);
-		expect(items.map((item) => item.json.skipped)).toEqual([true, true, true]);
-	});
-
-	it('still sends a message whose look-up the process died in before taking it back', async () => {
-		// The look-up writes the identity and takes it back; the process dies in between, and the run
-		// fails. The identity stays in the store, without the confirmation a sent message has.
-		processedData.dropNextRemoval();
-		const scope = gateway().post('/api/v1/messages').reply(201, accepted('m1'));
-		const crashed = await run(list(1));
-		expect(crashed.error).toBeDefined();
-		expect(scope.isDone()).toBe(false);
-
-		const { items, error } = await run(list(1));
-		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
-		expect(items[0].json).toMatchObject({ messageId: 'm1' });
-		// And now it is sent: the next run skips it.
-		const { items: again } = await run(list(1));
-		expect(again[0].json.skipped).toBe(true);
+		expect(again.items.map((item) => item.json.skipped)).toEqual([true, true, true]);
 	});
 
 	it('without a Campaign Key sends every item every time', async () => {
@@ -158,10 +142,14 @@ describe('InfiniReach → Send with a Campaign Key', () => {
 			{ campaignKey: 'big', requestsPerMinute: 100 },
 		);
 		expect(error).toBeUndefined();
-		const calls = processedData.calls.length;
-		// 40 checks and 40 records, one at a time, would be 120 calls (a check is a check-and-record and an undo).
-		expect(calls).toBeLessThan(60);
-		// Two entries a message: the record and its confirmation.
-		expect(processedData.rows.get('wf-harness\u0000')).toHaveLength(80);
+		// One claim for the whole run, its check after the pause, and the verdicts in one write.
+		expect(processedData.calls).toEqual([
+			{ method: 'checkProcessedAndRecord', items: 81 },
+			{ method: 'checkProcessedAndRecord', items: 1 },
+			{ method: 'removeProcessed', items: 41 },
+		]);
+		// One entry a message sent; nothing in the workflow's record, which Remove Duplicates uses.
+		expect(processedData.rows.get(RECORD)).toHaveLength(40);
+		expect(processedData.workflowRow(WORKFLOW_ID)).toBeUndefined();
 	});
 });

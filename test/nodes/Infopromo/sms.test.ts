@@ -160,12 +160,14 @@ describe('Infopromo → SMS → Send', () => {
 		expect(JSON.stringify(error)).not.toContain(TOKEN);
 	});
 
-	it('treats a success body that is not the documented envelope as an error, not an empty result', async () => {
+	it('treats a success body that is not the documented envelope as an error of unknown fate, not an empty result', async () => {
 		gateway().post('/api/v3/sms/send').reply(200, { sent: true });
 		const { error } = await runNode({ type: 'infopromo', parameters: sendParameters(), credentials }, [{ to: '+31612345678', text: 'hi' }]);
+		// The request was taken, and nothing says whether the message went out: not sent again.
 		expect(error?.message).toBe(
-			'Infopromo answered 200: an answer without the documented {"status": "success", "data": …} envelope [item 0]',
+			'Infopromo may have sent this message: Infopromo answered 200: an answer without the documented {"status": "success", "data": …} envelope [item 0]',
 		);
+		expect(error?.description).toMatch(/^It was not sent again \(the platform has no idempotency key\)/);
 	});
 
 	it('never re-sends when the answer is lost, and says where to check what went out', async () => {

@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { campaignKeyOption, sendOnce } from '../../../shared/campaign';
+import { campaignKeyOption, sendOnce, type CampaignMessage } from '../../../shared/campaign';
 import { defaultCountryOption, idLocator, perMinuteOption, skipValidationOption, optionsCollection } from '../../../shared/fields';
 import { itemError, parseInput, type ItemResult } from '../../../shared/items';
 import { takeSendSlot, type RunState } from '../../../shared/operation';
@@ -109,7 +109,8 @@ function senderFrom(value: unknown): string {
 	return /^[\d\s\-().+]+$/.test(text) ? text.replace(/[\s\-().]/g, '') : text;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunState): Promise<ItemResult> {
+/** An item's message, checked: a bad field fails the item before anything is sent. */
+function readMessage(this: IExecuteFunctions, itemIndex: number) {
 	const channel = String(this.getNodeParameter('channel', itemIndex, ''))
 		.trim()
 		.toLowerCase() as Channel;
@@ -139,9 +140,24 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 			options.skipValidation === true,
 		),
 	);
+	return { channel, from, text, options, to };
+}
+
+/** The message as its Campaign Key knows it: the text, on its channel (not which number sends it). */
+function campaignMessage(itemIndex: number, { channel, text, options, to }: ReturnType<typeof readMessage>): CampaignMessage {
+	// The externalId derived from the message's identity makes a repeat harmless: unknown ones go again.
+	return { itemIndex, campaignKey: options.campaignKey, to, content: { message: text, channel }, resendUnknown: true, shown: { channel } };
+}
+
+export function campaign(this: IExecuteFunctions, itemIndex: number): CampaignMessage {
+	return campaignMessage(itemIndex, readMessage.call(this, itemIndex));
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunState): Promise<ItemResult> {
+	const read = readMessage.call(this, itemIndex);
+	const { channel, from, text, options, to } = read;
 	const message = { to, message: text, from, channel };
-	// A campaign's message is what the recipient gets: the text, on its channel (not which number sends it).
-	return await sendOnce(this, options, { to, content: { message: text, channel }, shown: { channel } }, async (identity) => {
+	return await sendOnce(this, options, campaignMessage(itemIndex, read), async (identity) => {
 		const externalId =
 			String(options.externalId ?? '').trim() || (identity ? `n8n-${identity.slice(0, 32)}` : derivedExternalId(this, itemIndex, message));
 		const paced = await takeSendSlot(this, itemIndex, run, {

@@ -1,11 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { batchOnce } from '../../../shared/campaign';
+import { batchOnce, unknownFateNote } from '../../../shared/campaign';
 import { collectItems, outputsInOrder } from '../../../shared/items';
 import { campaignOf } from '../../helpers/campaign';
 import { composeMessage } from '../../helpers/compose';
-import { dispatch, messageAnswer } from '../../helpers/send-batches';
+import { destinationVerdict, dispatch } from '../../helpers/send-batches';
 import { messageFields } from '../../helpers/fields';
 import { planRequests } from '../../helpers/batch-requests';
 
@@ -26,28 +26,37 @@ export const description = updateDisplayOptions({ show: { resource: ['message'],
 export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const campaign = campaignOf(this);
 	const { entries, failed } = await collectItems(this, (itemIndex) => composeMessage(this, itemIndex));
-	// A campaign's message is what the recipient gets: its channel and content (not the sender).
-	const once = await batchOnce(this, entries, ({ to, message }) => ({
-		campaignKey: campaign.campaignKey,
-		to,
-		content: [message.channel, message.content],
-	}));
+	// A campaign's message is what the recipient gets: its channel and content (not the sender). Each item has its own key.
+	const once = await batchOnce(this, entries, ({ to, message }, itemIndex) => {
+		const settings = this.getNodeParameter('campaign', itemIndex, {}) as IDataObject;
+		return {
+			campaignKey: settings.campaignKey,
+			to,
+			content: [message.channel, message.content],
+			resendUnknown: settings.resendUnknownFate === true,
+		};
+	});
 	const requests = planRequests(once.entries, campaign);
 	const outcomes = await dispatch(
 		this,
 		requests,
 		'/messages-api/1/messages',
-		(request, destination, body) => {
-			const answer = messageAnswer(body, destination.messageId);
-			return {
-				messageId: answer.messageId ?? destination.messageId,
-				status: answer.status ?? null,
-				destination: answer.destination ?? destination.to,
-				bulkId: body.bulkId ?? request.bulkId,
-				...(campaign.sendAt ? { sendAt: campaign.sendAt } : {}),
-			};
-		},
-		async (destinations) => await once.sent(destinations.map(({ itemIndex }) => itemIndex)),
+		(request, destination, body) =>
+			destinationVerdict(
+				this,
+				request,
+				destination,
+				body,
+				(answer) => ({
+					messageId: answer.messageId ?? destination.messageId,
+					status: answer.status ?? null,
+					destination: answer.destination ?? destination.to,
+					bulkId: body.bulkId ?? request.bulkId,
+					...(campaign.sendAt ? { sendAt: campaign.sendAt } : {}),
+				}),
+				unknownFateNote(once.resends(destination.itemIndex)),
+			),
+		once,
 	);
 	for (const [itemIndex, outcome] of once.skipped) outcomes.set(itemIndex, outcome);
 	return outputsInOrder(this, outcomes, failed);

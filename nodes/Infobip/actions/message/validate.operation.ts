@@ -26,9 +26,7 @@ export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData
 	const { entries, failed } = await collectItems(this, (itemIndex) => composeMessage(this, itemIndex));
 	const requests = planRequests(entries, campaign);
 	const outcomes = await dispatch(this, requests, '/messages-api/1/messages/validate', (request, destination, body) => ({
-		valid: true,
-		to: destination.to,
-		...body,
+		json: { valid: true, to: destination.to, ...body },
 	}));
 	return outputsInOrder(this, outcomes, failed);
 }

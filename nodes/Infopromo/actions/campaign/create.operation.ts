@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { campaignKeyOption, sendOnce } from '../../../shared/campaign';
+import { campaignOptions, sendOnce, type CampaignMessage } from '../../../shared/campaign';
 import { optionsCollection } from '../../../shared/fields';
 import { itemError, type ItemResult } from '../../../shared/items';
 import { requestAnswer } from '../../../shared/transport';
@@ -20,13 +20,13 @@ const properties: INodeProperties[] = [
 		description: 'The contact lists (groups) on the platform to send to, separated by commas',
 	},
 	...contentFields(),
-	optionsCollection([campaignKeyOption(), ...scheduleOptions]),
+	optionsCollection([...campaignOptions(), ...scheduleOptions]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['campaign'], operation: ['create'] } }, properties);
 
-/** A campaign to contact lists on the platform, now or at its Schedule Time. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
+/** The item's request, checked, and the message as its Campaign Key knows it. */
+function readCampaign(this: IExecuteFunctions, itemIndex: number): { body: IDataObject; options: IDataObject; message: CampaignMessage } {
 	const lists = String(this.getNodeParameter('contactListIds', itemIndex, '') ?? '')
 		.split(',')
 		.map((id) => id.trim())
@@ -39,7 +39,24 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// Under a Campaign Key, the lists are the recipient and the message what they get (not the sender ID).
 	const received = { ...content };
 	delete received.sender_id;
-	return await sendOnce(this, options, { to: body.contact_list_id, content: received }, async () => {
+	const message = {
+		itemIndex,
+		campaignKey: options.campaignKey,
+		to: body.contact_list_id,
+		content: received,
+		resendUnknown: options.resendUnknownFate === true,
+	};
+	return { body, options, message };
+}
+
+export function campaign(this: IExecuteFunctions, itemIndex: number): CampaignMessage {
+	return readCampaign.call(this, itemIndex).message;
+}
+
+/** A campaign to contact lists on the platform, now or at its Schedule Time. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
+	const { body, options, message } = readCampaign.call(this, itemIndex);
+	return await sendOnce(this, options, message, async () => {
 		const { data } = await requestAnswer.call(this, infopromo, { method: 'POST', path: '/sms/campaign', body, itemIndex });
 		return data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : ({ details: data } as IDataObject);
 	});

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { batchOnce } from '../../../shared/campaign';
+import { batchOnce, unknownFateNote } from '../../../shared/campaign';
 import { fateUnknown } from '../../../shared/failures';
 import { collectItems, outputsInOrder, withItemIndex, type Outcome } from '../../../shared/items';
 import { requestAnswer } from '../../../shared/transport';
 import { contentOf, recipientOf, scheduleOf } from '../../helpers/compose';
 import { contentFields, DEFAULT_RECIPIENTS_PER_REQUEST, sendOptions } from '../../helpers/fields';
-import { resultFor } from '../../helpers/results';
+import { answeredWithoutEnvelope, refusedBecause, resultFor } from '../../helpers/results';
 import { infopromo } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -45,15 +45,23 @@ function readItem(context: IExecuteFunctions, itemIndex: number) {
 		recipient,
 		perRequest: Number.isInteger(perRequest) && perRequest > 0 ? perRequest : DEFAULT_RECIPIENTS_PER_REQUEST,
 		// A campaign's message is what the recipient gets (not which sender ID sends it).
-		campaign: { campaignKey: options.campaignKey, to: recipient, content: received },
+		campaign: { campaignKey: options.campaignKey, to: recipient, content: received, resendUnknown: options.resendUnknownFate === true },
 	};
 }
 
 /** A send whose answer was lost may have gone out; with no idempotency key, it is not repeated. */
-function unknownFate(context: IExecuteFunctions, error: NodeApiError, planned: Planned): Error {
+function unknownFate(context: IExecuteFunctions, error: NodeApiError, planned: Planned, note: string): Error {
 	return new NodeOperationError(context.getNode(), `Infopromo may have sent this message: ${error.message}`, {
 		itemIndex: planned.itemIndex,
-		description: `It was not sent again (the platform has no idempotency key). Check SMS → Get Many (direction Outgoing) for ${planned.recipient} before running this item again.`,
+		description: `It was not sent again (the platform has no idempotency key). Check SMS → Get Many (direction Outgoing) for ${planned.recipient} before running this item again. ${note}`,
+	});
+}
+
+/** A recipient the platform's own record says it did not send to, though the request succeeded. */
+function refused(context: IExecuteFunctions, planned: Planned, status: string): Error {
+	return new NodeOperationError(context.getNode(), `Infopromo did not send to ${planned.recipient}: "${status}"`, {
+		itemIndex: planned.itemIndex,
+		description: 'Fix what the status names (balance, number, sender), then run the item again: a Campaign Key sends it then.',
 	});
 }
 
@@ -81,16 +89,25 @@ export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData
 				// No idempotency key: never re-sent when its fate is unknown.
 				({ data } = await requestAnswer.call(this, infopromo, { method: 'POST', path: '/sms/send', body, itemIndex: chunk[0].itemIndex }));
 			} catch (error) {
+				const unknown = fateUnknown(error) || answeredWithoutEnvelope(error);
 				for (const entry of chunk) {
+					const note = unknownFateNote(once.resends(entry.itemIndex));
 					outcomes.set(entry.itemIndex, {
-						error: fateUnknown(error) ? unknownFate(this, error as NodeApiError, entry) : withItemIndex(this, error, entry.itemIndex),
+						error: unknown ? unknownFate(this, error as NodeApiError, entry, note) : withItemIndex(this, error, entry.itemIndex),
 					});
 				}
+				(unknown ? once.unknown : once.refused)(chunk.map((entry) => entry.itemIndex));
 				continue;
 			}
-			for (const entry of chunk)
-				outcomes.set(entry.itemIndex, { json: { recipient: entry.recipient, status: 'success', ...resultFor(data, entry.recipient) } });
-			await once.sent(chunk.map((entry) => entry.itemIndex));
+			for (const entry of chunk) {
+				const result = resultFor(data, entry.recipient);
+				const status = refusedBecause(result);
+				outcomes.set(
+					entry.itemIndex,
+					status ? { error: refused(this, entry, status) } : { json: { recipient: entry.recipient, status: 'success', ...result } },
+				);
+				(status ? once.refused : once.accepted)([entry.itemIndex]);
+			}
 		}
 	}
 	for (const [itemIndex, outcome] of once.skipped) outcomes.set(itemIndex, outcome);

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { batchOnce, campaignKeyOption } from '../../../shared/campaign';
+import { batchOnce, campaignOptions } from '../../../shared/campaign';
+import { fateUnknown } from '../../../shared/failures';
 import { defaultCountryOption, optionsCollection } from '../../../shared/fields';
 import { collectItems, errorJson, parseInput, withItemIndex } from '../../../shared/items';
 import { checkText } from '../../../shared/parameters';
@@ -37,7 +38,7 @@ const properties: INodeProperties[] = [
 		description: "Each item's message text",
 	},
 	optionsCollection([
-		campaignKeyOption(),
+		...campaignOptions(),
 		defaultCountryOption(),
 		{
 			displayName: 'Recipients Per Job',
@@ -56,6 +57,7 @@ interface BulkMessage {
 	to: string;
 	body: string;
 	campaignKey?: unknown;
+	resendUnknown: boolean;
 }
 
 function readMessage(context: IExecuteFunctions, itemIndex: number): BulkMessage {
@@ -68,20 +70,28 @@ function readMessage(context: IExecuteFunctions, itemIndex: number): BulkMessage
 		noun: 'message body',
 		gateway: 'txtcoop',
 	});
-	return { to, body, campaignKey: options.campaignKey };
+	return { to, body, campaignKey: options.campaignKey, resendUnknown: options.resendUnknownFate === true };
 }
 
 /** One job per chunk of the input; each output item names its job and pairs to the items in it. */
 export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const collected = await collectItems(this, (itemIndex) => readMessage(this, itemIndex));
-	const once = await batchOnce(this, collected.entries, ({ campaignKey, to, body }) => ({ campaignKey, to, content: body }));
+	const once = await batchOnce(this, collected.entries, ({ campaignKey, to, body, resendUnknown }) => ({
+		campaignKey,
+		to,
+		content: body,
+		resendUnknown,
+	}));
 	const { entries } = once;
 	const jobSize = Math.max(1, Number((this.getNodeParameter('options', 0, {}) as IDataObject).jobSize ?? DEFAULT_JOB_SIZE));
 	// Items the campaign sent before are in no job: one output item each, saying so.
-	const skipped = [...once.skipped].map(([itemIndex, outcome]) => ({
-		json: 'json' in outcome ? outcome.json : {},
-		pairedItem: { item: itemIndex },
-	}));
+	const skipped = [...once.skipped].map(([itemIndex, outcome]) => {
+		if ('json' in outcome) return { json: outcome.json, pairedItem: { item: itemIndex } };
+		// Of unknown fate, or the store failed: an error, never an empty item.
+		const error = withItemIndex(this, outcome.error, itemIndex);
+		if (!this.continueOnFail()) throw error;
+		return { json: errorJson(error), pairedItem: { item: itemIndex } };
+	});
 	const output: INodeExecutionData[] = [...collected.failed, ...skipped];
 	for (let start = 0; start < entries.length; start += jobSize) {
 		const chunk = entries.slice(start, start + jobSize);
@@ -95,12 +105,13 @@ export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData
 			});
 			output.push({ json: { ...job, itemCount: chunk.length }, pairedItem });
 		} catch (error) {
+			(fateUnknown(error) ? once.unknown : once.refused)(chunk.map(({ itemIndex }) => itemIndex));
 			const named = withItemIndex(this, error, chunk[0].itemIndex);
 			if (!this.continueOnFail()) throw named;
 			output.push({ json: { ...errorJson(named), itemCount: chunk.length }, pairedItem });
 			continue;
 		}
-		await once.sent(chunk.map(({ itemIndex }) => itemIndex));
+		once.accepted(chunk.map(({ itemIndex }) => itemIndex));
 	}
 	return output;
 }

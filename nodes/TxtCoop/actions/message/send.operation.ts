@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { campaignKeyOption, sendOnce } from '../../../shared/campaign';
+import { campaignOptions, sendOnce, type CampaignMessage } from '../../../shared/campaign';
 import { defaultCountryOption, skipValidationOption, optionsCollection } from '../../../shared/fields';
 import { itemError, parseInput, type ItemResult } from '../../../shared/items';
 import { normalizePhoneNumber } from '../../../shared/phone';
@@ -40,7 +40,7 @@ const properties: INodeProperties[] = [
 			placeholder: 'https://files.example.com/photo.jpg',
 			description: 'Up to 10 public http(s) URLs, separated by commas or new lines (or an array, by expression)',
 		},
-		campaignKeyOption(),
+		...campaignOptions(),
 		defaultCountryOption(),
 		{
 			displayName: 'From Number',
@@ -69,7 +69,8 @@ function attachmentList(value: unknown): string[] {
 	return list.map((entry) => String(entry).trim()).filter(Boolean);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunState): Promise<ItemResult> {
+/** The item's request body, checked, and the message as its Campaign Key knows it. */
+function readMessage(this: IExecuteFunctions, itemIndex: number): { body: IDataObject; options: IDataObject; message: CampaignMessage } {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const to = parseInput(this, itemIndex, 'Invalid "To"', () =>
 		normalizeRecipient(this.getNodeParameter('to', itemIndex, ''), options.defaultCountry as string, options.skipValidation === true),
@@ -110,7 +111,22 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 			}),
 		);
 	}
-	return await sendOnce(this, options, { to, content: { body: body.body ?? '', attachments } }, async () => {
+	const content = { body: body.body ?? '', attachments };
+	return {
+		body,
+		options,
+		message: { itemIndex, campaignKey: options.campaignKey, to, content, resendUnknown: options.resendUnknownFate === true },
+	};
+}
+
+export function campaign(this: IExecuteFunctions, itemIndex: number): CampaignMessage {
+	return readMessage.call(this, itemIndex).message;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunState): Promise<ItemResult> {
+	const { body, options, message } = readMessage.call(this, itemIndex);
+	const to = message.to;
+	return await sendOnce(this, options, message, async () => {
 		await takeSendTurn(itemIndex, run, to);
 		// No idempotency key: a send whose fate is unknown is reported, never repeated.
 		return (await requestRecord.call(this, txtCoop, { method: 'POST', path: '/api/v1/messages', body, itemIndex })).data;

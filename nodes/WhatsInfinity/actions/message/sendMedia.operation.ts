@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { itemError, type ItemResult } from '../../../shared/items';
 import type { RunState } from '../../../shared/operation';
 import { isHttpUrl } from '../../../shared/url';
-import { sendOptions, sendThroughSession, toField } from '../../helpers/send';
+import { sendOptions, sendThroughSession, sessionCampaign, toField } from '../../helpers/send';
 
 export const MEDIA_TYPES = ['media', 'image', 'video', 'audio', 'document'];
 
@@ -53,7 +53,8 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendMedia'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunState): Promise<ItemResult> {
+/** The item's message, checked. */
+function contentOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const type = String(this.getNodeParameter('mediaType', itemIndex, 'media'))
 		.trim()
 		.toLowerCase();
@@ -74,5 +75,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 	const fileName = String(this.getNodeParameter('fileName', itemIndex, '') ?? '').trim();
 	if (caption) content.caption = caption;
 	if (fileName) content.fileName = fileName;
-	return await sendThroughSession(this, itemIndex, run, content);
+	return content;
+}
+
+export const campaign = sessionCampaign(contentOf);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunState): Promise<ItemResult> {
+	return await sendThroughSession(this, itemIndex, run, contentOf.call(this, itemIndex));
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ItemResult } from '../../../shared/items';
 import type { RunState } from '../../../shared/operation';
 import { checkText } from '../../../shared/parameters';
-import { sendOptions, sendThroughSession, toField } from '../../helpers/send';
+import { sendOptions, sendThroughSession, sessionCampaign, toField } from '../../helpers/send';
 
 const MAX_TEXT_LENGTH = 65_000;
 
@@ -33,7 +33,8 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendText'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunState): Promise<ItemResult> {
+/** The item's message, checked. */
+function contentOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const message = checkText(this, itemIndex, String(this.getNodeParameter('message', itemIndex, '') ?? ''), {
 		field: 'Message',
 		max: MAX_TEXT_LENGTH,
@@ -42,5 +43,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const content: IDataObject = { type: 'text', message };
 	if (options.typing === true) content.typing = true;
-	return await sendThroughSession(this, itemIndex, run, content);
+	return content;
+}
+
+export const campaign = sessionCampaign(contentOf);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunState): Promise<ItemResult> {
+	return await sendThroughSession(this, itemIndex, run, contentOf.call(this, itemIndex));
 }
