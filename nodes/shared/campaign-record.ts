@@ -53,6 +53,7 @@ let slowestCallMs = 0;
 /** A wait after a claim that outlasts any call that read the record before it and writes after it. */
 const MIN_SETTLE_MS = 150;
 const CLAIM_ROUNDS = 4;
+const REMOVALS_PER_CALL = 1_000;
 
 export function settleMs(): number {
 	return Math.max(MIN_SETTLE_MS, Math.ceil(3 * slowestCallMs));
@@ -161,7 +162,10 @@ export class CampaignRecord {
 				} else standings.set(identity, 'unknown');
 			}
 			// The check added `awaiting` to sent messages: take it back. If that fails they read "unknown" later: reported, never re-sent.
-			if (wasSent.length) await storeCall(async () => await this.store.removeProcessed(wasSent, SCOPE, OPTIONS)).catch(() => undefined);
+			for (let start = 0; start < wasSent.length; start += REMOVALS_PER_CALL) {
+				const slice = wasSent.slice(start, start + REMOVALS_PER_CALL);
+				await storeCall(async () => await this.store.removeProcessed(slice, SCOPE, OPTIONS)).catch(() => undefined);
+			}
 			return standings;
 		});
 	}
@@ -184,8 +188,11 @@ export class CampaignRecord {
 			...verdicts.notSent.flatMap((identity) => [claimed(identity), awaiting(identity)]),
 			...(last ? this.tokens.splice(0) : []),
 		];
-		if (!removed.length) return;
-		await inTurn(this.row, async () => await storeCall(async () => await this.store.removeProcessed(removed, SCOPE, OPTIONS)));
+		// n8n looks up each removed entry through the whole record: in slices, so no call holds its event loop long.
+		for (let start = 0; start < removed.length; start += REMOVALS_PER_CALL) {
+			const slice = removed.slice(start, start + REMOVALS_PER_CALL);
+			await inTurn(this.row, async () => await storeCall(async () => await this.store.removeProcessed(slice, SCOPE, OPTIONS)));
+		}
 	}
 }
 

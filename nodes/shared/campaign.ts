@@ -60,11 +60,22 @@ export interface CampaignMessage {
 	shown?: IDataObject;
 }
 
+interface Planned {
+	message: CampaignMessage;
+	key: string;
+	identity: string;
+}
+
+/** Claim windows of a per-item run: the first is small (a crash leaves little unknown), then they double. */
+const FIRST_WINDOW = 50;
+const MAX_WINDOW = 1_000;
+
 type Decision = { send: true; identity: string } | { send: false; outcome: Outcome; identity?: string };
 
 const STORE_FAILED = "n8n's deduplication store, which keeps the Campaign Key's record, did not answer";
-const FLUSH_AFTER_MS = 2_000;
-const FLUSH_AT = 200;
+/** Verdicts go to the store in few writes: when this many are waiting, or this long after the last write. */
+const FLUSH_AFTER_MS = 5_000;
+const FLUSH_AT = 1_000;
 
 function storeProblem(error: unknown): string {
 	const message = (error as Error)?.message ?? String(error);
@@ -81,6 +92,12 @@ export class CampaignRun {
 	private readonly record: CampaignRecord;
 	private readonly id: string;
 	private readonly decisions = new Map<number, Decision>();
+	/** Messages registered and not claimed yet, in item order. */
+	private readonly waiting: Planned[] = [];
+	private windowSize = FIRST_WINDOW;
+	private windows = 0;
+	private readonly windowOf = new Map<number, number>();
+	private readonly claims = new Map<number, Promise<void>>();
 	/** The first item of the run with each identity. */
 	private readonly firstItem = new Map<string, number>();
 	/** Claimed (or adopted) by this run, and not yet given a verdict. */
@@ -111,12 +128,15 @@ export class CampaignRun {
 		return CampaignRun.runs.get(context);
 	}
 
-	/** Claims the messages of many items in one call; items without a key are left alone. */
-	async plan(messages: CampaignMessage[]): Promise<void> {
-		const toClaim: Array<{ message: CampaignMessage; key: string; identity: string }> = [];
+	/**
+	 * Takes the run's messages (items without a key are left alone) and claims them: all at once for a
+	 * bulk operation (`all`), otherwise in windows just ahead of the sends, so that a run that dies
+	 * leaves only its current window unknown, not every message it had yet to send.
+	 */
+	async plan(messages: CampaignMessage[], all = false): Promise<void> {
 		for (const message of messages) {
 			const key = String(message.campaignKey ?? '').trim();
-			if (!key || this.decisions.has(message.itemIndex)) continue;
+			if (!key || this.decisions.has(message.itemIndex) || this.windowOf.has(message.itemIndex)) continue;
 			const identity = messageIdentity(key, message.to, message.content);
 			const first = this.firstItem.get(identity);
 			if (first !== undefined && first !== message.itemIndex) {
@@ -124,17 +144,33 @@ export class CampaignRun {
 				continue;
 			}
 			this.firstItem.set(identity, message.itemIndex);
-			toClaim.push({ message, key, identity });
+			this.waiting.push({ message, key, identity });
 		}
-		if (!toClaim.length) return;
+		if (all) await this.claimNext(this.waiting.length);
+		else if (this.waiting.length && !this.windows) await this.claimNext();
+	}
+
+	/** Claims the next window of waiting messages (growing: a fast run soon claims a thousand at a time). */
+	private async claimNext(size = this.windowSize): Promise<void> {
+		const window = this.waiting.splice(0, size);
+		if (!window.length) return;
+		this.windowSize = Math.min(this.windowSize * 2, MAX_WINDOW);
+		const number = ++this.windows;
+		for (const { message } of window) this.windowOf.set(message.itemIndex, number);
+		const claim = this.claimWindow(window);
+		this.claims.set(number, claim);
+		await claim;
+	}
+
+	private async claimWindow(window: Planned[]): Promise<void> {
 		let standings: Map<string, Standing>;
 		try {
 			standings = await this.record.claim(
-				toClaim.map(({ identity }) => identity),
+				window.map(({ identity }) => identity),
 				this.id,
 			);
 		} catch (error) {
-			for (const { message, identity } of toClaim) {
+			for (const { message, identity } of window) {
 				const failure = new NodeOperationError(this.context.getNode(), `${STORE_FAILED}: nothing was sent`, {
 					itemIndex: message.itemIndex,
 					description: `The store said: ${storeProblem(error)}. Run the item again once n8n's database answers.`,
@@ -143,9 +179,9 @@ export class CampaignRun {
 			}
 			return;
 		}
-		const unknown = toClaim.filter(({ identity, message }) => standings.get(identity) === 'unknown' && message.resendUnknown);
+		const unknown = window.filter(({ identity, message }) => standings.get(identity) === 'unknown' && message.resendUnknown);
 		const adopted = new Set(this.record.adopt(unknown.map(({ identity }) => identity)));
-		for (const { message, key, identity } of toClaim) {
+		for (const { message, key, identity } of window) {
 			const standing = adopted.has(identity) ? 'claimed' : standings.get(identity);
 			this.itemsOf.set(identity, [...(this.itemsOf.get(identity) ?? []), message.itemIndex]);
 			if (standing === 'claimed') {
@@ -161,7 +197,14 @@ export class CampaignRun {
 
 	/** What to do with an item: send it (under its identity), or its outcome without sending. */
 	async decide(message: CampaignMessage): Promise<Decision> {
-		if (!this.decisions.has(message.itemIndex)) await this.plan([message]);
+		if (!this.decisions.has(message.itemIndex) && !this.windowOf.has(message.itemIndex)) await this.plan([message]);
+		while (!this.decisions.has(message.itemIndex) && !this.windowOf.has(message.itemIndex)) await this.claimNext();
+		const number = this.windowOf.get(message.itemIndex);
+		if (number !== undefined) {
+			// The run has reached its newest window: the next is claimed while this one sends.
+			if (number === this.windows && this.waiting.length) void this.claimNext();
+			await this.claims.get(number);
+		}
 		return this.decisions.get(message.itemIndex)!;
 	}
 
@@ -207,6 +250,8 @@ export class CampaignRun {
 	 * Returns, per item, why the record of a message the gateway accepted could not be written.
 	 */
 	async finish(): Promise<Map<number, string>> {
+		// A window claimed ahead may still be on its way: its messages are given back too.
+		await Promise.all(this.claims.values());
 		this.refused([...this.open]);
 		while (this.flushing) await this.flushing;
 		await this.flush(true);
@@ -246,11 +291,11 @@ export class CampaignRun {
 	private unknownBefore(key: string, message: CampaignMessage): Error {
 		return new NodeOperationError(
 			this.context.getNode(),
-			`An earlier run of campaign "${key}" sent this message to ${message.to} and got no answer: it may have arrived`,
+			`Another run of campaign "${key}" sent this message to ${message.to}, and its fate is unknown`,
 			{
 				itemIndex: message.itemIndex,
 				description:
-					"Not sent again, by this run or any retry. Another run may still be sending it, or a run stopped before the gateway answered. Check the gateway's sent messages for this recipient; to send it anyway, turn on Options → Resend Messages of Unknown Fate.",
+					"Not sent again, by this run or any retry: that run may still be sending it, or it stopped before the gateway answered. Check the gateway's sent messages for this recipient; to send it anyway, turn on Options → Resend Messages of Unknown Fate.",
 			},
 		);
 	}
@@ -336,7 +381,7 @@ export async function batchOnce<T>(
 			resends: () => false,
 		};
 	const run = CampaignRun.of(context);
-	await run.plan(messages);
+	await run.plan(messages, true);
 	const identities = new Map<number, string>();
 	const skipped = new Map<number, Outcome>();
 	for (const entry of messages) {

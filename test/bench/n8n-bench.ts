@@ -17,6 +17,7 @@ import { InfobipEmulator } from '../sandbox/Infobip/emulator';
 import { SANDBOX_KEY as INFOBIP_KEY } from '../sandbox/Infobip/state';
 import { InfiniReachEmulator } from '../sandbox/InfiniReach/emulator';
 import { SANDBOX_API_KEY } from '../sandbox/InfiniReach/state';
+import { RECORD_LIMIT } from '../../nodes/shared/campaign-record';
 import { cpuMs, load, median, settle, startStub, type Delivery, type LoadResult } from './measure';
 import { printTable, row, writeResults, type Row } from './report';
 import {
@@ -340,6 +341,70 @@ async function queueMode(): Promise<Row[]> {
 	}
 }
 
+// --- (8) what a Campaign Key costs a send, as the node's record grows ------------------------------
+const KEY_ROUNDS = env('BENCH_KEY_ROUNDS', 3);
+const KEY_SIZES = [0, 100_000, 1_000_000];
+
+/**
+ * Writes the node's Campaign Key record as n8n's store keeps it after `messages` sent ones: one entry (a
+ * hash) a message, the oldest gone past RECORD_LIMIT — so at 1,000,000 it holds the last 100,000.
+ */
+async function writeRecord(n8n: N8n, workflowId: string, nodeId: string, messages: number): Promise<number> {
+	const entries = Math.min(messages, RECORD_LIMIT);
+	const script = `
+		const { createHash } = require('crypto');
+		const sqlite3 = require('sqlite3');
+		const data = Array.from({ length: ${entries} }, (_, i) => createHash('md5').update('c:earlier-' + i).digest('base64'));
+		const db = new sqlite3.Database(${JSON.stringify(join(n8n.options.folder, '.n8n/database.sqlite'))});
+		db.configure('busyTimeout', 30000);
+		db.serialize(() => {
+			db.run('DELETE FROM processed_data WHERE workflowId = ? AND context = ?', [${JSON.stringify(workflowId)}, ${JSON.stringify(`n:${nodeId}`)}]);
+			if (${entries} > 0)
+				db.run("INSERT INTO processed_data (workflowId, context, value, createdAt, updatedAt) VALUES (?, ?, ?, datetime('now'), datetime('now'))",
+					[${JSON.stringify(workflowId)}, ${JSON.stringify(`n:${nodeId}`)}, JSON.stringify({ mode: 'entries', data })]);
+		});
+		db.close((error) => { if (error) { console.error(error.message); process.exit(1); } });`;
+	const result = await run(NODE24, ['-e', script], { env: { ...process.env, NODE_PATH: join(RUNTIME, 'n8n/node_modules') } });
+	if (result.code !== 0) throw new Error(`Writing the Campaign Key record failed: ${result.stderr}`);
+	return entries;
+}
+
+async function campaignKeyCost(n8n: N8n, stub: Awaited<ReturnType<typeof startStub>>, keyed: Workflow): Promise<Row[]> {
+	const nodeId = (keyed.nodes as Array<{ id: string; name: string }>).find((node) => node.name === 'Send')!.id;
+	const rows: Row[] = [];
+	const runOf = async (id: string) => {
+		const before = stub.posts();
+		const result = await n8n.execute(id);
+		if (!result.ok) throw new Error(`The run ${id} failed:\n${result.output.slice(-2000)}`);
+		// Each run is a new campaign (its key has the execution's ID): every message must go.
+		if (stub.posts() - before !== SENDS) throw new Error(`The run ${id} sent ${stub.posts() - before} requests for ${SENDS} items`);
+		return executionTime(result.data, 'Send');
+	};
+	for (const size of KEY_SIZES) {
+		const times: Record<'key' | 'none', number[]> = { key: [], none: [] };
+		let entries = 0;
+		for (let round = 1; round <= KEY_ROUNDS; round++) {
+			// The record as it stands after `size` earlier messages, before every keyed run (each adds its own).
+			entries = await writeRecord(n8n, keyed.id, nodeId, size);
+			const order = round % 2 ? (['key', 'none'] as const) : (['none', 'key'] as const);
+			for (const contender of order) times[contender].push(await runOf(contender === 'key' ? keyed.id : 'benchSendNode001'));
+			log(`campaign key, ${size} earlier messages, round ${round}: with key ${times.key.at(-1)} ms, without ${times.none.at(-1)} ms`);
+		}
+		rows.push(
+			row({
+				scenario: `8. ${SENDS} sends, Campaign Key, ${size.toLocaleString('en-US')} earlier messages`,
+				measure: 'node time (ms)',
+				package: median(times.key),
+				peer: median(times.none),
+				peerName: 'the same sends without a key',
+				goal: { ratio: 1.2, better: 'lower' },
+				note: `the node's record held ${entries.toLocaleString('en-US')} entries (n8n keeps its last ${RECORD_LIMIT.toLocaleString('en-US')})`,
+			}),
+		);
+	}
+	return rows;
+}
+
 // --- (4) cold load, and (6) installed size ---------------------------------------------------------
 const INSTALLED = (n8n: N8n) => join(n8n.options.folder, '.n8n/nodes/node_modules');
 
@@ -511,8 +576,10 @@ async function main(): Promise<void> {
 			webhookNode('benchTrigHook001'),
 			chargebeeTrigger('benchTrigCb00001'),
 		];
+		const keyed = nodeSends('benchKeyCost0001', SENDS, 'benchIrStub00001', 1_000_000, { campaignKey: '=cost-{{ $execution.id }}' });
 		const workflows: Workflow[] = [
 			nodeSends('benchSendNode001', SENDS, 'benchIrStub00001', 1_000_000),
+			keyed,
 			httpSends('benchSendJson001', SENDS, stub.url, SANDBOX_API_KEY, 'json'),
 			httpSends('benchSendField01', SENDS, stub.url, SANDBOX_API_KEY, 'fields'),
 			nodeSends('benchCampNode001', CAMPAIGN, 'benchIrCamp00001', CAMPAIGN_LIMIT),
@@ -552,6 +619,11 @@ async function main(): Promise<void> {
 
 		log(`starting n8n (default expression engine) at ${setup.baseUrl}`);
 		n8n = await startN8n();
+
+		log(`Campaign Key: ${KEY_ROUNDS} rounds of ${SENDS} sends with and without a key, at ${KEY_SIZES.join(', ')} earlier messages`);
+		rows.push(...(await campaignKeyCost(n8n, stub, keyed)));
+		// BENCH_ONLY=campaign-key: this scenario alone (with the package rows above).
+		if (process.env.BENCH_ONLY === 'campaign-key') return report(rows, {});
 
 		log(`triggers: ${TRIGGER_ROUNDS} rounds of ${TRIGGER_CHUNK} signed deliveries to each, ${CONCURRENCY} at once`);
 		const before = new Map<string, number>();

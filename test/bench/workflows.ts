@@ -42,8 +42,8 @@ function recipients(count: number, prefix: string) {
 
 const infiniReachCredential = (id: string) => ({ infiniReachApi: { id, name: id } });
 
-/** The node under test: an InfiniReach send per item. */
-export function nodeSends(id: string, count: number, credentialId: string, perMinute: number): Workflow {
+/** The node under test: an InfiniReach send per item (`options`: more of the node's options). */
+export function nodeSends(id: string, count: number, credentialId: string, perMinute: number, options: object = {}): Workflow {
 	return chain(id, `bench: InfiniReach node, ${count} sends`, [
 		...recipients(count, '+141555'),
 		node(
@@ -57,7 +57,7 @@ export function nodeSends(id: string, count: number, credentialId: string, perMi
 				from: SENDER,
 				to: '={{ $json.to }}',
 				message: '={{ $json.text }}',
-				options: { requestsPerMinute: perMinute },
+				options: { requestsPerMinute: perMinute, ...options },
 			},
 			{ credentials: infiniReachCredential(credentialId) },
 		),

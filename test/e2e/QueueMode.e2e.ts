@@ -1,11 +1,13 @@
 // The package in n8n's queue mode: Redis and Postgres, an n8n main, two workers and a webhook processor,
-// all from the runtime the other e2e tests use, against the InfiniReach sandbox at 100 sends a minute.
+// all from the runtime the other e2e tests use, against the InfiniReach sandbox at 100 sends a minute,
+// and the Infobip sandbox (a gateway without idempotency key) for one campaign started twice at once.
 import axios from 'axios';
 import { createHmac } from 'crypto';
 import { join } from 'path';
 
-import { AUTO_REPLY, INFINIREACH_API_KEY, WEBHOOK_SECRET } from '../gateways';
+import { AUTO_REPLY, INFINIREACH_API_KEY, INFOBIP_API_KEY, WEBHOOK_SECRET } from '../gateways';
 import { InfiniReachEmulator } from '../sandbox/InfiniReach/emulator';
+import { InfobipEmulator } from '../sandbox/Infobip/emulator';
 import { WORK, WORKFLOWS } from './paths';
 import { waitFor } from './processes';
 import { QueueStack } from './queue-stack';
@@ -17,6 +19,8 @@ const LIMIT = 100;
 // the rest go in the next window. One window is what the assertions need; the rate is the bench's (scenario 7).
 const RECIPIENTS = 200;
 const CAMPAIGN = 'irQueueCamp00001';
+const INFOBIP_CAMPAIGN = 'ibQueueCamp00001';
+const OVERLAPPING = 100;
 
 const recipients = Array.from({ length: RECIPIENTS }, (_, i) => ({ phone: `+1415555${String(1000 + i)}`, name: `P${i}` }));
 const halves = [recipients.slice(0, RECIPIENTS / 2), recipients.slice(RECIPIENTS / 2)];
@@ -27,10 +31,12 @@ describe('InfiniReach in n8n queue mode (Redis, Postgres, a main, two workers, a
 		stepMs: 3_600_000,
 		rateLimit: { limit: LIMIT, windowMs: 60_000, scope: 'sends', hint: 'none' },
 	});
+	const infobip = new InfobipEmulator({ rateLimit: { limit: 1_000_000, windowMs: 1_000 }, msPerSecond: 60_000, pricePerMessage: 0 });
 	let stack: QueueStack;
 
 	beforeAll(async () => {
 		const url = await emulator.start();
+		const infobipUrl = await infobip.start();
 		stack = new QueueStack({
 			folder: join(WORK, 'e2e-queue'),
 			port: 6400,
@@ -43,10 +49,15 @@ describe('InfiniReach in n8n queue mode (Redis, Postgres, a main, two workers, a
 					type: 'infiniReachApi',
 					data: { apiKey: INFINIREACH_API_KEY, baseUrl: url, webhookSecret: WEBHOOK_SECRET },
 				},
+				{ id: 'ibSandboxCred001', name: 'Infobip Sandbox', type: 'infobipApi', data: { apiKey: INFOBIP_API_KEY, baseUrl: infobipUrl } },
 			],
-			workflows: [join(__dirname, 'queue/infinireach-queue-campaign.json'), join(WORKFLOWS, 'infinireach-auto-reply.json')],
-			publish: [CAMPAIGN, AUTO_REPLY.workflowId],
-			webhookPaths: ['queue-campaign', `${AUTO_REPLY.webhookId}/${AUTO_REPLY.path}`],
+			workflows: [
+				join(__dirname, 'queue/infinireach-queue-campaign.json'),
+				join(__dirname, 'queue/infobip-queue-campaign.json'),
+				join(WORKFLOWS, 'infinireach-auto-reply.json'),
+			],
+			publish: [CAMPAIGN, INFOBIP_CAMPAIGN, AUTO_REPLY.workflowId],
+			webhookPaths: ['queue-campaign', 'queue-infobip', `${AUTO_REPLY.webhookId}/${AUTO_REPLY.path}`],
 		});
 		await stack.start();
 	});
@@ -54,6 +65,7 @@ describe('InfiniReach in n8n queue mode (Redis, Postgres, a main, two workers, a
 	afterAll(async () => {
 		await stack?.stop();
 		await emulator.stop();
+		await infobip.stop();
 	});
 
 	const startCampaign = async (campaignKey: string) =>
@@ -144,6 +156,44 @@ describe('InfiniReach in n8n queue mode (Redis, Postgres, a main, two workers, a
 		const sent = sentTo();
 		expect(new Set(sent).size).toBe(RECIPIENTS);
 		expect(sent.length).toBe(RECIPIENTS);
+	});
+
+	it('runs one Infobip campaign started twice at once, one execution on each worker: no recipient gets it twice', async () => {
+		const people = Array.from({ length: OVERLAPPING }, (_, i) => ({ phone: `+4474911${String(i).padStart(5, '0')}`, name: `P${i}` }));
+		const started = [stack.executionsStartedBy(0).length, stack.executionsStartedBy(1).length];
+		await Promise.all(
+			[1, 2].map(
+				async () => await axios.post(`${stack.webhookBase}/webhook/queue-infobip`, { campaignKey: 'overlap-1', recipients: people }),
+			),
+		);
+		const executions = await waitFor(
+			'both executions of the Infobip campaign',
+			async () => {
+				const all = await stack.n8n.executions(INFOBIP_CAMPAIGN);
+				return all.length >= 2 && all.every((execution) => ['success', 'error', 'crashed'].includes(execution.status)) ? all : undefined;
+			},
+			5 * 60_000,
+			1_000,
+		);
+		const perRecipient = new Map<string, number>();
+		for (const message of infobip.messages) perRecipient.set(message.to, (perRecipient.get(message.to) ?? 0) + 1);
+		const duplicates = [...perRecipient.values()].reduce((sum, count) => sum + count - 1, 0);
+		const missing = people.filter(({ phone }) => !perRecipient.has(phone.slice(1))).length;
+		// Each item's fate, from both executions' outputs: sent, or not sent by this one (the other had it).
+		const items = executions.flatMap((execution) => execution.data?.resultData.runData['Send Campaign']?.[0]?.data?.main[0] ?? []);
+		const fates = items.reduce<Record<string, number>>((counts, item) => {
+			const json = item.json as { error?: string; fate?: string };
+			const fate = json.error ? (/unknown|may have/i.test(json.error) ? 'unknown' : 'failed') : (json.fate ?? 'sent');
+			return { ...counts, [fate]: (counts[fate] ?? 0) + 1 };
+		}, {});
+		const onWorkers = [stack.executionsStartedBy(0).length - started[0], stack.executionsStartedBy(1).length - started[1]];
+		console.log(
+			`[queue mode] Infobip campaign of ${OVERLAPPING} started twice at once (executions on the workers: ${onWorkers.join(' and ')}): ${duplicates} duplicates, ${missing} never sent; item fates ${JSON.stringify(fates)}`,
+		);
+		expect({ duplicates, missing }).toEqual({ duplicates: 0, missing: 0 });
+		expect(onWorkers).toEqual([1, 1]);
+		expect(items).toHaveLength(2 * OVERLAPPING);
+		expect(fates.sent).toBe(OVERLAPPING);
 	});
 
 	it('starts one execution, on a worker, for a signed webhook sent three times through the webhook processor, and none for a forged one', async () => {

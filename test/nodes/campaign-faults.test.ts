@@ -13,6 +13,7 @@ import { forgetProcessMemory } from '../../nodes/shared/process-memory';
 import * as infiniReach from './InfiniReach/fixtures';
 import * as infobip from './Infobip/fixtures';
 import * as infopromo from './Infopromo/fixtures';
+import * as txtCoop from './TxtCoop/fixtures';
 
 const KEY = 'black-friday';
 /** The node's Campaign Key record in n8n's store (node scope). */
@@ -236,7 +237,7 @@ describe.each([infobipSubject, infopromoSubject, infiniReachSubject])('Campaign 
 			expect(tried.error).toBeUndefined();
 		} else {
 			// The last try's error: the earlier try left them unknown, and no try sends them.
-			expect(tried.error?.description).toMatch(/Not sent again, by this run or any retry/);
+			expect(tried.error?.description).toMatch(/^Not sent again, by this run or any retry/);
 			expect(stub.requests).toBe(1);
 		}
 		const rerun = await run();
@@ -377,5 +378,58 @@ describe.each([infobipSubject, infopromoSubject])('Campaign Key across workers: 
 			clock.restore();
 			nock.cleanAll();
 		}
+	});
+});
+
+describe('Campaign Key: a per-item run that dies half-way (txtcoop, no idempotency key)', () => {
+	let fakeClock: FakeClock;
+	beforeEach(() => (fakeClock = useFakeClock()));
+	afterEach(() => fakeClock.restore());
+
+	it('leaves only the messages of its claim windows unknown; a re-run sends every other one, and none twice', async () => {
+		const count = 400;
+		const people = Array.from({ length: count }, (_, i) => ({ to: `+1415555${String(1000 + i)}`, text: TEXT }));
+		const setup: NodeSetup = {
+			type: 'txtCoop',
+			parameters: {
+				resource: 'message',
+				operation: 'send',
+				to: '={{ $json.to }}',
+				body: '={{ $json.text }}',
+				options: { campaignKey: KEY },
+			},
+			credentials: txtCoop.credentials,
+			continueOnFail: true,
+		};
+		const delivered = new Map<string, number>();
+		let dead = false;
+		txtCoop
+			.gateway()
+			.post('/api/v1/messages')
+			.reply((_uri, raw) => {
+				const to = String((raw as IDataObject).to);
+				// The 20th send is the last: then the process dies (no store write, no request reaches the gateway).
+				if (dead) return [503, { error: 'Service Unavailable', message: 'gone', statusCode: 503 }];
+				delivered.set(to, (delivered.get(to) ?? 0) + 1);
+				if ([...delivered.values()].length === 20) {
+					dead = true;
+					processedData.freeze();
+				}
+				return [201, { messageId: `msg_${to}`, status: 'queued' }];
+			})
+			.persist();
+		await runNode(setup, people);
+		processedData.thaw();
+		dead = false;
+		const rerun = await runNode(setup, people);
+
+		const fatesOf = fates(rerun);
+		const count_ = (fate: string) => fatesOf.filter((f) => f === fate).length;
+		// Claimed by the dead run: its first window (50) and the one claimed ahead (100). Everything else went.
+		expect(count_('unknown')).toBe(150);
+		expect(count_('sent')).toBe(count - 150);
+		expect(fatesOf.slice(0, 150).every((fate) => fate === 'unknown')).toBe(true);
+		expect([...delivered.values()].every((times) => times === 1)).toBe(true);
+		expect(delivered.size).toBe(count - 150 + 20);
 	});
 });

@@ -30,6 +30,7 @@ describe('Infobip sandbox', () => {
 		sandbox.infobip.config.rateLimit = { limit: 100, windowMs: 1_000 };
 		sandbox.infobip.config.msPerSecond = 1000;
 		sandbox.infobip.config.subscription = undefined;
+		sandbox.infobip.config.rejectedNumbers = [];
 	});
 	afterAll(async () => await sandbox.stop());
 
@@ -56,6 +57,20 @@ describe('Infobip sandbox', () => {
 			['447491163445', 'DELIVERED'],
 		]);
 		expect(sandbox.infobip.config.balance).toBe(99.97);
+	});
+
+	it('rejects the destinations it is told to in the answer (status group 5) and sends them nothing', async () => {
+		sandbox.infobip.config.rejectedNumbers = ['447491163444'];
+		const sent = await api.post('/messages-api/1/messages', { messages: [message(['447491163443', '447491163444'])] });
+		expect(sent.status).toBe(200);
+		expect(
+			sent.data.messages.map((m: { destination: string; status: { groupName: string } }) => [m.destination, m.status.groupName]),
+		).toEqual([
+			['447491163443', 'PENDING'],
+			['447491163444', 'REJECTED'],
+		]);
+		await waitUntil(() => sandbox.infobip.sent().length === 1, 5_000);
+		expect(sandbox.infobip.messages.map((m) => m.to)).toEqual(['447491163443']);
 	});
 
 	it('answers a bad request with violations naming each property', async () => {

@@ -31,6 +31,7 @@ const apiError = (
 	body: { errorCode: `E${status}`, description, action, violations, resources: [] },
 });
 const pending = { groupId: 1, groupName: 'PENDING', id: 26, name: 'PENDING_ACCEPTED', description: 'Message sent to next instance' };
+const rejected = { groupId: 5, groupName: 'REJECTED', id: 52, name: 'REJECTED_DESTINATION', description: 'Message rejected' };
 const isObject = (value: unknown): value is Json => !!value && typeof value === 'object' && !Array.isArray(value);
 const id = () => randomBytes(10).toString('hex');
 
@@ -204,6 +205,10 @@ export class InfobipEmulator {
 			const content = message.content as Json;
 			const webhooks = isObject(message.webhooks) ? message.webhooks : {};
 			for (const destination of message.destinations as Json[]) {
+				if (this.config.rejectedNumbers.includes(String(destination.to))) {
+					answers.push({ messageId: destination.messageId ?? id(), status: rejected, destination: String(destination.to) });
+					continue;
+				}
 				const stored: IbMessage = {
 					messageId: typeof destination.messageId === 'string' && destination.messageId ? destination.messageId : id(),
 					bulkId,
@@ -385,6 +390,7 @@ export class InfobipEmulator {
 				'rateLimit',
 				'msPerSecond',
 				'failingNumbers',
+				'rejectedNumbers',
 				'pricePerMessage',
 				'balance',
 				'subscription',

@@ -40,6 +40,11 @@ export interface InfobipConfig {
 	msPerSecond: number;
 	/** Destinations whose messages are undeliverable. */
 	failingNumbers: string[];
+	/**
+	 * Destinations Infobip rejects when the request arrives: the answer gives their message status group 5
+	 * (REJECTED, one of the groups the documents list) and nothing is sent to them.
+	 */
+	rejectedNumbers: string[];
 	/** Each message costs this much. */
 	pricePerMessage: number;
 	balance: number;
@@ -55,6 +60,7 @@ export function defaultConfig(): InfobipConfig {
 		rateLimit: { limit: 100, windowMs: 1_000 },
 		msPerSecond: 1000,
 		failingNumbers: ['15550000666'],
+		rejectedNumbers: [],
 		pricePerMessage: 0.01,
 		balance: 100,
 	};
