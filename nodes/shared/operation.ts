@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { forEachItem, itemError, type ItemResult } from './items';
 import { credentialIdentity, runCredentials } from './credentials';
-import { CampaignRun, finishCampaignRun, type CampaignMessage } from './campaign';
+import { finishCampaignRun } from './campaign';
+import { CampaignRun, type CampaignMessage } from './campaign-run';
 import { pacerFor, type PacedSend } from './pacing';
 import type { Gateway } from './gateway';
 
@@ -89,29 +90,18 @@ export interface BatchOperation {
 }
 
 /**
- * A per-item operation that sends under a Campaign Key: `campaign` reads an item's message without
- * sending it, so that the run claims every item's message in one call before the first leaves. An
- * item it cannot read (bad input) is left to `execute`, which fails it.
+ * A per-item send that can be under a Campaign Key: `read` checks an item's parameters once (a bad one
+ * throws, and fails the item when its turn comes), `campaign` says which message it is, and `send`
+ * sends it. The run reads every item first, so that it claims their messages before the first leaves.
  */
-export interface CampaignOperation {
-	execute: OperationExecute;
-	campaign: (this: IExecuteFunctions, itemIndex: number) => CampaignMessage | undefined;
+export interface CampaignOperation<T> {
+	read: (this: IExecuteFunctions, itemIndex: number) => T;
+	campaign: (read: T, itemIndex: number) => CampaignMessage;
+	send: (this: IExecuteFunctions, itemIndex: number, run: RunState, read: T) => Promise<ItemResult>;
 }
 
-export type Operation = OperationExecute | BatchOperation | CampaignOperation;
-
-async function planCampaign(context: IExecuteFunctions, operation: CampaignOperation): Promise<void> {
-	const messages: CampaignMessage[] = [];
-	for (let itemIndex = 0; itemIndex < context.getInputData().length; itemIndex++) {
-		try {
-			const message = operation.campaign.call(context, itemIndex);
-			if (message && String(message.campaignKey ?? '').trim()) messages.push(message);
-		} catch {
-			// Its execute reports it.
-		}
-	}
-	if (messages.length) await CampaignRun.of(context).plan(messages);
-}
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each operation reads its own shape
+export type Operation = OperationExecute | BatchOperation | CampaignOperation<any>;
 
 export type OperationMap = Record<string, Record<string, Operation>>;
 
@@ -120,6 +110,28 @@ export type OperationMap = Record<string, Record<string, Operation>>;
  * `{ message: 'send' | 'get' }`): a missing, extra or misspelt operation fails the type check.
  */
 export type OperationTable<Names extends Record<string, string>> = { [Resource in keyof Names]: { [Name in Names[Resource]]: Operation } };
+
+/** Every item's read, then one plan of the run's Campaign Key messages; then each item sends from its read. */
+async function readAndPlan<T>(context: IExecuteFunctions, operation: CampaignOperation<T>): Promise<OperationExecute> {
+	const reads: Array<{ value: T } | { error: unknown }> = [];
+	const messages: CampaignMessage[] = [];
+	for (let itemIndex = 0; itemIndex < context.getInputData().length; itemIndex++) {
+		try {
+			const value = operation.read.call(context, itemIndex);
+			reads.push({ value });
+			const message = operation.campaign(value, itemIndex);
+			if (String(message.campaignKey ?? '').trim()) messages.push(message);
+		} catch (error) {
+			reads.push({ error });
+		}
+	}
+	if (messages.length) await CampaignRun.of(context).plan(messages);
+	return async function (this: IExecuteFunctions, itemIndex: number, run: RunState): Promise<ItemResult> {
+		const read = reads[itemIndex];
+		if ('error' in read) throw read.error;
+		return await operation.send.call(this, itemIndex, run, read.value);
+	};
+}
 
 /** Picks the operation named by `resource` and `operation` and runs it once per input item (or once, for a batch). */
 export async function routeOperation(context: IExecuteFunctions, operations: OperationMap): Promise<INodeExecutionData[][]> {
@@ -134,8 +146,7 @@ export async function routeOperation(context: IExecuteFunctions, operations: Ope
 	try {
 		if ('batch' in execute) outputs = await execute.batch.call(context, run);
 		else {
-			if ('campaign' in execute) await planCampaign(context, execute);
-			const each = 'campaign' in execute ? execute.execute : execute;
+			const each = 'campaign' in execute ? await readAndPlan(context, execute) : execute;
 			outputs = await forEachItem(context, async (itemIndex) => await each.call(context, itemIndex, run), {
 				inFlight: ITEMS_IN_FLIGHT,
 				settled: (itemIndex) => run.order.settled(itemIndex),

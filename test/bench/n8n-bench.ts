@@ -343,7 +343,7 @@ async function queueMode(): Promise<Row[]> {
 
 // --- (8) what a Campaign Key costs a send, as the node's record grows ------------------------------
 const KEY_ROUNDS = env('BENCH_KEY_ROUNDS', 3);
-const KEY_SIZES = [0, 100_000, 1_000_000];
+const KEY_SIZES = (process.env.BENCH_KEY_SIZES ?? '0,100000,1000000').split(',').map(Number);
 
 /**
  * Writes the node's Campaign Key record as n8n's store keeps it after `messages` sent ones: one entry (a

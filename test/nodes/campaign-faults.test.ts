@@ -425,11 +425,11 @@ describe('Campaign Key: a per-item run that dies half-way (txtcoop, no idempoten
 
 		const fatesOf = fates(rerun);
 		const count_ = (fate: string) => fatesOf.filter((f) => f === fate).length;
-		// Claimed by the dead run: its first window (50) and the one claimed ahead (100). Everything else went.
-		expect(count_('unknown')).toBe(150);
-		expect(count_('sent')).toBe(count - 150);
-		expect(fatesOf.slice(0, 150).every((fate) => fate === 'unknown')).toBe(true);
+		// Claimed by the dead run: its first window (50) and the one claimed ahead (200). Everything else went.
+		expect(count_('unknown')).toBe(250);
+		expect(count_('sent')).toBe(count - 250);
+		expect(fatesOf.slice(0, 250).every((fate) => fate === 'unknown')).toBe(true);
 		expect([...delivered.values()].every((times) => times === 1)).toBe(true);
-		expect(delivered.size).toBe(count - 150 + 20);
+		expect(delivered.size).toBe(count - 250 + 20);
 	});
 });

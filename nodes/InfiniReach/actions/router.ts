@@ -7,7 +7,7 @@ import type { InfiniReachOperations } from './node.type';
 
 const operations: OperationTable<InfiniReachOperations> = {
 	message: {
-		send: { execute: message.send.execute, campaign: message.send.campaign },
+		send: { read: message.send.read, campaign: message.send.campaign, send: message.send.send },
 		get: message.get.execute,
 		getAll: message.getAll.execute,
 	},

@@ -9,7 +9,7 @@ import * as relay from './relay';
 
 const operations: OperationTable<TxtCoopOperations> = {
 	message: {
-		send: { execute: message.send.execute, campaign: message.send.campaign },
+		send: { read: message.send.read, campaign: message.send.campaign, send: message.send.send },
 		getAll: message.getAll.execute,
 		getStatus: message.getStatus.execute,
 		getAttachments: message.getAttachments.execute,

@@ -7,8 +7,8 @@ import * as session from './session';
 
 const operations: OperationTable<WhatsInfinityOperations> = {
 	message: {
-		sendText: { execute: message.sendText.execute, campaign: message.sendText.campaign },
-		sendMedia: { execute: message.sendMedia.execute, campaign: message.sendMedia.campaign },
+		sendText: { read: message.sendText.read, campaign: message.sendText.campaign, send: message.sendText.send },
+		sendMedia: { read: message.sendMedia.read, campaign: message.sendMedia.campaign, send: message.sendMedia.send },
 	},
 	session: {
 		create: session.create.execute,

@@ -53,18 +53,44 @@ function recipientDigits(input: unknown, defaultCountry?: string, skipValidation
 	return digits;
 }
 
+/** An item's send, checked: its options, its recipient in the gateway's form, what it sends. */
+export interface SessionSend {
+	options: IDataObject;
+	to: string;
+	content: IDataObject;
+}
+
+export function readSend(context: IExecuteFunctions, itemIndex: number, content: IDataObject): SessionSend {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const to = parseInput(context, itemIndex, 'Invalid "To"', () =>
+		recipientDigits(context.getNodeParameter('to', itemIndex, ''), options.defaultCountry as string, options.skipValidation === true),
+	);
+	return { options, to, content };
+}
+
+/** The send as its Campaign Key knows it: a dry run sends nothing, so it is in no campaign. */
+export function sessionCampaign({ options, to, content }: SessionSend, itemIndex: number): CampaignMessage {
+	return {
+		itemIndex,
+		campaignKey: options.dryRun === true ? '' : options.campaignKey,
+		to,
+		content,
+		resendUnknown: options.resendUnknownFate === true,
+		shown: { type: content.type },
+	};
+}
+
 /**
- * One send through the credential's session: the recipient in the gateway's form, paced per session
- * (dry runs send nothing, so they do not wait), and the gateway's answer with its requestId.
+ * One send through the credential's session: paced per session (dry runs send nothing, so they do
+ * not wait), and the gateway's answer with its requestId.
  */
 export async function sendThroughSession(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	run: RunState,
-	content: IDataObject,
+	item: SessionSend,
 ): Promise<IDataObject> {
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const to = recipientOf(context, itemIndex, options);
+	const { options, to, content } = item;
 	const { sessionId } = await sessionCredentials.call(context, itemIndex);
 	const dryRun = options.dryRun === true;
 	const send = async (): Promise<IDataObject> => {
@@ -95,22 +121,5 @@ export async function sendThroughSession(
 		};
 	};
 	// A dry run sends nothing, so it neither skips nor counts as sent in a campaign.
-	return dryRun ? await send() : await sendOnce(context, options, { itemIndex, to, content, shown: { type: content.type } }, send);
-}
-
-function recipientOf(context: IExecuteFunctions, itemIndex: number, options: IDataObject): string {
-	return parseInput(context, itemIndex, 'Invalid "To"', () =>
-		recipientDigits(context.getNodeParameter('to', itemIndex, ''), options.defaultCountry as string, options.skipValidation === true),
-	);
-}
-
-/** A send operation's Campaign Key planner, from how it reads an item's content (a dry run is in no campaign). */
-export function sessionCampaign(contentOf: (this: IExecuteFunctions, itemIndex: number) => IDataObject) {
-	return function (this: IExecuteFunctions, itemIndex: number): CampaignMessage | undefined {
-		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		if (options.dryRun === true) return undefined;
-		const content = contentOf.call(this, itemIndex);
-		const to = recipientOf(this, itemIndex, options);
-		return { itemIndex, campaignKey: options.campaignKey, to, content, resendUnknown: options.resendUnknownFate === true };
-	};
+	return dryRun ? await send() : await sendOnce(context, options, sessionCampaign(item, itemIndex), send);
 }

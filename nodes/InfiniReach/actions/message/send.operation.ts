@@ -110,7 +110,7 @@ function senderFrom(value: unknown): string {
 }
 
 /** An item's message, checked: a bad field fails the item before anything is sent. */
-function readMessage(this: IExecuteFunctions, itemIndex: number) {
+export function read(this: IExecuteFunctions, itemIndex: number) {
 	const channel = String(this.getNodeParameter('channel', itemIndex, ''))
 		.trim()
 		.toLowerCase() as Channel;
@@ -143,21 +143,18 @@ function readMessage(this: IExecuteFunctions, itemIndex: number) {
 	return { channel, from, text, options, to };
 }
 
+type Read = ReturnType<typeof read>;
+
 /** The message as its Campaign Key knows it: the text, on its channel (not which number sends it). */
-function campaignMessage(itemIndex: number, { channel, text, options, to }: ReturnType<typeof readMessage>): CampaignMessage {
+export function campaign({ channel, text, options, to }: Read, itemIndex: number): CampaignMessage {
 	// The externalId derived from the message's identity makes a repeat harmless: unknown ones go again.
 	return { itemIndex, campaignKey: options.campaignKey, to, content: { message: text, channel }, resendUnknown: true, shown: { channel } };
 }
 
-export function campaign(this: IExecuteFunctions, itemIndex: number): CampaignMessage {
-	return campaignMessage(itemIndex, readMessage.call(this, itemIndex));
-}
-
-export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunState): Promise<ItemResult> {
-	const read = readMessage.call(this, itemIndex);
-	const { channel, from, text, options, to } = read;
+export async function send(this: IExecuteFunctions, itemIndex: number, run: RunState, item: Read): Promise<ItemResult> {
+	const { channel, from, text, options, to } = item;
 	const message = { to, message: text, from, channel };
-	return await sendOnce(this, options, campaignMessage(itemIndex, read), async (identity) => {
+	return await sendOnce(this, options, campaign(item, itemIndex), async (identity) => {
 		const externalId =
 			String(options.externalId ?? '').trim() || (identity ? `n8n-${identity.slice(0, 32)}` : derivedExternalId(this, itemIndex, message));
 		const paced = await takeSendSlot(this, itemIndex, run, {

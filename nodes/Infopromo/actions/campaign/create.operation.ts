@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { campaignOptions, sendOnce, type CampaignMessage } from '../../../shared/campaign';
 import { optionsCollection } from '../../../shared/fields';
 import { itemError, type ItemResult } from '../../../shared/items';
+import type { RunState } from '../../../shared/operation';
 import { requestAnswer } from '../../../shared/transport';
 import { contentOf, scheduleOf } from '../../helpers/compose';
 import { contentFields, scheduleOptions } from '../../helpers/fields';
@@ -25,8 +26,14 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['campaign'], operation: ['create'] } }, properties);
 
+interface Read {
+	body: IDataObject;
+	options: IDataObject;
+	message: CampaignMessage;
+}
+
 /** The item's request, checked, and the message as its Campaign Key knows it. */
-function readCampaign(this: IExecuteFunctions, itemIndex: number): { body: IDataObject; options: IDataObject; message: CampaignMessage } {
+export function read(this: IExecuteFunctions, itemIndex: number): Read {
 	const lists = String(this.getNodeParameter('contactListIds', itemIndex, '') ?? '')
 		.split(',')
 		.map((id) => id.trim())
@@ -49,13 +56,13 @@ function readCampaign(this: IExecuteFunctions, itemIndex: number): { body: IData
 	return { body, options, message };
 }
 
-export function campaign(this: IExecuteFunctions, itemIndex: number): CampaignMessage {
-	return readCampaign.call(this, itemIndex).message;
+export function campaign(item: Read): CampaignMessage {
+	return item.message;
 }
 
 /** A campaign to contact lists on the platform, now or at its Schedule Time. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
-	const { body, options, message } = readCampaign.call(this, itemIndex);
+export async function send(this: IExecuteFunctions, itemIndex: number, _run: RunState, item: Read): Promise<ItemResult> {
+	const { body, options, message } = item;
 	return await sendOnce(this, options, message, async () => {
 		const { data } = await requestAnswer.call(this, infopromo, { method: 'POST', path: '/sms/campaign', body, itemIndex });
 		return data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : ({ details: data } as IDataObject);

@@ -69,8 +69,14 @@ function attachmentList(value: unknown): string[] {
 	return list.map((entry) => String(entry).trim()).filter(Boolean);
 }
 
+interface Read {
+	body: IDataObject;
+	options: IDataObject;
+	message: CampaignMessage;
+}
+
 /** The item's request body, checked, and the message as its Campaign Key knows it. */
-function readMessage(this: IExecuteFunctions, itemIndex: number): { body: IDataObject; options: IDataObject; message: CampaignMessage } {
+export function read(this: IExecuteFunctions, itemIndex: number): Read {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const to = parseInput(this, itemIndex, 'Invalid "To"', () =>
 		normalizeRecipient(this.getNodeParameter('to', itemIndex, ''), options.defaultCountry as string, options.skipValidation === true),
@@ -119,12 +125,12 @@ function readMessage(this: IExecuteFunctions, itemIndex: number): { body: IDataO
 	};
 }
 
-export function campaign(this: IExecuteFunctions, itemIndex: number): CampaignMessage {
-	return readMessage.call(this, itemIndex).message;
+export function campaign(item: Read): CampaignMessage {
+	return item.message;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunState): Promise<ItemResult> {
-	const { body, options, message } = readMessage.call(this, itemIndex);
+export async function send(this: IExecuteFunctions, itemIndex: number, run: RunState, item: Read): Promise<ItemResult> {
+	const { body, options, message } = item;
 	const to = message.to;
 	return await sendOnce(this, options, message, async () => {
 		await takeSendTurn(itemIndex, run, to);

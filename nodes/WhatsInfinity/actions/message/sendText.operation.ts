@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ItemResult } from '../../../shared/items';
 import type { RunState } from '../../../shared/operation';
 import { checkText } from '../../../shared/parameters';
-import { sendOptions, sendThroughSession, sessionCampaign, toField } from '../../helpers/send';
+import { readSend, sendOptions, sendThroughSession, sessionCampaign, toField, type SessionSend } from '../../helpers/send';
 
 const MAX_TEXT_LENGTH = 65_000;
 
@@ -46,8 +46,12 @@ function contentOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	return content;
 }
 
-export const campaign = sessionCampaign(contentOf);
+export function read(this: IExecuteFunctions, itemIndex: number): SessionSend {
+	return readSend(this, itemIndex, contentOf.call(this, itemIndex));
+}
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunState): Promise<ItemResult> {
-	return await sendThroughSession(this, itemIndex, run, contentOf.call(this, itemIndex));
+export const campaign = sessionCampaign;
+
+export async function send(this: IExecuteFunctions, itemIndex: number, run: RunState, item: SessionSend): Promise<ItemResult> {
+	return await sendThroughSession(this, itemIndex, run, item);
 }
