@@ -7,8 +7,8 @@ import * as session from './session';
 
 const operations: OperationTable<WhatsInfinityOperations> = {
 	message: {
-		sendText: { read: message.sendText.read, campaign: message.sendText.campaign, send: message.sendText.send },
-		sendMedia: { read: message.sendMedia.read, campaign: message.sendMedia.campaign, send: message.sendMedia.send },
+		sendText: message.sendText.operation,
+		sendMedia: message.sendMedia.operation,
 	},
 	session: {
 		create: session.create.execute,

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { campaignOptions, sendOnce, type CampaignMessage } from '../../shared/campaign';
 import { defaultCountryOption, perMinuteOption, skipValidationOption, optionsCollection } from '../../shared/fields';
 import { InputError, parseInput } from '../../shared/items';
-import { takeSendSlot, type RunState } from '../../shared/operation';
+import { takeSendSlot, type CampaignOperation, type RunState } from '../../shared/operation';
 import { normalizePhoneNumber } from '../../shared/phone';
 import { requestRecord } from '../../shared/transport';
 import { sessionCredentials, whatsInfinity } from '../transport';
@@ -122,4 +122,17 @@ export async function sendThroughSession(
 	};
 	// A dry run sends nothing, so it neither skips nor counts as sent in a campaign.
 	return dryRun ? await send() : await sendOnce(context, options, sessionCampaign(item, itemIndex), send);
+}
+
+/** A send operation of the session, from how it reads an item's content: what the router runs. */
+export function sessionOperation(contentOf: (this: IExecuteFunctions, itemIndex: number) => IDataObject): CampaignOperation<SessionSend> {
+	return {
+		read(itemIndex) {
+			return readSend(this, itemIndex, contentOf.call(this, itemIndex));
+		},
+		campaign: sessionCampaign,
+		async send(itemIndex, run, item) {
+			return await sendThroughSession(this, itemIndex, run, item);
+		},
+	};
 }

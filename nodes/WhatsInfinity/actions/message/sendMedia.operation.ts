@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { itemError, type ItemResult } from '../../../shared/items';
-import type { RunState } from '../../../shared/operation';
+import { itemError } from '../../../shared/items';
 import { isHttpUrl } from '../../../shared/url';
-import { readSend, sendOptions, sendThroughSession, sessionCampaign, toField, type SessionSend } from '../../helpers/send';
+import { sendOptions, sessionOperation, toField } from '../../helpers/send';
 
 export const MEDIA_TYPES = ['media', 'image', 'video', 'audio', 'document'];
 
@@ -78,12 +77,4 @@ function contentOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	return content;
 }
 
-export function read(this: IExecuteFunctions, itemIndex: number): SessionSend {
-	return readSend(this, itemIndex, contentOf.call(this, itemIndex));
-}
-
-export const campaign = sessionCampaign;
-
-export async function send(this: IExecuteFunctions, itemIndex: number, run: RunState, item: SessionSend): Promise<ItemResult> {
-	return await sendThroughSession(this, itemIndex, run, item);
-}
+export const operation = sessionOperation(contentOf);

@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ItemResult } from '../../../shared/items';
-import type { RunState } from '../../../shared/operation';
 import { checkText } from '../../../shared/parameters';
-import { readSend, sendOptions, sendThroughSession, sessionCampaign, toField, type SessionSend } from '../../helpers/send';
+import { sendOptions, sessionOperation, toField } from '../../helpers/send';
 
 const MAX_TEXT_LENGTH = 65_000;
 
@@ -46,12 +44,4 @@ function contentOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	return content;
 }
 
-export function read(this: IExecuteFunctions, itemIndex: number): SessionSend {
-	return readSend(this, itemIndex, contentOf.call(this, itemIndex));
-}
-
-export const campaign = sessionCampaign;
-
-export async function send(this: IExecuteFunctions, itemIndex: number, run: RunState, item: SessionSend): Promise<ItemResult> {
-	return await sendThroughSession(this, itemIndex, run, item);
-}
+export const operation = sessionOperation(contentOf);
