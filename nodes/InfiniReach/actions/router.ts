@@ -7,7 +7,7 @@ import type { InfiniReachOperations } from './node.type';
 
 const operations: OperationTable<InfiniReachOperations> = {
 	message: {
-		send: { read: message.send.read, campaign: message.send.campaign, send: message.send.send },
+		send: message.send.operation,
 		get: message.get.execute,
 		getAll: message.getAll.execute,
 	},

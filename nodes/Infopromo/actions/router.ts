@@ -10,7 +10,7 @@ const operations: OperationTable<InfopromoOperations> = {
 	// Sends take all items at once: shared texts go out together, comma-separated.
 	sms: { send: { batch: sms.send.batch }, get: sms.get.execute, getAll: sms.getAll.execute },
 	campaign: {
-		create: { read: campaign.create.read, campaign: campaign.create.campaign, send: campaign.create.send },
+		create: campaign.create.operation,
 		get: campaign.get.execute,
 	},
 	account: { getBalance: account.getBalance.execute, getProfile: account.getProfile.execute },

@@ -9,7 +9,7 @@ import * as relay from './relay';
 
 const operations: OperationTable<TxtCoopOperations> = {
 	message: {
-		send: { read: message.send.read, campaign: message.send.campaign, send: message.send.send },
+		send: message.send.operation,
 		getAll: message.getAll.execute,
 		getStatus: message.getStatus.execute,
 		getAttachments: message.getAttachments.execute,

@@ -5,7 +5,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { campaignKeyOption, sendOnce, type CampaignMessage } from '../../../shared/campaign';
 import { defaultCountryOption, idLocator, perMinuteOption, skipValidationOption, optionsCollection } from '../../../shared/fields';
 import { itemError, parseInput, type ItemResult } from '../../../shared/items';
-import { takeSendSlot, type RunState } from '../../../shared/operation';
+import { takeSendSlot, type RunState, type CampaignOperation } from '../../../shared/operation';
 import { checkText } from '../../../shared/parameters';
 import { requestRecord } from '../../../shared/transport';
 import { CHANNELS, normalizeRecipient, type Channel } from '../../helpers/recipient';
@@ -194,3 +194,6 @@ export async function send(this: IExecuteFunctions, itemIndex: number, run: RunS
 		};
 	});
 }
+
+/** What the router runs: each item read once, its message claimed under its Campaign Key, then sent. */
+export const operation: CampaignOperation<Read> = { read, campaign, send };

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { campaignOptions, sendOnce, type CampaignMessage } from '../../../shared/campaign';
 import { optionsCollection } from '../../../shared/fields';
 import { itemError, type ItemResult } from '../../../shared/items';
-import type { RunState } from '../../../shared/operation';
+import type { RunState, CampaignOperation } from '../../../shared/operation';
 import { requestAnswer } from '../../../shared/transport';
 import { contentOf, scheduleOf } from '../../helpers/compose';
 import { contentFields, scheduleOptions } from '../../helpers/fields';
@@ -68,3 +68,6 @@ export async function send(this: IExecuteFunctions, itemIndex: number, _run: Run
 		return data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : ({ details: data } as IDataObject);
 	});
 }
+
+/** What the router runs: each item read once, its message claimed under its Campaign Key, then sent. */
+export const operation: CampaignOperation<Read> = { read, campaign, send };

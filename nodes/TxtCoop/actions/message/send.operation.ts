@@ -5,7 +5,7 @@ import { campaignOptions, sendOnce, type CampaignMessage } from '../../../shared
 import { defaultCountryOption, skipValidationOption, optionsCollection } from '../../../shared/fields';
 import { itemError, parseInput, type ItemResult } from '../../../shared/items';
 import { normalizePhoneNumber } from '../../../shared/phone';
-import { takeSendTurn, type RunState } from '../../../shared/operation';
+import { takeSendTurn, type RunState, type CampaignOperation } from '../../../shared/operation';
 import { requestRecord } from '../../../shared/transport';
 import { isHttpUrl } from '../../../shared/url';
 import { normalizeRecipient } from '../../helpers/recipient';
@@ -138,3 +138,6 @@ export async function send(this: IExecuteFunctions, itemIndex: number, run: RunS
 		return (await requestRecord.call(this, txtCoop, { method: 'POST', path: '/api/v1/messages', body, itemIndex })).data;
 	});
 }
+
+/** What the router runs: each item read once, its message claimed under its Campaign Key, then sent. */
+export const operation: CampaignOperation<Read> = { read, campaign, send };
