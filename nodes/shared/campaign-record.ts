@@ -32,8 +32,8 @@ const OPTIONS = { mode: 'entries', maxEntries: RECORD_LIMIT } as const;
 
 const claimed = (identity: string) => `c:${identity}`;
 const awaiting = (identity: string) => `w:${identity}`;
-/** Written with a run's claims: still there after the other workers' calls ended, the claims are too. */
-const runToken = (run: string) => `r:${run}`;
+/** Written with a run's claims: still there after the other workers' calls ended, the claims are too. The bound trims old ones. */
+const claimToken = (claim: string) => `r:${claim}`;
 
 /** Where a message stands in the record, as a run's claim found it. */
 export type Standing = 'claimed' | 'sent' | 'unknown';
@@ -56,7 +56,7 @@ const CLAIM_ROUNDS = 4;
 const REMOVALS_PER_CALL = 1_000;
 
 export function settleMs(): number {
-	return Math.max(MIN_SETTLE_MS, Math.ceil(3 * slowestCallMs));
+	return Math.max(MIN_SETTLE_MS, Math.ceil(2 * slowestCallMs));
 }
 
 async function storeCall<T>(call: () => Promise<T>): Promise<T> {
@@ -74,28 +74,102 @@ async function storeCall<T>(call: () => Promise<T>): Promise<T> {
 	}
 }
 
-/** The store's calls for one record, one at a time in this process: two executions never interleave. */
-const turns = processMemory<string, Promise<unknown>>();
+interface Check {
+	kind: 'check';
+	entries: string[];
+	/** What to take back once the answer is in, before any other call (given the entries it added). */
+	takeBack?: (added: Set<string>) => string[];
+	done(added: Set<string>): void;
+	failed(error: unknown): void;
+}
 
-async function inTurn<T>(row: string, call: () => Promise<T>): Promise<T> {
-	const previous = turns.get(row) ?? Promise.resolve();
-	const mine = previous.then(call, call);
-	const tail = mine.catch(() => undefined);
-	turns.set(row, tail);
-	try {
-		return await mine;
-	} finally {
-		if (turns.get(row) === tail) turns.delete(row);
+interface Removal {
+	kind: 'remove';
+	entries: string[];
+	done(): void;
+	failed(error: unknown): void;
+}
+
+/**
+ * One record's calls in this process, one at a time, so two executions never interleave; checks that
+ * wait together go as one call (two runs' claims, or a run's two first windows), each told only of its
+ * own entries. An entry two of them ask for is added once: the first is told it added it, the other that
+ * it was there — as if they had gone one after the other.
+ */
+class RecordLane {
+	private queue: Array<Check | Removal> = [];
+	private running = false;
+
+	constructor(private store: Store) {}
+
+	async check(store: Store, entries: string[], takeBack?: Check['takeBack']): Promise<Set<string>> {
+		return await new Promise((done, failed) => this.push(store, { kind: 'check', entries, takeBack, done, failed }));
+	}
+
+	async remove(store: Store, entries: string[]): Promise<void> {
+		await new Promise<void>((done, failed) => this.push(store, { kind: 'remove', entries, done, failed }));
+	}
+
+	private push(store: Store, call: Check | Removal): void {
+		// Any run of the node reaches the same record: the latest one's helpers do.
+		this.store = store;
+		this.queue.push(call);
+		if (this.running) return;
+		this.running = true;
+		// Started a moment later: checks asked for in the same moment go together.
+		void Promise.resolve().then(async () => await this.drain());
+	}
+
+	private async drain(): Promise<void> {
+		while (this.queue.length) {
+			const first = this.queue[0];
+			if (first.kind === 'remove') {
+				this.queue.shift();
+				await this.removeAll(first.entries).then(first.done, first.failed);
+				continue;
+			}
+			let count = 0;
+			while (count < this.queue.length && this.queue[count].kind === 'check') count++;
+			await this.checkTogether(this.queue.splice(0, count) as Check[]);
+		}
+		this.running = false;
+	}
+
+	private async checkTogether(checks: Check[]): Promise<void> {
+		const owner = new Map<string, Check>();
+		for (const check of checks) for (const entry of check.entries) if (!owner.has(entry)) owner.set(entry, check);
+		let added: Set<string>;
+		try {
+			const answer = await storeCall(async () => await this.store.checkProcessedAndRecord([...owner.keys()], SCOPE, OPTIONS));
+			added = new Set(answer.new.map(String));
+		} catch (error) {
+			for (const check of checks) check.failed(error);
+			return;
+		}
+		const theirs = checks.map((check) => new Set(check.entries.filter((entry) => added.has(entry) && owner.get(entry) === check)));
+		const takeBack = checks.flatMap((check, index) => check.takeBack?.(theirs[index]) ?? []);
+		// If a take-back fails, what it would take back reads "unknown" later: reported, never re-sent.
+		if (takeBack.length) await this.removeAll(takeBack).catch(() => undefined);
+		checks.forEach((check, index) => check.done(theirs[index]));
+	}
+
+	private async removeAll(entries: string[]): Promise<void> {
+		// n8n looks up each removed entry through the whole record: in slices, so no call holds its event loop long.
+		for (let start = 0; start < entries.length; start += REMOVALS_PER_CALL) {
+			const slice = entries.slice(start, start + REMOVALS_PER_CALL);
+			await storeCall(async () => await this.store.removeProcessed(slice, SCOPE, OPTIONS));
+		}
 	}
 }
+
+/** Per record (workflow and node) in this process. */
+const lanes = processMemory<string, RecordLane>();
 
 /** Messages of this process whose request is being sent: a run that adopts an unknown one skips these. */
 const sending = processMemory<string, true>();
 
 export class CampaignRecord {
 	private readonly row: string;
-	/** The claim tokens this run wrote, removed with its last verdicts. */
-	private readonly tokens: string[] = [];
 
 	constructor(
 		private readonly store: Store,
@@ -103,6 +177,12 @@ export class CampaignRecord {
 		nodeId: string,
 	) {
 		this.row = `${workflowId}\u0000${nodeId}`;
+	}
+
+	private get lane(): RecordLane {
+		let lane = lanes.get(this.row);
+		if (!lane) lanes.set(this.row, (lane = new RecordLane(this.store)));
+		return lane;
 	}
 
 	static of(context: IExecuteFunctions): CampaignRecord {
@@ -115,7 +195,7 @@ export class CampaignRecord {
 	 * (sending now, or it stopped before the gateway answered). A claim another worker's overlapping call
 	 * wiped out is found after a pause and made again, or yielded to the run that made it meanwhile.
 	 */
-	async claim(identities: string[], run: string): Promise<Map<string, Standing>> {
+	async claim(identities: string[], claimId: string): Promise<Map<string, Standing>> {
 		const standings = new Map<string, Standing>();
 		const marked = new Set<string>();
 		let open = [...new Set(identities)];
@@ -123,8 +203,7 @@ export class CampaignRecord {
 			if (round > CLAIM_ROUNDS)
 				throw new Error(`Campaign Key records kept being overwritten by other workers (${CLAIM_ROUNDS} tries): nothing was sent`);
 			// A token per round: a check that re-adds a lost token cannot vouch for the next round's claims.
-			const token = runToken(`${run}:${round}`);
-			this.tokens.push(token);
+			const token = claimToken(`${claimId}:${round}`);
 			const found = await this.claimOnce(open, token);
 			for (const [identity, standing] of found) standings.set(identity, standing);
 			const mine = open.filter((identity) => found.get(identity) === 'claimed');
@@ -135,11 +214,9 @@ export class CampaignRecord {
 			}
 			if (!mine.length) break;
 			await clock.sleep(settleMs());
-			const check = await inTurn(this.row, async () =>
-				storeCall(async () => await this.store.checkProcessedAndRecord([token], SCOPE, OPTIONS)),
-			);
-			// The round's token, written with its claims, is still there: so are they.
-			open = check.processed.length ? [] : mine;
+			// The round's token, written with its claims, is still there: so are they. (Tokens stay: the bound trims them.)
+			const lost = await this.lane.check(this.store, [token]);
+			open = lost.size ? mine : [];
 		}
 		// Claims of an earlier round that another run's overwrote and then made its own.
 		for (const identity of marked) if (standings.get(identity) !== 'claimed') sending.delete(identity);
@@ -147,27 +224,17 @@ export class CampaignRecord {
 	}
 
 	private async claimOnce(identities: string[], token: string): Promise<Map<string, Standing>> {
-		return await inTurn(this.row, async () => {
-			const entries = [...identities.map(claimed), ...identities.map(awaiting), token];
-			const answer = await storeCall(async () => await this.store.checkProcessedAndRecord(entries, SCOPE, OPTIONS));
-			const added = new Set(answer.new.map(String));
-			const standings = new Map<string, Standing>();
-			const wasSent: string[] = [];
-			for (const identity of identities) {
-				if (added.has(claimed(identity)) && added.has(awaiting(identity))) standings.set(identity, 'claimed');
-				else if (!added.has(awaiting(identity))) standings.set(identity, 'unknown');
-				else if (!added.has(claimed(identity))) {
-					standings.set(identity, 'sent');
-					wasSent.push(awaiting(identity));
-				} else standings.set(identity, 'unknown');
-			}
-			// The check added `awaiting` to sent messages: take it back. If that fails they read "unknown" later: reported, never re-sent.
-			for (let start = 0; start < wasSent.length; start += REMOVALS_PER_CALL) {
-				const slice = wasSent.slice(start, start + REMOVALS_PER_CALL);
-				await storeCall(async () => await this.store.removeProcessed(slice, SCOPE, OPTIONS)).catch(() => undefined);
-			}
-			return standings;
-		});
+		const entries = [...identities.map(claimed), ...identities.map(awaiting), token];
+		const standingOf = (added: Set<string>, identity: string): Standing => {
+			if (added.has(claimed(identity)) && added.has(awaiting(identity))) return 'claimed';
+			// Claimed, and not awaiting a verdict: sent. (The check added `awaiting` again: taken back below.)
+			if (added.has(awaiting(identity)) && !added.has(claimed(identity))) return 'sent';
+			return 'unknown';
+		};
+		const added = await this.lane.check(this.store, entries, (mine) =>
+			identities.filter((identity) => standingOf(mine, identity) === 'sent').map(awaiting),
+		);
+		return new Map(identities.map((identity) => [identity, standingOf(added, identity)]));
 	}
 
 	/**
@@ -181,18 +248,10 @@ export class CampaignRecord {
 	}
 
 	/** Writes the gateway's verdicts: `sent` stay recorded, `notSent` are given back; unknown ones are left as they are. */
-	async settle(verdicts: { sent: string[]; notSent: string[]; done: string[] }, last = false): Promise<void> {
+	async settle(verdicts: { sent: string[]; notSent: string[]; done: string[] }): Promise<void> {
 		for (const identity of verdicts.done) sending.delete(identity);
-		const removed = [
-			...verdicts.sent.map(awaiting),
-			...verdicts.notSent.flatMap((identity) => [claimed(identity), awaiting(identity)]),
-			...(last ? this.tokens.splice(0) : []),
-		];
-		// n8n looks up each removed entry through the whole record: in slices, so no call holds its event loop long.
-		for (let start = 0; start < removed.length; start += REMOVALS_PER_CALL) {
-			const slice = removed.slice(start, start + REMOVALS_PER_CALL);
-			await inTurn(this.row, async () => await storeCall(async () => await this.store.removeProcessed(slice, SCOPE, OPTIONS)));
-		}
+		const removed = [...verdicts.sent.map(awaiting), ...verdicts.notSent.flatMap((identity) => [claimed(identity), awaiting(identity)])];
+		if (removed.length) await this.lane.remove(this.store, removed);
 	}
 }
 

@@ -111,32 +111,36 @@ export class CampaignRun {
 			this.waiting.push({ message, key, identity });
 		}
 		if (all) await this.claimNext(this.waiting.length);
-		else if (this.waiting.length && !this.windows) {
-			// The second window is claimed while the first waits for its check: sends do not stall between them.
-			const first = this.claimNext();
-			if (this.waiting.length) void this.claimNext();
-			await first;
-		}
+		// The first two windows in one claim: the second is ready when the first has sent.
+		else if (this.waiting.length && !this.windows) await this.claimNext(undefined, 2);
 	}
 
-	/** Claims the next window of waiting messages (growing: a fast run soon claims a thousand at a time). */
-	private async claimNext(size = this.windowSize): Promise<void> {
-		const window = this.waiting.splice(0, size);
-		if (!window.length) return;
-		this.windowSize = Math.min(this.windowSize * 4, MAX_WINDOW);
-		const number = ++this.windows;
-		for (const { message } of window) this.windowOf.set(message.itemIndex, number);
-		const claim = this.claimWindow(window);
-		this.claims.set(number, claim);
+	/** Claims the next windows of waiting messages (growing: a fast run soon claims a thousand at a time). */
+	private async claimNext(size?: number, windows = 1): Promise<void> {
+		const numbers: number[] = [];
+		const taken: Planned[] = [];
+		for (let count = 0; count < windows; count++) {
+			const window = this.waiting.splice(0, size ?? this.windowSize);
+			if (!window.length) break;
+			if (size === undefined) this.windowSize = Math.min(this.windowSize * 4, MAX_WINDOW);
+			const number = ++this.windows;
+			for (const { message } of window) this.windowOf.set(message.itemIndex, number);
+			numbers.push(number);
+			taken.push(...window);
+		}
+		if (!taken.length) return;
+		const claim = this.claimWindow(taken, `${this.id}:${numbers[0]}`);
+		for (const number of numbers) this.claims.set(number, claim);
 		await claim;
 	}
 
-	private async claimWindow(window: Planned[]): Promise<void> {
+	/** `claimId`: this claim's own, so that its check vouches for it alone. */
+	private async claimWindow(window: Planned[], claimId: string): Promise<void> {
 		let standings: Map<string, Standing>;
 		try {
 			standings = await this.record.claim(
 				window.map(({ identity }) => identity),
-				this.id,
+				claimId,
 			);
 		} catch (error) {
 			for (const { message, identity } of window) {
@@ -202,12 +206,12 @@ export class CampaignRun {
 		if (due && !this.flushing) this.flushing = this.flush().finally(() => (this.flushing = undefined));
 	}
 
-	private async flush(last = false): Promise<void> {
+	private async flush(): Promise<void> {
 		const verdicts = this.pending;
 		this.pending = { sent: [], notSent: [], done: [] };
 		this.lastFlush = clock.now();
 		try {
-			await this.record.settle(verdicts, last);
+			await this.record.settle(verdicts);
 		} catch (error) {
 			// Sent messages keep their claim: later runs report them unknown, never send them again.
 			for (const identity of verdicts.sent) this.unrecorded.set(identity, storeProblem(error));
@@ -223,7 +227,7 @@ export class CampaignRun {
 		await Promise.all(this.claims.values());
 		this.refused([...this.open]);
 		while (this.flushing) await this.flushing;
-		await this.flush(true);
+		await this.flush();
 		const notes = new Map<number, string>();
 		for (const [identity, problem] of this.unrecorded)
 			for (const itemIndex of this.itemsOf.get(identity) ?? [])

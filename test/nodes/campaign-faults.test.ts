@@ -197,15 +197,16 @@ describe.each([infobipSubject, infopromoSubject, infiniReachSubject])('Campaign 
 		expect(fates(first)).toEqual(['sent', 'sent', 'sent', 'sent']);
 		expect(fates(again)).toEqual(['sent before', 'sent before', 'sent before', 'sent before']);
 		expect(deliveries()).toEqual([1, 1, 1, 1]);
-		expect(processedData.rows.get(RECORD)).toHaveLength(4);
+		// One entry a message sent, and each run's claim token.
+		expect(processedData.rows.get(RECORD)).toHaveLength(4 + 2);
 	});
 
 	it('the gateway rejects some messages: they fail, are not recorded, and the re-run sends exactly them', async () => {
 		stub.answer = (to) => (to.endsWith('01') || to.endsWith('03') ? 'reject' : 'accept');
 		const first = await run();
 		expect(fates(first)).toEqual(['sent', 'not sent', 'sent', 'not sent']);
-		// One entry per message sent, none for the rejected.
-		expect(processedData.rows.get(RECORD)).toHaveLength(2);
+		// One entry per message sent, none for the rejected; and the run's claim token.
+		expect(processedData.rows.get(RECORD)).toHaveLength(2 + 1);
 
 		stub.answer = () => 'accept';
 		const rerun = await run();

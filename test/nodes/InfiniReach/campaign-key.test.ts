@@ -66,8 +66,8 @@ describe('InfiniReach → Send with a Campaign Key', () => {
 			.reply(201, accepted('m3'));
 		const failed = await run(list(3));
 		expect(failed.error?.message).toContain('[item 1]');
-		// Refused: given back, so the re-run sends it. Two entries: items 0 and 2, sent.
-		expect(processedData.rows.get(RECORD)).toHaveLength(2);
+		// Refused: given back, so the re-run sends it. Items 0 and 2, sent, and the run's claim token.
+		expect(processedData.rows.get(RECORD)).toHaveLength(2 + 1);
 
 		accept(1, bodies);
 		const rerun = await run(list(3));
@@ -146,10 +146,24 @@ describe('InfiniReach → Send with a Campaign Key', () => {
 		expect(processedData.calls).toEqual([
 			{ method: 'checkProcessedAndRecord', items: 81 },
 			{ method: 'checkProcessedAndRecord', items: 1 },
-			{ method: 'removeProcessed', items: 41 },
+			{ method: 'removeProcessed', items: 40 },
 		]);
-		// One entry a message sent; nothing in the workflow's record, which Remove Duplicates uses.
-		expect(processedData.rows.get(RECORD)).toHaveLength(40);
+		// One entry a message sent and the claim's token; nothing in the workflow's record, which Remove Duplicates uses.
+		expect(processedData.rows.get(RECORD)).toHaveLength(40 + 1);
 		expect(processedData.workflowRow(WORKFLOW_ID)).toBeUndefined();
+	});
+
+	it('claims a long run in windows ahead of its sends, the first two in one call to the store', async () => {
+		accept(300);
+		const { error } = await run(
+			list(300).map((item, i) => ({ ...item, to: `+1415555${String(1000 + i)}` })),
+			{ campaignKey: 'long', requestsPerMinute: 100 },
+		);
+		expect(error).toBeUndefined();
+		const checks = processedData.calls.filter((call) => call.method === 'checkProcessedAndRecord').map((call) => call.items);
+		// Windows of 50 and 200 in one claim (two entries a message, and its token), then its token's check;
+		// the last 50 when the run reaches the second window, then that claim's token's check.
+		expect(checks).toEqual([2 * 250 + 1, 1, 2 * 50 + 1, 1]);
+		expect(processedData.rows.get(RECORD)).toHaveLength(300 + 2);
 	});
 });
