@@ -25,7 +25,7 @@ import { processMemory } from './process-memory';
  * call costs the same after a million messages as after a hundred thousand.
  */
 
-/** Entries the record keeps: one per message sent, two while one is in flight. */
+/** Entries the record keeps: one per message sent, two while one is in flight, one per claim (its token). */
 export const RECORD_LIMIT = 100_000;
 const SCOPE = 'node';
 const OPTIONS = { mode: 'entries', maxEntries: RECORD_LIMIT } as const;
@@ -92,9 +92,9 @@ interface Removal {
 
 /**
  * One record's calls in this process, one at a time, so two executions never interleave; checks that
- * wait together go as one call (two runs' claims, or a run's two first windows), each told only of its
- * own entries. An entry two of them ask for is added once: the first is told it added it, the other that
- * it was there — as if they had gone one after the other.
+ * wait together go as one call (two runs' claims), each answered as if it had gone alone, in turn: an
+ * entry two of them ask for is added by the first and found by the second, unless the first took it
+ * back.
  */
 class RecordLane {
 	private queue: Array<Check | Removal> = [];
@@ -136,21 +136,27 @@ class RecordLane {
 	}
 
 	private async checkTogether(checks: Check[]): Promise<void> {
-		const owner = new Map<string, Check>();
-		for (const check of checks) for (const entry of check.entries) if (!owner.has(entry)) owner.set(entry, check);
-		let added: Set<string>;
+		const asked = [...new Set(checks.flatMap((check) => check.entries))];
+		let present: Set<string>;
 		try {
-			const answer = await storeCall(async () => await this.store.checkProcessedAndRecord([...owner.keys()], SCOPE, OPTIONS));
-			added = new Set(answer.new.map(String));
+			const answer = await storeCall(async () => await this.store.checkProcessedAndRecord(asked, SCOPE, OPTIONS));
+			present = new Set(answer.processed.map(String));
 		} catch (error) {
 			for (const check of checks) check.failed(error);
 			return;
 		}
-		const theirs = checks.map((check) => new Set(check.entries.filter((entry) => added.has(entry) && owner.get(entry) === check)));
-		const takeBack = checks.flatMap((check, index) => check.takeBack?.(theirs[index]) ?? []);
-		// If a take-back fails, what it would take back reads "unknown" later: reported, never re-sent.
+		// Each check as if it had been a call of its own, in turn: what it added, then what it took back.
+		const addedBy = checks.map((check) => {
+			const added = new Set(check.entries.filter((entry) => !present.has(entry)));
+			for (const entry of added) present.add(entry);
+			for (const entry of check.takeBack?.(added) ?? []) present.delete(entry);
+			return added;
+		});
+		// The one call added every entry asked for: take back what no check keeps. If that fails, what it
+		// would take back reads "unknown" later: reported, never re-sent.
+		const takeBack = asked.filter((entry) => !present.has(entry));
 		if (takeBack.length) await this.removeAll(takeBack).catch(() => undefined);
-		checks.forEach((check, index) => check.done(theirs[index]));
+		checks.forEach((check, index) => check.done(addedBy[index]));
 	}
 
 	private async removeAll(entries: string[]): Promise<void> {
@@ -253,9 +259,4 @@ export class CampaignRecord {
 		const removed = [...verdicts.sent.map(awaiting), ...verdicts.notSent.flatMap((identity) => [claimed(identity), awaiting(identity)])];
 		if (removed.length) await this.lane.remove(this.store, removed);
 	}
-}
-
-/** For tests, each of which is a new process: forgets the store calls' timings. */
-export function forgetCallTimings(): void {
-	slowestCallMs = 0;
 }

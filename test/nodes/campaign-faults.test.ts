@@ -318,6 +318,14 @@ describe.each([infobipSubject, infopromoSubject, infiniReachSubject])('Campaign 
 		expect(fates(await run())).toEqual(['sent before', 'sent before', 'sent before', 'sent before']);
 	});
 
+	it('two re-runs at once in one process: both find every message sent before, and nothing is left unknown', async () => {
+		await run();
+		const [a, b] = await Promise.all([run(), run()]);
+		expect([...fates(a), ...fates(b)].every((fate) => fate === 'sent before')).toBe(true);
+		expect(fates(await run())).toEqual(['sent before', 'sent before', 'sent before', 'sent before']);
+		expect(deliveries()).toEqual([1, 1, 1, 1]);
+	});
+
 	it('identical items in one run: sent once, the repeats say which item sent it', async () => {
 		const doubled = [items[0], items[1], items[0], items[1], items[0]];
 		const result = await run({}, {}, doubled);
