@@ -68,9 +68,12 @@ export interface BatchOnce<T> {
 	accepted(itemIndexes: number[]): void;
 	refused(itemIndexes: number[]): void;
 	unknown(itemIndexes: number[]): void;
-	/** Whether these items' key resends unknown messages (for their error's note). */
-	resends(itemIndex: number): boolean;
+	/** What a retry or re-run does with this item if its fate is unknown (for its error). */
+	retryNote(itemIndex: number): string;
 }
+
+/** What a re-run does with a message of unknown fate that is in no campaign. */
+const WITHOUT_KEY_NOTE = 'Without a Campaign Key a re-run sends it again: set one to have re-runs skip what was sent.';
 
 /**
  * sendOnce for an operation that sends its items together (Infobip, Infopromo, txtcoop bulk jobs):
@@ -89,7 +92,7 @@ export async function batchOnce<T>(
 			accepted: () => undefined,
 			refused: () => undefined,
 			unknown: () => undefined,
-			resends: () => false,
+			retryNote: () => WITHOUT_KEY_NOTE,
 		};
 	const run = CampaignRun.of(context);
 	await run.plan(messages, true);
@@ -102,14 +105,19 @@ export async function batchOnce<T>(
 		else skipped.set(entry.itemIndex, decision.outcome);
 	}
 	const of = (itemIndexes: number[]) => itemIndexes.flatMap((itemIndex) => identities.get(itemIndex) ?? []);
-	const resend = new Map(messages.map(({ itemIndex, resendUnknown }) => [itemIndex, resendUnknown === true]));
+	const notes = new Map(
+		messages.map(({ itemIndex, campaignKey, resendUnknown }) => [
+			itemIndex,
+			String(campaignKey ?? '').trim() ? unknownFateNote(resendUnknown === true) : WITHOUT_KEY_NOTE,
+		]),
+	);
 	return {
 		entries: entries.filter(({ itemIndex }) => !skipped.has(itemIndex)),
 		skipped,
 		accepted: (itemIndexes) => run.accepted(of(itemIndexes)),
 		refused: (itemIndexes) => run.refused(of(itemIndexes)),
 		unknown: (itemIndexes) => run.unknown(of(itemIndexes)),
-		resends: (itemIndex) => resend.get(itemIndex) === true,
+		retryNote: (itemIndex) => notes.get(itemIndex) ?? WITHOUT_KEY_NOTE,
 	};
 }
 

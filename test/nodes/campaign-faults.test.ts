@@ -258,6 +258,20 @@ describe.each([infobipSubject, infopromoSubject, infiniReachSubject])('Campaign 
 		}
 	});
 
+	it('without a Campaign Key, a lost answer says what a re-run does: sends it again', async () => {
+		stub.answer = () => 'lostAnswer';
+		const result = await run({ campaignKey: '' });
+		if (subject.idempotent) {
+			// Its request went again with the same externalId (derived from the execution and item): sent once.
+			expect(fates(result)).toEqual(['sent', 'sent', 'sent', 'sent']);
+		} else {
+			expect(fates(result)).toEqual(['unknown', 'unknown', 'unknown', 'unknown']);
+			expect(result.items[0].json.description).toMatch(/Without a Campaign Key a re-run sends it again/);
+		}
+		expect(deliveries()).toEqual([1, 1, 1, 1]);
+		expect(processedData.calls).toEqual([]);
+	});
+
 	it("n8n's store fails while writing the verdicts: outputs kept and say so; a re-run does not send again", async () => {
 		// Claims go through; every removal (the verdict "sent") fails.
 		processedData.failWhen((method) => method === 'removeProcessed');

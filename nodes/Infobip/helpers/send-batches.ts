@@ -49,12 +49,14 @@ function unknownFate(
 	request: PlannedRequest,
 	error: NodeApiError | NodeOperationError,
 	destination: PlannedDestination,
+	note: string,
 ): Error {
 	const ids = request.destinations.map((d) => d.messageId);
 	const range = ids.length > 1 ? `messageIds ${ids[0]} … ${ids[ids.length - 1]}` : `messageId ${ids[0]}`;
 	return new NodeOperationError(context.getNode(), `Infobip may have accepted bulk ${request.bulkId}: ${error.message}`, {
 		itemIndex: destination.itemIndex,
-		description: `Nothing was sent again: Infobip has no idempotency key, so a repeat could send twice. Look up bulk ${request.bulkId} (${range}; this item's is ${destination.messageId}) in Infobip's reports or logs before running these items again.`,
+		description:
+			`Nothing was sent again: Infobip has no idempotency key, so a repeat could send twice. Look up bulk ${request.bulkId} (${range}; this item's is ${destination.messageId}) in Infobip's reports or logs before running these items again. ${note}`.trim(),
 	});
 }
 
@@ -66,9 +68,11 @@ export interface Verdicts {
 	accepted(itemIndexes: number[]): void;
 	refused(itemIndexes: number[]): void;
 	unknown(itemIndexes: number[]): void;
+	/** What a retry or re-run does with an item of unknown fate. */
+	retryNote(itemIndex: number): string;
 }
 
-const noVerdicts: Verdicts = { accepted: () => undefined, refused: () => undefined, unknown: () => undefined };
+const noVerdicts: Verdicts = { accepted: () => undefined, refused: () => undefined, unknown: () => undefined, retryNote: () => '' };
 
 /**
  * Sends the planned requests one after another. A 400 whose violations name items fails only those
@@ -114,7 +118,7 @@ export async function dispatch(
 				const unknown = fateUnknown(caught);
 				for (const destination of request.destinations) {
 					const error = unknown
-						? unknownFate(context, request, caught as NodeApiError, destination)
+						? unknownFate(context, request, caught as NodeApiError, destination, verdicts.retryNote(destination.itemIndex))
 						: withItemIndex(context, caught, destination.itemIndex);
 					outcomes.set(destination.itemIndex, { error });
 				}

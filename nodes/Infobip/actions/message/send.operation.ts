@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { batchOnce, unknownFateNote } from '../../../shared/campaign';
+import { batchOnce } from '../../../shared/campaign';
 import { collectItems, outputsInOrder } from '../../../shared/items';
 import { campaignOf } from '../../helpers/campaign';
 import { composeMessage } from '../../helpers/compose';
@@ -54,7 +54,7 @@ export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData
 					bulkId: body.bulkId ?? request.bulkId,
 					...(campaign.sendAt ? { sendAt: campaign.sendAt } : {}),
 				}),
-				unknownFateNote(once.resends(destination.itemIndex)),
+				once.retryNote(destination.itemIndex),
 			),
 		once,
 	);

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { batchOnce, unknownFateNote } from '../../../shared/campaign';
+import { batchOnce } from '../../../shared/campaign';
 import { fateUnknown } from '../../../shared/failures';
 import { collectItems, outputsInOrder, withItemIndex, type Outcome } from '../../../shared/items';
 import { requestAnswer } from '../../../shared/transport';
@@ -91,7 +91,7 @@ export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData
 			} catch (error) {
 				const unknown = fateUnknown(error) || answeredWithoutEnvelope(error);
 				for (const entry of chunk) {
-					const note = unknownFateNote(once.resends(entry.itemIndex));
+					const note = once.retryNote(entry.itemIndex);
 					outcomes.set(entry.itemIndex, {
 						error: unknown ? unknownFate(this, error as NodeApiError, entry, note) : withItemIndex(this, error, entry.itemIndex),
 					});
