@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { CampaignRecord, type Standing } from './campaign-record';
+import { CampaignRecord, settleMs, type Standing } from './campaign-record';
 import { clock } from './clock';
 import type { Outcome } from './items';
 
@@ -72,6 +72,8 @@ export class CampaignRun {
 	private lastFlush = clock.now();
 	/** Messages the gateway accepted whose record could not be written, with the store's problem. */
 	private readonly unrecorded = new Map<string, string>();
+	/** Every verdict this run wrote, to write once more before it ends. */
+	private readonly written = { sent: [] as string[], notSent: [] as string[] };
 
 	private constructor(private readonly context: IExecuteFunctions) {
 		this.record = CampaignRecord.of(context);
@@ -212,6 +214,8 @@ export class CampaignRun {
 		this.lastFlush = clock.now();
 		try {
 			await this.record.settle(verdicts);
+			this.written.sent.push(...verdicts.sent);
+			this.written.notSent.push(...verdicts.notSent);
 		} catch (error) {
 			// Sent messages keep their claim: later runs report them unknown, never send them again.
 			for (const identity of verdicts.sent) this.unrecorded.set(identity, storeProblem(error));
@@ -228,6 +232,7 @@ export class CampaignRun {
 		this.refused([...this.open]);
 		while (this.flushing) await this.flushing;
 		await this.flush();
+		await this.writeAgain();
 		const notes = new Map<number, string>();
 		for (const [identity, problem] of this.unrecorded)
 			for (const itemIndex of this.itemsOf.get(identity) ?? [])
@@ -236,6 +241,17 @@ export class CampaignRun {
 					`Sent, but ${STORE_FAILED} when noting it (${problem}): later runs of this campaign will report this message as of unknown fate, not send it again.`,
 				);
 		return notes;
+	}
+
+	/**
+	 * Another worker's call that read the record before a verdict was written and wrote it back after
+	 * puts the removed entries back: a sent message would read "unknown". Once every such call is over
+	 * (the same pause as after a claim), the run writes its verdicts again; a failure only leaves them so.
+	 */
+	private async writeAgain(): Promise<void> {
+		if (!this.written.sent.length && !this.written.notSent.length) return;
+		await clock.sleep(settleMs());
+		await this.record.settle({ ...this.written, done: [] }).catch(() => undefined);
 	}
 
 	private sentBefore(key: string, message: CampaignMessage): IDataObject {

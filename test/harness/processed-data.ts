@@ -159,11 +159,24 @@ export class ProcessedDataStore implements IDataDeduplicator {
 		const row = rowOf(scope, data);
 		const stored = [...(this.rows.get(row) ?? [])];
 		await this.between();
+		const before = [...stored];
 		for (const item of items) {
 			const index = stored.indexOf(hash(item));
 			if (index !== -1) stored.splice(index, 1);
 		}
 		this.rows.set(row, stored);
+		if (this.removalsToUndo > 0) {
+			this.removalsToUndo--;
+			// Another worker's call read the record before this removal and writes it back after it.
+			await roundTrip();
+			this.rows.set(row, before);
+		}
+	}
+
+	/** The next removal is undone right after it, as another worker's overlapping call writes back what it read. */
+	private removalsToUndo = 0;
+	undoNextRemoval(): void {
+		this.removalsToUndo = 1;
 	}
 
 	async clearAllProcessedItems(scope: DeduplicationScope, data: ICheckProcessedContextData): Promise<void> {
@@ -191,6 +204,7 @@ export class ProcessedDataStore implements IDataDeduplicator {
 		this.calls.length = 0;
 		this.toLose = undefined;
 		this.removalsToDrop = 0;
+		this.removalsToUndo = 0;
 		this.createRaces = 0;
 		this.failing = undefined;
 		this.frozen = false;

@@ -332,6 +332,16 @@ describe.each([infobipSubject, infopromoSubject, infiniReachSubject])('Campaign 
 		expect(fates(await run())).toEqual(['sent before', 'sent before', 'sent before', 'sent before']);
 	});
 
+	it("another worker's call writes back the record over the run's verdicts: the run writes them again, a re-run finds them sent", async () => {
+		processedData.undoNextRemoval();
+		const first = await run();
+		const rerun = await run();
+		expect(fates(first)).toEqual(['sent', 'sent', 'sent', 'sent']);
+		expect(fates(rerun)).toEqual(['sent before', 'sent before', 'sent before', 'sent before']);
+		expect(deliveries()).toEqual([1, 1, 1, 1]);
+		expect(stub.requests).toBe(subject.name === 'InfiniReach' ? 4 : 1);
+	});
+
 	it('two re-runs at once in one process: both find every message sent before, and nothing is left unknown', async () => {
 		await run();
 		const [a, b] = await Promise.all([run(), run()]);

@@ -117,8 +117,9 @@ describe('InfiniReach → Send with a Campaign Key', () => {
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json.status)).toEqual(['queued', 'queued', 'queued']);
 		expect(bodies.map((body) => body.to).sort()).toEqual(list(3).map(({ to }) => to));
-		// Two pauses for other workers' calls to end: after the lost claim, and after the one made again.
-		expect(fakeClock.sleeps.filter((ms) => ms === 150)).toHaveLength(2);
+		// Pauses for other workers' calls to end: after the lost claim, after the one made again, and before
+		// the verdicts are written again at the end.
+		expect(fakeClock.sleeps.filter((ms) => ms === 150)).toHaveLength(3);
 
 		const scope = gateway().post('/api/v1/messages').reply(201, accepted('again'));
 		const again = await run(list(3));
@@ -142,10 +143,11 @@ describe('InfiniReach → Send with a Campaign Key', () => {
 			{ campaignKey: 'big', requestsPerMinute: 100 },
 		);
 		expect(error).toBeUndefined();
-		// One claim for the whole run, its check after the pause, and the verdicts in one write.
+		// One claim for the whole run, its check after the pause, and the verdicts in one write, once more after a pause.
 		expect(processedData.calls).toEqual([
 			{ method: 'checkProcessedAndRecord', items: 81 },
 			{ method: 'checkProcessedAndRecord', items: 1 },
+			{ method: 'removeProcessed', items: 40 },
 			{ method: 'removeProcessed', items: 40 },
 		]);
 		// One entry a message sent and the claim's token; nothing in the workflow's record, which Remove Duplicates uses.
