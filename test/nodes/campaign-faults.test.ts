@@ -424,13 +424,7 @@ describe('Campaign Key: a per-item run that dies half-way (txtcoop, no idempoten
 		const people = Array.from({ length: count }, (_, i) => ({ to: `+1415555${String(1000 + i)}`, text: TEXT }));
 		const setup: NodeSetup = {
 			type: 'txtCoop',
-			parameters: {
-				resource: 'message',
-				operation: 'send',
-				to: '={{ $json.to }}',
-				body: '={{ $json.text }}',
-				options: { campaignKey: KEY },
-			},
+			parameters: txtCoop.sendParameters({ options: { campaignKey: KEY } }),
 			credentials: txtCoop.credentials,
 			continueOnFail: true,
 		};

@@ -53,13 +53,7 @@ const cases: Case[] = [
 		name: 'txtcoop → Message → Send',
 		setup: {
 			type: 'txtCoop',
-			parameters: {
-				resource: 'message',
-				operation: 'send',
-				to: '={{ $json.to }}',
-				body: '={{ $json.text }}',
-				options: { campaignKey: KEY },
-			},
+			parameters: txtCoop.sendParameters({ options: { campaignKey: KEY } }),
 			credentials: txtCoop.credentials,
 		},
 		inputs: people(phones),

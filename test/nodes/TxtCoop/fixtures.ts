@@ -14,3 +14,8 @@ export const page = (data: unknown[], pageNumber: number, limit: number, total: 
 	data,
 	pagination: { page: pageNumber, limit, total, totalPages: Math.ceil(total / limit) },
 });
+
+/** Message → Send, to and body from each item's `to` and `text`. */
+export function sendParameters(extra: Record<string, unknown> = {}) {
+	return { resource: 'message', operation: 'send', to: '={{ $json.to }}', body: '={{ $json.text }}', ...extra };
+}
