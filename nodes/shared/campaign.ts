@@ -19,6 +19,8 @@ export function unknownFateNote(resend: boolean): string {
 		: 'A retry or re-run of this campaign does not send it again: it reports it as of unknown fate until you check it or turn on Resend Messages of Unknown Fate.';
 }
 
+const RESEND_BY_KEY_NOTE = 'A re-run of this campaign sends it again under the same idempotency key, which the gateway keeps once.';
+
 function withNote<E extends Error & { description?: string | null }>(error: E, note: string): E {
 	error.description = [error.description, note].filter(Boolean).join(' ');
 	return error;
@@ -56,7 +58,9 @@ export async function sendOnce(
 			throw error;
 		}
 		run.unknown([decision.identity]);
-		throw withNote(error, unknownFateNote(resendUnknown));
+		// A resend the gateway's key makes harmless (InfiniReach's externalId), not the user's option.
+		const byKey = message.resendUnknown === true && options.resendUnknownFate !== true;
+		throw withNote(error, byKey ? RESEND_BY_KEY_NOTE : unknownFateNote(resendUnknown));
 	}
 }
 

@@ -168,4 +168,10 @@ describe('InfiniReach → Send with a Campaign Key', () => {
 		expect(checks).toEqual([2 * 250 + 1, 1, 2 * 50 + 1, 1]);
 		expect(processedData.rows.get(RECORD)).toHaveLength(300 + 2);
 	});
+
+	it('says that a re-run sends a message of unknown fate again under the same externalId', async () => {
+		gateway().post('/api/v1/messages').times(20).reply(503, { success: false, error: 'Upstream timeout' });
+		const { error } = await run(list(1));
+		expect(error?.description).toMatch(/A re-run of this campaign sends it again under the same idempotency key/);
+	});
 });
