@@ -1,4 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import type { PhoneOptions } from './phone';
 
 /** "Return All" and "Limit", the n8n way, for a list operation (wrapped by its updateDisplayOptions). */
 export function returnAllFields(): INodeProperties[] {
@@ -120,6 +122,32 @@ export function skipValidationOption(): INodeProperties {
 		default: false,
 		description:
 			'Whether to send numbers that only look international (+ and 7 to 15 digits) though the numbering plan does not know them, such as test numbers; the gateway then decides',
+	};
+}
+
+/** The "Digits Are International" option of every send that takes phone numbers. */
+export function digitsAreInternationalOption(): INodeProperties {
+	return {
+		displayName: 'Digits Are International',
+		name: 'digitsAreInternational',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether recipients written as digits without + carry their country code first (WhatsApp style, 14155550123). Off, such digits are sent only when no country reads them as a national number; the others fail with their readings.',
+	};
+}
+
+/** How a number is written and checked: Default Country, Digits Are International, Skip Number Validation. */
+export function numberOptions(): INodeProperties[] {
+	return [defaultCountryOption(), digitsAreInternationalOption(), skipValidationOption()];
+}
+
+/** The number options a user set, for normalizePhoneNumber. */
+export function phoneOptionsFrom(options: IDataObject): PhoneOptions {
+	return {
+		defaultCountry: typeof options.defaultCountry === 'string' ? options.defaultCountry : undefined,
+		digitsAreInternational: options.digitsAreInternational === true,
+		skipValidation: options.skipValidation === true,
 	};
 }
 

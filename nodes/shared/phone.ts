@@ -1,4 +1,5 @@
 import { InputError } from './items';
+import { nationalReadings, type Reading } from './national-readings';
 import type * as NumberingPlan from './numbering-plan';
 
 type CountryCode = NumberingPlan.CountryCode;
@@ -23,6 +24,11 @@ export interface PhoneOptions {
 	defaultCountry?: string;
 	format?: PhoneFormat;
 	/**
+	 * Digits without + are international, country code first (WhatsApp style, "14155550123").
+	 * Without it, such digits are taken only when they cannot be anything else.
+	 */
+	digitsAreInternational?: boolean;
+	/**
 	 * Send what has the shape of an international number (+ and 7 to 15 digits) even when the
 	 * numbering plan does not know it: test numbers, ranges newer than the metadata. The gateway decides.
 	 */
@@ -31,6 +37,8 @@ export interface PhoneOptions {
 
 const FORMAT_HINT =
 	'Write it in international format with + and the country code (e.g. +14155550123), or set Default Country for national numbers.';
+const DIGITS_HINT =
+	'Write it with + and the country code, set Default Country if your numbers are national, or turn on "Digits Are International" if they carry their country code without +.';
 const SKIP_HINT = 'If the gateway accepts it all the same (a test number, a new range), turn on "Skip Number Validation" in the options.';
 
 /** Why the numbering plan refuses a number, in words. */
@@ -65,6 +73,27 @@ function unvalidated(text: string, country: CountryCode | undefined): string | u
 	return /^\+[1-9]\d{6,14}$/.test(candidate) ? candidate : undefined;
 }
 
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+function describe(reading: Reading): string {
+	const where = reading.country ? `a national number of ${regionNames.of(reading.country) ?? reading.country}` : 'an international number';
+	return `${reading.number} (${where})`;
+}
+
+/** Throws when digits without a country code could be any number but one read as international. */
+function refuseSeveralReadings(raw: string, digits: string, international: string | undefined): void {
+	// A national reading that is the international number itself (a US number with its trunk prefix 1) is no other reading.
+	const national = nationalReadings(numberingPlan(), digits).filter((reading) => reading.number !== international);
+	if (!national.length) return;
+	const readings: Reading[] = [...(international ? [{ country: undefined, number: international }] : []), ...national];
+	if (readings.length === 1) {
+		throw new PhoneNumberError(`"${raw}" has no country code: it reads only as ${describe(readings[0])}. ${DIGITS_HINT}`);
+	}
+	const others = readings.length > 4 ? `, and ${readings.length - 4} more` : '';
+	const named = readings.slice(0, 4).map(describe).join(', or ');
+	throw new PhoneNumberError(`"${raw}" has no country code, so it is not one number: it can be ${named}${others}. ${DIGITS_HINT}`);
+}
+
 function countryFrom(value: string | undefined): CountryCode | undefined {
 	const code = (value ?? '').trim().toUpperCase();
 	if (!code) return undefined;
@@ -89,16 +118,23 @@ export function normalizePhoneNumber(input: unknown, options: PhoneOptions = {})
 	}
 	text = text.replace(/^00/, '+');
 
+	const written = text;
 	let parsed = numberingPlan().parsePhoneNumberFromString(text, country ? { defaultCountry: country } : undefined);
-	// Bare digits without a default country: read them as international (WhatsApp style, "14155550123").
-	if (!parsed?.isValid() && !text.startsWith('+')) {
-		const international = numberingPlan().parsePhoneNumberFromString(`+${text.replace(/\D/g, '')}`);
-		if (international?.isValid()) parsed = international;
+	if (!country && !text.startsWith('+')) {
+		const digits = text.replace(/\D/g, '');
+		const international = numberingPlan().parsePhoneNumberFromString(`+${digits}`);
+		// Bare digits with no country to read them in: a guess could send them abroad (a US number typed
+		// without 1 is a valid number of Peru), so they are taken as international only when told to, or
+		// when no country reads them as one of its own numbers.
+		if (!options.digitsAreInternational) refuseSeveralReadings(raw, digits, international?.isValid() ? international.number : undefined);
+		text = `+${digits}`;
+		parsed = international;
 	}
 	let number = parsed?.isValid() ? parsed.number : undefined;
 	if (!number && options.skipValidation) number = unvalidated(text, country);
 	if (!number) {
-		throw new PhoneNumberError(`"${raw}" is not a valid phone number: ${invalidBecause(text, country)}. ${FORMAT_HINT} ${SKIP_HINT}`);
+		const hint = written === text ? FORMAT_HINT : DIGITS_HINT;
+		throw new PhoneNumberError(`"${raw}" is not a valid phone number: ${invalidBecause(written, country)}. ${hint} ${SKIP_HINT}`);
 	}
 	return options.format === 'digits' ? number.slice(1) : number;
 }

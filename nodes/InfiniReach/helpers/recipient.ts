@@ -1,5 +1,5 @@
 import { InputError } from '../../shared/items';
-import { normalizePhoneNumber } from '../../shared/phone';
+import { normalizePhoneNumber, type PhoneOptions } from '../../shared/phone';
 
 export type Channel = 'sms' | 'whatsapp';
 export const CHANNELS: Channel[] = ['sms', 'whatsapp'];
@@ -15,7 +15,7 @@ class RecipientError extends InputError {}
  * the app's contact key. A contact key goes as written: InfiniReach reduces it to the group JID itself
  * and needs its instance ID to match the contact row.
  */
-export function normalizeRecipient(input: unknown, channel: Channel, defaultCountry?: string, skipValidation = false): string {
+export function normalizeRecipient(input: unknown, channel: Channel, phone: PhoneOptions = {}): string {
 	const text = String(input ?? '').trim();
 	if (CONTACT_KEY.test(text) || GROUP_JID.test(text)) {
 		if (channel !== 'whatsapp') {
@@ -30,5 +30,5 @@ export function normalizeRecipient(input: unknown, channel: Channel, defaultCoun
 			`"${text}" is not a phone number or a WhatsApp group JID (<group-id>@g.us). Use E.164 (e.g. +14155550123) or a group JID.`,
 		);
 	}
-	return normalizePhoneNumber(text, { defaultCountry, format: 'e164', skipValidation });
+	return normalizePhoneNumber(text, { ...phone, format: 'e164' });
 }

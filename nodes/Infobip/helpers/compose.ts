@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { itemError, parseInput } from '../../shared/items';
 import { checkText, fixedEntries } from '../../shared/parameters';
+import { phoneOptionsFrom } from '../../shared/fields';
 import { normalizePhoneNumber } from '../../shared/phone';
 import { isHttpUrl } from '../../shared/url';
 import { CHANNELS, MAX_VALIDITY_SECONDS, type Channel } from './fields';
@@ -28,11 +29,7 @@ function recipient(context: IExecuteFunctions, itemIndex: number, channel: Chann
 	}
 	// Infobip takes international numbers as digits, without the +.
 	return parseInput(context, itemIndex, 'Invalid "To"', () =>
-		normalizePhoneNumber(to, {
-			defaultCountry: options.defaultCountry as string,
-			format: 'digits',
-			skipValidation: options.skipValidation === true,
-		}),
+		normalizePhoneNumber(to, { ...phoneOptionsFrom(options), format: 'digits' }),
 	);
 }
 

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { campaignKeyOption, resendUnknownOption } from '../../shared/campaign';
-import { defaultCountryOption, optionsCollection, skipValidationOption } from '../../shared/fields';
+import { numberOptions, optionsCollection } from '../../shared/fields';
 
 /** The seed's channel enum, in its order. */
 export const CHANNELS = [
@@ -135,7 +135,7 @@ export const messageFields: INodeProperties[] = [
 			default: '',
 			description: "Groups messages for Infobip's campaign analytics",
 		},
-		defaultCountryOption(),
+		...numberOptions(),
 		{
 			displayName: 'Delivery Report URL',
 			name: 'deliveryUrl',
@@ -237,7 +237,6 @@ export const messageFields: INodeProperties[] = [
 			default: '',
 			description: "Where Infobip pushes this message's seen report, on channels that have them",
 		},
-		skipValidationOption(),
 		{
 			displayName: 'South Korea',
 			name: 'southKorea',

@@ -4,6 +4,7 @@ import { clock } from '../../shared/clock';
 import { dateTimeMs } from '../../shared/dates';
 import { itemError, parseInput } from '../../shared/items';
 import { checkText } from '../../shared/parameters';
+import { phoneOptionsFrom } from '../../shared/fields';
 import { normalizePhoneNumber } from '../../shared/phone';
 import { isHttpUrl } from '../../shared/url';
 import { SEND_TYPES, type SendType } from './fields';
@@ -110,10 +111,6 @@ export function scheduleOf(context: IExecuteFunctions, itemIndex: number, option
 /** One recipient as the platform writes numbers: international digits, no +. */
 export function recipientOf(context: IExecuteFunctions, itemIndex: number, value: unknown, options: IDataObject): string {
 	return parseInput(context, itemIndex, 'Invalid "Recipient"', () =>
-		normalizePhoneNumber(value, {
-			defaultCountry: options.defaultCountry as string,
-			format: 'digits',
-			skipValidation: options.skipValidation === true,
-		}),
+		normalizePhoneNumber(value, { ...phoneOptionsFrom(options), format: 'digits' }),
 	);
 }

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { campaignOptions } from '../../shared/campaign';
-import { defaultCountryOption, optionsCollection, skipValidationOption } from '../../shared/fields';
+import { numberOptions, optionsCollection } from '../../shared/fields';
 
 export const SEND_TYPES = ['plain', 'unicode', 'voice', 'mms', 'whatsapp', 'viber', 'otp'] as const;
 export type SendType = (typeof SEND_TYPES)[number];
@@ -109,7 +109,7 @@ export const scheduleOptions: INodeProperties[] = [
 export function sendOptions(): INodeProperties {
 	return optionsCollection([
 		...campaignOptions(),
-		defaultCountryOption(),
+		...numberOptions(),
 		scheduleOptions[0],
 		{
 			displayName: 'Recipients Per Request',
@@ -120,7 +120,6 @@ export function sendOptions(): INodeProperties {
 			description: 'Items with the same sender, type and text go out together, this many comma-separated recipients a request',
 		},
 		scheduleOptions[1],
-		skipValidationOption(),
 		scheduleOptions[2],
 	]);
 }

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { campaignOptions, sendOnce, type CampaignMessage } from '../../shared/campaign';
-import { defaultCountryOption, perMinuteOption, skipValidationOption, optionsCollection } from '../../shared/fields';
+import { numberOptions, optionsCollection, perMinuteOption, phoneOptionsFrom } from '../../shared/fields';
 import { InputError, parseInput } from '../../shared/items';
 import { takeSendSlot, type CampaignOperation, type RunState } from '../../shared/operation';
-import { normalizePhoneNumber } from '../../shared/phone';
+import { normalizePhoneNumber, type PhoneOptions } from '../../shared/phone';
 import { requestRecord } from '../../shared/transport';
 import { sessionCredentials, whatsInfinity } from '../transport';
 
@@ -26,7 +26,7 @@ export function toField(): INodeProperties {
 export function sendOptions(extra: INodeProperties[] = []): INodeProperties {
 	return optionsCollection([
 		...campaignOptions(),
-		defaultCountryOption(),
+		...numberOptions(),
 		{
 			displayName: 'Dry Run',
 			name: 'dryRun',
@@ -41,14 +41,13 @@ export function sendOptions(extra: INodeProperties[] = []): INodeProperties {
 			description:
 				'Most messages this node sends through the session in any minute. WhatsInfinity allows 10 per session; lower it if other workflows use the session.',
 		}),
-		skipValidationOption(),
 		...extra,
 	]);
 }
 
 /** WhatsInfinity wants 7–15 digits with the country code and no +. */
-function recipientDigits(input: unknown, defaultCountry?: string, skipValidation = false): string {
-	const digits = normalizePhoneNumber(input, { defaultCountry, format: 'digits', skipValidation });
+function recipientDigits(input: unknown, phone: PhoneOptions): string {
+	const digits = normalizePhoneNumber(input, { ...phone, format: 'digits' });
 	if (!/^\d{7,15}$/.test(digits)) throw new InputError(`"${String(input)}" is not 7 to 15 digits long`);
 	return digits;
 }
@@ -63,7 +62,7 @@ export interface SessionSend {
 export function readSend(context: IExecuteFunctions, itemIndex: number, content: IDataObject): SessionSend {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const to = parseInput(context, itemIndex, 'Invalid "To"', () =>
-		recipientDigits(context.getNodeParameter('to', itemIndex, ''), options.defaultCountry as string, options.skipValidation === true),
+		recipientDigits(context.getNodeParameter('to', itemIndex, ''), phoneOptionsFrom(options)),
 	);
 	return { options, to, content };
 }

@@ -271,7 +271,7 @@ describe('InfiniReach → Message → Send: bad input fails the item and sends n
 			'a national number without a default country',
 			{},
 			{ to: '020 7946 0958', text: 'hi' },
-			'Invalid "To": "020 7946 0958" is not a valid phone number: it has no country code.',
+			'Invalid "To": "020 7946 0958" has no country code, so it is not one number: it can be',
 		],
 		[
 			'an unknown default country',

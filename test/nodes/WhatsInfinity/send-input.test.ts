@@ -7,7 +7,7 @@ const text = (to: string, message = 'hi') => ({ resource: 'message', operation: 
 const media = (extra: Record<string, unknown>) => ({
 	resource: 'message',
 	operation: 'sendMedia',
-	to: '919999999999',
+	to: '+919999999999',
 	mediaType: 'image',
 	url: 'https://files.example.com/a.png',
 	...extra,
@@ -17,10 +17,10 @@ describe('WhatsInfinity → Message: bad input fails the item and sends nothing'
 	it.each([
 		['a bad number', text('12'), 'Invalid "To": "12" is not a valid phone number: it has no country code.'],
 		['letters in the number', text('call me'), 'Invalid "To": "call me" is not a phone number'],
-		['an empty message', text('919999999999', ' '), 'The message is empty'],
+		['an empty message', text('+919999999999', ' '), 'The message is empty'],
 		[
 			'a message over 65,000 characters',
-			text('919999999999', 'x'.repeat(65_001)),
+			text('+919999999999', 'x'.repeat(65_001)),
 			'The message is 65001 characters long; WhatsInfinity accepts at most 65000',
 		],
 		['a URL that is not http(s)', media({ url: 'ftp://files.example.com/a.png' }), '"ftp://files.example.com/a.png" is not an http(s) URL'],
@@ -40,7 +40,7 @@ describe('WhatsInfinity → Message: bad input fails the item and sends nothing'
 	it('a Base URL that is not one, with the documented http:// address as the example', async () => {
 		const { error } = await runNode({
 			type: 'whatsInfinity',
-			parameters: text('919999999999'),
+			parameters: text('+919999999999'),
 			credentials: { whatsInfinityApi: { ...credentials.whatsInfinityApi, baseUrl: 'api.whatsinfinity.com' } },
 		});
 
@@ -55,7 +55,7 @@ describe('WhatsInfinity → Message: bad input fails the item and sends nothing'
 
 		const { error } = await runNode({
 			type: 'whatsInfinity',
-			parameters: text('919999999999'),
+			parameters: text('+919999999999'),
 			credentials: { whatsInfinityApi: { ...credentials.whatsInfinityApi, apiKey: '123456789012345' } },
 		});
 
@@ -68,7 +68,7 @@ describe('WhatsInfinity → Message: bad input fails the item and sends nothing'
 			.post('/send')
 			.reply(200, { success: true, requestId: 'r', data: { messageId: 'm' } });
 
-		const { error } = await runNode({ type: 'whatsInfinity', parameters: text('919999999999', 'x'.repeat(65_000)), credentials });
+		const { error } = await runNode({ type: 'whatsInfinity', parameters: text('+919999999999', 'x'.repeat(65_000)), credentials });
 
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);

@@ -47,7 +47,7 @@ describe('WhatsInfinity → Message', () => {
 			parameters: {
 				resource: 'message',
 				operation: 'sendMedia',
-				to: '919999999999',
+				to: '+919999999999',
 				mediaType: 'document',
 				url: 'https://files.example.com/invoice.pdf',
 				caption: 'April invoice',
@@ -75,7 +75,7 @@ describe('WhatsInfinity → Message', () => {
 		const parameters = {
 			resource: 'message',
 			operation: 'sendMedia',
-			to: '919999999999',
+			to: '+919999999999',
 			mediaType: 'image',
 			url: 'https://f.example.com/a.png',
 			options: { typing: true },
@@ -94,7 +94,7 @@ describe('WhatsInfinity → Message', () => {
 			.reply(200, ok({ queued: true }));
 
 		await runNode({ type: 'whatsInfinity', parameters: textParameters({ options: { typing: true } }), credentials }, [
-			{ to: '919999999999', text: 'hi' },
+			{ to: '+919999999999', text: 'hi' },
 		]);
 
 		expect(body).toEqual({ sessionId: SESSION, to: '919999999999', type: 'text', message: 'hi', typing: true });
@@ -142,7 +142,7 @@ describe('WhatsInfinity → Message', () => {
 
 		const { items, error } = await runNode(
 			{ type: 'whatsInfinity', parameters: textParameters(), credentials, departures },
-			Array.from({ length: 12 }, (_, i) => ({ to: `9199999000${String(i).padStart(2, '0')}`, text: `hi ${i}` })),
+			Array.from({ length: 12 }, (_, i) => ({ to: `+9199999000${String(i).padStart(2, '0')}`, text: `hi ${i}` })),
 		);
 
 		expect(error).toBeUndefined();
@@ -159,7 +159,7 @@ describe('WhatsInfinity → Message', () => {
 
 		const { items } = await runNode(
 			{ type: 'whatsInfinity', parameters: textParameters({ options: { dryRun: true } }), credentials },
-			Array.from({ length: 12 }, () => ({ to: '919999999999', text: 'test' })),
+			Array.from({ length: 12 }, () => ({ to: '+919999999999', text: 'test' })),
 		);
 
 		expect(fakeClock.sleeps).toEqual([]);
@@ -175,7 +175,7 @@ describe('WhatsInfinity → Message', () => {
 			.reply(200, sent(1));
 
 		const { items, error } = await runNode({ type: 'whatsInfinity', parameters: textParameters(), credentials }, [
-			{ to: '919999999999', text: 'hi' },
+			{ to: '+919999999999', text: 'hi' },
 		]);
 
 		expect(error).toBeUndefined();
@@ -192,7 +192,7 @@ describe('WhatsInfinity → Message', () => {
 			.reply(200, sent(1));
 
 		const { error } = await runNode({ type: 'whatsInfinity', parameters: textParameters(), credentials }, [
-			{ to: '919999999999', text: 'hi' },
+			{ to: '+919999999999', text: 'hi' },
 		]);
 
 		expect(error).toBeUndefined();
@@ -211,7 +211,7 @@ describe('WhatsInfinity → Message', () => {
 
 		const { items, error } = await runNode(
 			{ type: 'whatsInfinity', parameters: textParameters(), credentials, continueOnFail: true },
-			[1, 2, 3].map((n) => ({ to: `91999999999${n}`, text: 'hi' })),
+			[1, 2, 3].map((n) => ({ to: `+91999999999${n}`, text: 'hi' })),
 		);
 
 		expect(error).toBeUndefined();
@@ -231,7 +231,7 @@ describe('WhatsInfinity → Message', () => {
 			.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
 
 		const { error } = await runNode({ type: 'whatsInfinity', parameters: textParameters(), credentials }, [
-			{ to: '919999999999', text: 'hi' },
+			{ to: '+919999999999', text: 'hi' },
 		]);
 
 		expect(scope.isDone()).toBe(true);

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { campaignKeyOption, sendOnce, type CampaignMessage } from '../../../shared/campaign';
-import { defaultCountryOption, idLocator, perMinuteOption, skipValidationOption, optionsCollection } from '../../../shared/fields';
+import { idLocator, numberOptions, optionsCollection, perMinuteOption, phoneOptionsFrom } from '../../../shared/fields';
 import { itemError, parseInput, type ItemResult } from '../../../shared/items';
 import { takeSendSlot, type RunState, type CampaignOperation } from '../../../shared/operation';
 import { checkText } from '../../../shared/parameters';
@@ -73,7 +73,7 @@ const properties: INodeProperties[] = [
 	},
 	optionsCollection([
 		campaignKeyOption(),
-		defaultCountryOption(),
+		...numberOptions(),
 		{
 			displayName: 'External ID',
 			name: 'externalId',
@@ -89,7 +89,6 @@ const properties: INodeProperties[] = [
 			description:
 				'Most sends this node makes in any minute. InfiniReach allows 100 per API key; lower it if other workflows share the key.',
 		}),
-		skipValidationOption(),
 	]),
 ];
 
@@ -133,12 +132,7 @@ export function read(this: IExecuteFunctions, itemIndex: number) {
 	});
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const to = parseInput(this, itemIndex, 'Invalid "To"', () =>
-		normalizeRecipient(
-			this.getNodeParameter('to', itemIndex, ''),
-			channel,
-			options.defaultCountry as string,
-			options.skipValidation === true,
-		),
+		normalizeRecipient(this.getNodeParameter('to', itemIndex, ''), channel, phoneOptionsFrom(options)),
 	);
 	return { channel, from, text, options, to };
 }

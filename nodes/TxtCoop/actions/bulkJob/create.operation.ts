@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { batchOnce, campaignOptions } from '../../../shared/campaign';
 import { fateUnknown } from '../../../shared/failures';
-import { defaultCountryOption, optionsCollection } from '../../../shared/fields';
+import { numberOptions, optionsCollection, phoneOptionsFrom } from '../../../shared/fields';
 import { collectItems, errorJson, parseInput, withItemIndex } from '../../../shared/items';
 import { checkText } from '../../../shared/parameters';
 import { requestRecord } from '../../../shared/transport';
@@ -39,7 +39,7 @@ const properties: INodeProperties[] = [
 	},
 	optionsCollection([
 		...campaignOptions(),
-		defaultCountryOption(),
+		...numberOptions(),
 		{
 			displayName: 'Recipients Per Job',
 			name: 'jobSize',
@@ -63,7 +63,7 @@ interface BulkMessage {
 function readMessage(context: IExecuteFunctions, itemIndex: number): BulkMessage {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const to = parseInput(context, itemIndex, 'Invalid "To"', () =>
-		normalizeRecipient(context.getNodeParameter('to', itemIndex, ''), options.defaultCountry as string),
+		normalizeRecipient(context.getNodeParameter('to', itemIndex, ''), phoneOptionsFrom(options)),
 	);
 	const body = checkText(context, itemIndex, String(context.getNodeParameter('body', itemIndex, '') ?? ''), {
 		field: 'Body',

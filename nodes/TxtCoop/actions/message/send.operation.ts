@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { campaignOptions, sendOnce, type CampaignMessage } from '../../../shared/campaign';
-import { defaultCountryOption, skipValidationOption, optionsCollection } from '../../../shared/fields';
+import { numberOptions, optionsCollection, phoneOptionsFrom } from '../../../shared/fields';
 import { itemError, parseInput, type ItemResult } from '../../../shared/items';
 import { normalizePhoneNumber } from '../../../shared/phone';
 import { takeSendTurn, type RunState, type CampaignOperation } from '../../../shared/operation';
@@ -41,7 +41,7 @@ const properties: INodeProperties[] = [
 			description: 'Up to 10 public http(s) URLs, separated by commas or new lines (or an array, by expression)',
 		},
 		...campaignOptions(),
-		defaultCountryOption(),
+		...numberOptions(),
 		{
 			displayName: 'From Number',
 			name: 'fromNumber',
@@ -58,7 +58,6 @@ const properties: INodeProperties[] = [
 			default: 0,
 			description: 'From 0 to 100: higher is sent first',
 		},
-		skipValidationOption(),
 	]),
 ];
 
@@ -79,7 +78,7 @@ interface Read {
 export function read(this: IExecuteFunctions, itemIndex: number): Read {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const to = parseInput(this, itemIndex, 'Invalid "To"', () =>
-		normalizeRecipient(this.getNodeParameter('to', itemIndex, ''), options.defaultCountry as string, options.skipValidation === true),
+		normalizeRecipient(this.getNodeParameter('to', itemIndex, ''), phoneOptionsFrom(options)),
 	);
 	const text = String(this.getNodeParameter('body', itemIndex, '') ?? '');
 	const attachments = attachmentList(options.attachments);
@@ -111,10 +110,7 @@ export function read(this: IExecuteFunctions, itemIndex: number): Read {
 	const fromNumber = String(options.fromNumber ?? '').trim();
 	if (fromNumber) {
 		body.fromNumber = parseInput(this, itemIndex, 'Invalid "From Number"', () =>
-			normalizePhoneNumber(fromNumber, {
-				defaultCountry: options.defaultCountry as string,
-				skipValidation: options.skipValidation === true,
-			}),
+			normalizePhoneNumber(fromNumber, phoneOptionsFrom(options)),
 		);
 	}
 	const content = { body: body.body ?? '', attachments };

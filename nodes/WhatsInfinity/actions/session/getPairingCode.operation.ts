@@ -26,7 +26,7 @@ export const description = updateDisplayOptions({ show: { resource: ['session'],
 /** An 8-digit code to enter in WhatsApp under Linked Devices, instead of scanning a QR. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const phoneNumber = parseInput(this, itemIndex, 'Invalid "Phone Number"', () =>
-		normalizePhoneNumber(this.getNodeParameter('phoneNumber', itemIndex, ''), { format: 'digits' }),
+		normalizePhoneNumber(this.getNodeParameter('phoneNumber', itemIndex, ''), { format: 'digits', digitsAreInternational: true }),
 	);
 	const { sessionId } = await sessionCredentials.call(this, itemIndex);
 	let answer: Answer<IDataObject>;
