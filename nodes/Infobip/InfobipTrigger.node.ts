@@ -1,13 +1,13 @@
 import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { eventKey } from '../shared/event-id';
 import { repeatWindowField, signatureOptions } from '../shared/fields';
 import { savedParameter } from '../shared/parameters';
 import {
 	DELIVERY_WEBHOOK,
 	REPEAT_WINDOW_MINUTES,
 	type DeliveryCheck,
-	eventKey,
 	SIGNATURE_HEADER,
 	signedWebhook,
 	type SignatureOptionValues,

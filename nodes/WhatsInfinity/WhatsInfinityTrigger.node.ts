@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { clock } from '../shared/clock';
 import { optionsCollection } from '../shared/fields';
+import { eventIdOf, eventKey } from '../shared/event-id';
 import { pollMemory } from '../shared/polling';
 import { checkSession } from './helpers/session';
 import { CREDENTIAL_TYPE } from './transport';
@@ -84,6 +85,8 @@ export class WhatsInfinityTrigger implements INodeType {
 		if (queueAbove && !previous.queueAbove) {
 			events.push({ event: 'queueAboveThreshold', threshold, ...session, checkedAt });
 		}
+		// One poll, one observation: what changed and when it was seen identifies it.
+		for (const event of events) event.eventId = eventIdOf(eventKey(event.event, session.sessionId, { status, queueSize, checkedAt }));
 		return events.length ? [this.helpers.returnJsonArray(events)] : null;
 	}
 }

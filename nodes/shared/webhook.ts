@@ -1,8 +1,7 @@
 import type { IDataObject, IHookFunctions, IWebhookDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { createHash } from 'crypto';
-
 import { clock } from './clock';
+import { eventIdOf, eventKey } from './event-id';
 import { keptCredentials, rereadCredentials } from './kept-credentials';
 import { savedParameter } from './parameters';
 import { withoutRepeats } from './repeats';
@@ -89,16 +88,6 @@ export function envelopeEvents(body: unknown, wanted: string[]): IDataObject[] {
 		});
 }
 
-/**
- * What makes two deliveries the same event: its type, the gateway's ID for it (a message ID) and what
- * it says (so a message's second status report, or a second failed attempt, is an event of its own).
- */
-export function eventKey(event: unknown, id: unknown, content: unknown): string {
-	return `${String(event)}\u0000${String(id ?? '')}\u0000${createHash('sha256')
-		.update(JSON.stringify(content ?? null))
-		.digest('hex')}`;
-}
-
 /** eventKey of an item made by envelopeEvents: the envelope's event and its data's message (or other) ID. */
 export function envelopeEventKey(item: IDataObject): string {
 	const data = (item.payload as IDataObject | undefined)?.data as IDataObject | undefined;
@@ -168,6 +157,22 @@ function judge(context: IWebhookFunctions, raw: Buffer | undefined, check: Deliv
 }
 
 /**
+ * n8n answers a delivery (responseMode "onReceived") once it has created the execution, or with an
+ * error when it could not: the answer says whether the events are started, and so repeats from now on.
+ * A connection closed before any answer leaves them unstarted: the gateway's retry may start them,
+ * and `eventId` lets a Remove Duplicates node drop the one too many.
+ */
+function settleWhenAnswered(context: IWebhookFunctions, settle: (created: boolean) => void): void {
+	const response = context.getResponseObject() as unknown as {
+		once?: (event: 'close', listener: () => void) => void;
+		statusCode?: number;
+		writableFinished?: boolean;
+	};
+	if (typeof response.once !== 'function') return settle(true);
+	response.once('close', () => settle(!!response.writableFinished && Number(response.statusCode) < 300));
+}
+
+/**
  * A trigger's webhook for signed deliveries: 401 and no execution unless the signature over the raw
  * body checks out, the gateway's items otherwise, and a JSON acknowledgement either way.
  * Cheap where it counts: no credential read (kept in memory) and no expression before the check.
@@ -191,8 +196,22 @@ export async function signedWebhook(context: IWebhookFunctions, deliveries: Sign
 	// Signed repeats are no attack: answered 2xx, so the gateway stops retrying, and nothing starts.
 	const trigger = `${String(context.getWorkflow().id ?? '')}\u0000${context.getNode().id}`;
 	const windowMs = Number(savedParameter<number>(context, 'repeatWindow', REPEAT_WINDOW_MINUTES)) * 60_000;
-	const items = withoutRepeats(trigger, windowMs, wanted, (item) => deliveries.eventKey(item));
-	if (!items.length) return { webhookResponse: { received: true, started: false, repeat: true } };
+	const keyOf = (item: IDataObject) => deliveries.eventKey(item) ?? eventKey(item.event, undefined, item);
+	const { fresh, inFlight, settle } = withoutRepeats(trigger, windowMs, wanted, keyOf);
+	if (!fresh.length) {
+		// The first delivery's execution is still being created: if that fails, this retry must start it.
+		if (inFlight)
+			return respondWithoutRunning(
+				context,
+				503,
+				{ error: 'This event is being started: deliver it again shortly' },
+				{ 'Retry-After': '5' },
+			);
+		settle(true);
+		return { webhookResponse: { received: true, started: false, repeat: true } };
+	}
+	settleWhenAnswered(context, settle);
+	const items = fresh.map((item) => ({ ...item, eventId: eventIdOf(keyOf(item)) }));
 	return { workflowData: [context.helpers.returnJsonArray(items)], webhookResponse: { received: true, started: true } };
 }
 

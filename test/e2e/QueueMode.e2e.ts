@@ -20,6 +20,7 @@ const LIMIT = 100;
 const RECIPIENTS = 200;
 const CAMPAIGN = 'irQueueCamp00001';
 const INFOBIP_CAMPAIGN = 'ibQueueCamp00001';
+const REPLY_ONCE = { workflowId: 'irReplyOnce00001', path: 'infinireach-reply-once/webhook' };
 const OVERLAPPING = 100;
 
 const recipients = Array.from({ length: RECIPIENTS }, (_, i) => ({ phone: `+1415555${String(1000 + i)}`, name: `P${i}` }));
@@ -55,9 +56,10 @@ describe('InfiniReach in n8n queue mode (Redis, Postgres, a main, two workers, a
 				join(__dirname, 'queue/infinireach-queue-campaign.json'),
 				join(__dirname, 'queue/infobip-queue-campaign.json'),
 				join(WORKFLOWS, 'infinireach-auto-reply.json'),
+				join(__dirname, 'queue/infinireach-reply-once.json'),
 			],
-			publish: [CAMPAIGN, INFOBIP_CAMPAIGN, AUTO_REPLY.workflowId],
-			webhookPaths: ['queue-campaign', 'queue-infobip', `${AUTO_REPLY.webhookId}/${AUTO_REPLY.path}`],
+			publish: [CAMPAIGN, INFOBIP_CAMPAIGN, AUTO_REPLY.workflowId, REPLY_ONCE.workflowId],
+			webhookPaths: ['queue-campaign', 'queue-infobip', `${AUTO_REPLY.webhookId}/${AUTO_REPLY.path}`, REPLY_ONCE.path],
 		});
 		await stack.start();
 	});
@@ -232,5 +234,43 @@ describe('InfiniReach in n8n queue mode (Redis, Postgres, a main, two workers, a
 		// n8n created every execution before it answered (`started`): the count cannot grow now.
 		expect(Object.values(await stack.n8n.executionStatuses(AUTO_REPLY.workflowId)).reduce((a, b) => a + b, 0) - before).toBe(1);
 		expect(statuses.success).toBeGreaterThanOrEqual(1);
+	});
+
+	it('replies once to an event delivered to the webhook processor and then to the main: each process starts it, Remove Duplicates on eventId lets one through', async () => {
+		const body = JSON.stringify({
+			event: 'message.inbound',
+			timestamp: '2026-11-23T12:05:00Z',
+			data: { messageId: 'queue-in-2', direction: 'inbound', from: '+14155550198', to: '+15559876543', body: 'Twice?' },
+		});
+		const headers = {
+			'Content-Type': 'application/json',
+			'X-Webhook-Signature': createHmac('sha256', WEBHOOK_SECRET).update(body).digest('hex'),
+		};
+		const repliesTo = () => emulator.outbound().filter((message) => message.e164To === '+14155550198').length;
+		const settled = async (count: number) =>
+			await waitFor(
+				`${count} finished reply-once executions`,
+				async () => {
+					const counts = await stack.n8n.executionStatuses(REPLY_ONCE.workflowId);
+					return (counts.success ?? 0) + (counts.error ?? 0) >= count && !counts.running && !counts.new ? counts : undefined;
+				},
+				120_000,
+				1_000,
+			);
+
+		// A gateway's retry that a load balancer sends to another process: each has its own memory of repeats.
+		const first = await axios.post(`${stack.webhookBase}/webhook/${REPLY_ONCE.path}`, body, { headers, validateStatus: () => true });
+		await settled(1);
+		const second = await axios.post(`http://127.0.0.1:${stack.options.port}/webhook/${REPLY_ONCE.path}`, body, {
+			headers,
+			validateStatus: () => true,
+		});
+		const counts = await settled(2);
+
+		expect([first.status, first.data.started, second.status, second.data.started]).toEqual([200, true, 200, true]);
+		expect(counts.success).toBe(2);
+		expect(repliesTo()).toBe(1);
+		// eslint-disable-next-line no-console
+		console.log(`[queue mode] one event through the webhook processor, then the main: 2 executions, ${repliesTo()} reply`);
 	});
 });

@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import { EventEmitter } from 'events';
 import {
 	ExecutionLifecycleHooks,
 	ExternalSecretsProxy,
@@ -255,6 +256,12 @@ export interface WebhookCall {
 	headers?: Record<string, string>;
 	/** How n8n hands over the raw bytes: kept on the request, read on demand, or not at all. */
 	rawBody?: 'kept' | 'onDemand' | 'none';
+	/**
+	 * What becomes of a started execution: n8n creates it and answers (default); fails to create it
+	 * and answers 500, as when its database is down; or has not answered yet (`held`: the result's
+	 * `answer` finishes it later, as the test says).
+	 */
+	execution?: 'created' | 'fails' | 'held';
 }
 
 export interface WebhookResult {
@@ -266,6 +273,8 @@ export interface WebhookResult {
 	started: boolean;
 	items: INodeExecutionData[];
 	result: IWebhookResponseData;
+	/** With `execution: 'held'`: n8n answers now, 200 (created) or 500 (not), and the connection closes. */
+	answer(created: boolean): void;
 }
 
 function webhookData(node: INode, nodeType: INodeType, additionalData: IWorkflowExecuteAdditionalData): IWebhookData {
@@ -301,7 +310,18 @@ export async function callWebhook(setup: NodeSetup, call: WebhookCall): Promise<
 		}
 	}
 	const response = { statusCode: 200, body: undefined as unknown, ended: false, headers: {} as Record<string, string> };
+	const closed = new EventEmitter();
 	const res = {
+		once(event: string, listener: () => void) {
+			closed.once(event, listener);
+			return res;
+		},
+		get statusCode() {
+			return response.statusCode;
+		},
+		get writableFinished() {
+			return response.ended;
+		},
 		status(code: number) {
 			response.statusCode = code;
 			return res;
@@ -349,13 +369,28 @@ export async function callWebhook(setup: NodeSetup, call: WebhookCall): Promise<
 				? undefined
 				: responseData || (result.webhookResponse ?? { message: started ? 'Workflow was started' : 'Webhook call received' });
 	}
+	const answer = (created: boolean) => {
+		if (started && !created) {
+			response.statusCode = 500;
+			response.body = { code: 0, message: 'There was a problem executing the workflow' };
+		}
+		response.ended = true;
+		closed.emit('close');
+	};
+	const execution = call.execution ?? 'created';
+	if (execution !== 'held' || !started) answer(execution !== 'fails');
 	return {
-		statusCode: response.statusCode,
+		get statusCode() {
+			return response.statusCode;
+		},
 		headers: response.headers,
-		responseBody: response.body,
+		get responseBody() {
+			return response.body;
+		},
 		started,
 		items: result.workflowData?.[0] ?? [],
 		result,
+		answer,
 	};
 }
 

@@ -111,3 +111,52 @@ describe('a trigger and the gateway retrying a delivery', () => {
 		expect([first.started, retry.started, second.started]).toEqual([true, false, true]);
 	});
 });
+
+describe('a repeat is marked only once its execution exists', () => {
+	let fakeClock: FakeClock;
+	beforeEach(() => {
+		fakeClock = useFakeClock();
+	});
+	afterEach(() => fakeClock.restore());
+
+	it('starts the gateway retry of a delivery n8n failed to start (a 500), and only that once', async () => {
+		const delivery = signed(inbound('m-lost'));
+		const failed = await callWebhook(infiniReach(), { ...delivery, execution: 'fails' });
+		const retry = await callWebhook(infiniReach(), delivery);
+		const again = await callWebhook(infiniReach(), delivery);
+
+		expect([failed.statusCode, failed.started]).toEqual([500, true]);
+		expect([retry.statusCode, retry.started]).toEqual([200, true]);
+		expect([again.statusCode, again.started]).toEqual([200, false]);
+	});
+
+	it('answers a retry that arrives while the first execution is being created with 503, and starts it if that fails', async () => {
+		const delivery = signed(inbound('m-slow'));
+		const first = await callWebhook(infiniReach(), { ...delivery, execution: 'held' });
+		const during = await callWebhook(infiniReach(), delivery);
+		first.answer(false);
+		const after = await callWebhook(infiniReach(), delivery);
+
+		expect(first.started).toBe(true);
+		expect([during.statusCode, during.started, during.headers['retry-after']]).toEqual([503, false, '5']);
+		expect([first.statusCode, after.statusCode, after.started]).toEqual([500, 200, true]);
+	});
+
+	it('gives each item an eventId that a retry repeats and another event does not', async () => {
+		const first = await callWebhook(infiniReach({ repeatWindow: 0 }), signed(inbound('m1')));
+		const retry = await callWebhook(infiniReach({ repeatWindow: 0 }), signed(inbound('m1')));
+		const other = await callWebhook(infiniReach({ repeatWindow: 0 }), signed(inbound('m2')));
+		const infobipReport = async () =>
+			(
+				await callWebhook(
+					infobip(),
+					signed(JSON.stringify({ results: [{ event: 'DELIVERY', messageId: 'x', status: { groupName: 'DELIVERED' } }] })),
+				)
+			).items;
+
+		expect(first.items[0].json.eventId).toMatch(/^[0-9a-f]{32}$/);
+		expect(retry.items[0].json.eventId).toBe(first.items[0].json.eventId);
+		expect(other.items[0].json.eventId).not.toBe(first.items[0].json.eventId);
+		expect((await infobipReport())[0].json.eventId).toMatch(/^[0-9a-f]{32}$/);
+	});
+});

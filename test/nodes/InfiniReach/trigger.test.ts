@@ -39,7 +39,13 @@ describe('InfiniReach Trigger', () => {
 		expect(result.statusCode).toBe(200);
 		expect(result.started).toBe(true);
 		expect(result.items.map((i) => i.json)).toEqual([
-			{ event: 'message.inbound', eventTimestamp: '2026-11-22T12:00:00.000Z', ...inbound.data, payload: inbound },
+			{
+				event: 'message.inbound',
+				eventTimestamp: '2026-11-22T12:00:00.000Z',
+				...inbound.data,
+				payload: inbound,
+				eventId: expect.stringMatching(/^[0-9a-f]{32}$/),
+			},
 		]);
 	});
 

@@ -36,8 +36,8 @@ describe('Infobip Trigger', () => {
 
 		expect(result.started).toBe(true);
 		expect(result.items.map((i) => i.json)).toEqual([
-			{ ...delivery, event: 'delivery', result: delivery },
-			{ ...inbound, event: 'inbound', text: 'Is my order on its way?', result: inbound },
+			{ ...delivery, event: 'delivery', result: delivery, eventId: expect.stringMatching(/^[0-9a-f]{32}$/) },
+			{ ...inbound, event: 'inbound', text: 'Is my order on its way?', result: inbound, eventId: expect.stringMatching(/^[0-9a-f]{32}$/) },
 		]);
 	});
 
