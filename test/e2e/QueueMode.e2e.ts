@@ -270,7 +270,6 @@ describe('InfiniReach in n8n queue mode (Redis, Postgres, a main, two workers, a
 		expect([first.status, first.data.started, second.status, second.data.started]).toEqual([200, true, 200, true]);
 		expect(counts.success).toBe(2);
 		expect(repliesTo()).toBe(1);
-		// eslint-disable-next-line no-console
 		console.log(`[queue mode] one event through the webhook processor, then the main: 2 executions, ${repliesTo()} reply`);
 	});
 });
