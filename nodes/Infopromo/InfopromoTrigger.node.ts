@@ -2,8 +2,8 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { pollMemory } from '../shared/polling';
-import { uidOf } from './helpers/lists';
-import { newestMessages, remember, type WatchMemory } from './helpers/message-poll';
+import { optionsCollection } from '../shared/fields';
+import { DEFAULT_MAX_PAGES, newestSample, pollMessages, type WatchMemory } from './helpers/message-poll';
 import { CREDENTIAL_TYPE } from './transport';
 
 export class InfopromoTrigger implements INodeType {
@@ -23,7 +23,7 @@ export class InfopromoTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'The platform has no webhooks: this trigger asks it for messages at the interval below, remembers what it has seen, and starts once per new message. Its first poll only notes where things stand.',
+					'The platform has no webhooks: this trigger reads its message list at the interval below, from the newest message back to the last one it saw, and starts once per new message. Its first poll only notes where things stand: nothing older ever starts it.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -43,36 +43,35 @@ export class InfopromoTrigger implements INodeType {
 				],
 				default: ['incoming'],
 			},
+			optionsCollection([
+				{
+					displayName: 'Most Pages Per Poll',
+					name: 'maxPages',
+					type: 'number',
+					typeOptions: { minValue: 1 },
+					default: DEFAULT_MAX_PAGES,
+					description:
+						'How far one poll reads back through a list (the platform pages it, 25 messages a page on the hosts seen). More new messages than this are left out, with a notice on the items and in the log.',
+				},
+			]),
 		],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const events = this.getNodeParameter('events', []) as string[];
-		const incoming = events.includes('incoming') ? await newestMessages(this, 'incoming') : [];
-		const outgoing = events.includes('statusChanged') ? await newestMessages(this, 'outgoing') : [];
+		const maxPages = Number((this.getNodeParameter('options', {}) as IDataObject).maxPages ?? DEFAULT_MAX_PAGES);
+		const memory = pollMemory<WatchMemory>(this);
 
 		// A manual test shows what a run would get, without touching the memory of the active workflow.
 		if (this.getMode() === 'manual') {
-			const sample = [
-				...incoming.slice(0, 1).map((m) => ({ event: 'incoming', ...m })),
-				...outgoing.slice(0, 1).map((m) => ({ event: 'statusChanged', previousStatus: null, ...m })),
-			];
+			const sample = await newestSample(this, events, memory.previous);
 			return sample.length ? [this.helpers.returnJsonArray(sample)] : null;
 		}
 
-		const memory = pollMemory<WatchMemory>(this);
-		const previous = memory.previous;
-		memory.save(remember(previous, incoming, outgoing));
-		if (!previous) return null;
-
-		const seen = new Set(previous.seen);
-		const items: IDataObject[] = [];
-		for (const message of incoming) if (!seen.has(uidOf(message)!)) items.push({ event: 'incoming', ...message });
-		for (const message of outgoing) {
-			const before = previous.statuses[uidOf(message)!];
-			if (before !== undefined && before !== String(message.status ?? ''))
-				items.push({ event: 'statusChanged', previousStatus: before, ...message });
-		}
+		const { items, memory: next, notice } = await pollMessages(this, events, memory.previous, maxPages);
+		// n8n saves this memory with the execution it starts (in one transaction where its durable poll cursors are on).
+		memory.save(next);
+		if (notice) this.logger.warn(`Infopromo Trigger: ${notice}`);
 		return items.length ? [this.helpers.returnJsonArray(items)] : null;
 	}
 }

@@ -13,10 +13,13 @@ const ANY_PAGE_SIZE = 1000;
 export async function laravelPage(context: RequestContext, path: string, qs: IDataObject, page: number, itemIndex?: number) {
 	const answer = await requestList.call(context, infopromo, { method: 'GET', path, qs: { ...qs, page }, idempotent: true, itemIndex });
 	const last = Number(answer.body.last_page);
+	const total = Number(answer.body.total);
 	return {
 		items: answer.data,
 		/** Laravel's last_page, where it says. */
 		lastPage: Number.isFinite(last) ? last : undefined,
+		/** Laravel's total, where it says. */
+		total: answer.body.total !== undefined && Number.isFinite(total) ? total : undefined,
 		more: Number.isFinite(last) ? page < last : Boolean(answer.body.next_page_url),
 	};
 }

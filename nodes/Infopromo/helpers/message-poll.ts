@@ -1,41 +1,124 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { unexpectedAnswer } from '../../shared/failures';
-import { infopromo } from '../transport';
-import { laravelPage, uidOf } from './lists';
+import { eventIdOf, eventKey } from '../../shared/event-id';
+import { identityOf, SEEN_KEPT, walkNewest, type ListMemory, type Walk } from './list-walk';
 
-/** How many message IDs and statuses the trigger remembers: enough for any burst between two polls. */
-export const MEMORY_SIZE = 2000;
+/** Most pages one poll reads of a list, by default: 2,500 messages at the platform's 25 a page. */
+export const DEFAULT_MAX_PAGES = 100;
 
 export interface WatchMemory extends IDataObject {
-	/** Inbound messages already seen (newest last). */
-	seen: string[];
-	/** The last status of each outgoing message seen. */
-	statuses: IDataObject & Record<string, string>;
+	incoming?: ListMemory;
+	outgoing?: ListMemory;
+	/** The last status of each outgoing message seen lately, and of every one not yet final. */
+	statuses?: IDataObject & Record<string, string>;
 }
 
-/**
- * The newest messages of a direction. The platform does not say which way its list is ordered, so
- * the first and the last page are read: the newest are on one of them.
- */
-export async function newestMessages(context: IPollFunctions, direction: 'incoming' | 'outgoing'): Promise<IDataObject[]> {
-	const first = await laravelPage(context, '/sms', { direction }, 1);
-	const pages = [first.items];
-	if (first.lastPage !== undefined && first.lastPage > 1)
-		pages.push((await laravelPage(context, '/sms', { direction }, first.lastPage)).items);
-	const messages = pages.flat();
-	for (const message of messages) {
-		if (!uidOf(message)) throw unexpectedAnswer(context, infopromo, 'a uid for each message', message);
+/** Statuses after which a message changes no more; any other (Scheduled, Queued, Sent, …) is still moving. */
+const FINAL = /deliver|fail|reject|expire|cancel|block|undeliver|error/i;
+
+export interface PollResult {
+	items: IDataObject[];
+	memory: WatchMemory;
+	/** What a capped walk left out, in words, for the log and the items. */
+	notice?: string;
+}
+
+/** The trigger's memory as version 1 kept it (`seen` and `statuses` only): its seen messages carry over. */
+function upgraded(previous: IDataObject | undefined): WatchMemory | undefined {
+	if (!previous || previous.incoming || previous.outgoing || !Array.isArray(previous.seen)) return previous as WatchMemory | undefined;
+	return { incoming: { seen: previous.seen as string[] }, statuses: (previous.statuses as WatchMemory['statuses']) ?? {} };
+}
+
+function capNotice(direction: string, capped: Walk['capped']): string | undefined {
+	if (!capped) return undefined;
+	return `${capped.skipped} older ${direction} messages were left out: more arrived since the last poll than ${capped.pages} pages hold. Raise "Most Pages Per Poll", or poll more often.`;
+}
+
+async function newInbound(context: IPollFunctions, memory: WatchMemory, maxPages: number) {
+	const walk = await walkNewest(context, 'incoming', memory.incoming, maxPages);
+	const items = walk.fresh.map((message) => ({
+		event: 'incoming',
+		eventId: eventIdOf(eventKey('incoming', identityOf(message), null)),
+		...message,
+	}));
+	return { items, list: walk.memory, notice: capNotice('inbound', walk.capped) };
+}
+
+async function statusChanges(context: IPollFunctions, memory: WatchMemory, maxPages: number) {
+	const before = memory.statuses ?? {};
+	const moving = new Set(Object.keys(before).filter((id) => !FINAL.test(before[id])));
+	// Read on past the newest messages until every message whose status could still change has been seen.
+	const first = memory.outgoing === undefined;
+	// The first poll reads as far as it may, to know the statuses of messages still moving.
+	const readOn = (read: IDataObject[]) => {
+		if (first) return true;
+		const left = new Set(moving);
+		for (const message of read) left.delete(identityOf(message));
+		return left.size > 0;
+	};
+	const walk = await walkNewest(context, 'outgoing', memory.outgoing, maxPages, readOn);
+	const statuses: Record<string, string> = { ...before };
+	const items: IDataObject[] = [];
+	for (const message of [...walk.read].reverse()) {
+		const id = identityOf(message);
+		const status = String(message.status ?? '');
+		const previous = statuses[id];
+		if (!first && previous !== undefined && previous !== status) {
+			items.push({
+				event: 'statusChanged',
+				eventId: eventIdOf(eventKey('statusChanged', id, status)),
+				previousStatus: previous,
+				...message,
+			});
+		}
+		delete statuses[id];
+		statuses[id] = status;
 	}
-	return messages;
+	// Kept: every message still moving, then the newest of the rest, up to the limit.
+	const ids = Object.keys(statuses);
+	const keep = new Set([...ids.filter((id) => !FINAL.test(statuses[id])), ...ids.slice(-SEEN_KEPT)].slice(-SEEN_KEPT * 2));
+	for (const id of ids) if (!keep.has(id)) delete statuses[id];
+	return { items, list: walk.memory, statuses };
 }
 
-/** What this poll remembers for the next, kept to MEMORY_SIZE entries. */
-export function remember(previous: WatchMemory | undefined, incoming: IDataObject[], outgoing: IDataObject[]): WatchMemory {
-	const seen = [...(previous?.seen ?? []), ...incoming.map((message) => uidOf(message)!)];
-	const statuses = { ...(previous?.statuses ?? {}) };
-	for (const message of outgoing) statuses[uidOf(message)!] = String(message.status ?? '');
-	const keys = Object.keys(statuses);
-	for (const key of keys.slice(0, Math.max(0, keys.length - MEMORY_SIZE))) delete statuses[key];
-	return { seen: [...new Set(seen)].slice(-MEMORY_SIZE), statuses };
+/** One poll: the new inbound messages and the status changes asked for, and the memory for the next. */
+export async function pollMessages(
+	context: IPollFunctions,
+	events: string[],
+	previous: IDataObject | undefined,
+	maxPages: number,
+): Promise<PollResult> {
+	const memory = upgraded(previous) ?? {};
+	const next: WatchMemory = { ...memory };
+	const items: IDataObject[] = [];
+	let notice: string | undefined;
+	if (events.includes('incoming')) {
+		const inbound = await newInbound(context, memory, maxPages);
+		items.push(...inbound.items);
+		next.incoming = inbound.list;
+		notice = inbound.notice;
+	}
+	if (events.includes('statusChanged')) {
+		const changes = await statusChanges(context, memory, maxPages);
+		items.push(...changes.items);
+		next.outgoing = changes.list;
+		next.statuses = changes.statuses;
+	}
+	return { items: notice ? items.map((item) => ({ ...item, notice })) : items, memory: next, notice };
+}
+
+/** What a manual test shows: the newest message of each direction asked for, as far as the list's order is known. */
+export async function newestSample(context: IPollFunctions, events: string[], previous: IDataObject | undefined): Promise<IDataObject[]> {
+	const memory = upgraded(previous) ?? {};
+	const sample: IDataObject[] = [];
+	for (const [event, direction, list] of [
+		['incoming', 'incoming', memory.incoming],
+		['statusChanged', 'outgoing', memory.outgoing],
+	] as const) {
+		if (!events.includes(event)) continue;
+		const newest = (await walkNewest(context, direction, undefined, 1)).read;
+		const message = list?.order === 'oldestFirst' ? newest[newest.length - 1] : newest[0];
+		if (message) sample.push({ event, ...(event === 'statusChanged' ? { previousStatus: null } : {}), ...message });
+	}
+	return sample;
 }
