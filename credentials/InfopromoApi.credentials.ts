@@ -53,14 +53,33 @@ export class InfopromoApi implements ICredentialType {
 			description:
 				'How requests carry the token: as a Bearer header, or as an api_token parameter for hosts or tokens that only allow that',
 		},
+		{
+			displayName: 'Token on Reads',
+			name: 'readToken',
+			type: 'options',
+			displayOptions: { show: { apiStyle: ['http'] } },
+			options: [
+				{ name: 'Authorization Header (Bearer)', value: 'header' },
+				{ name: 'Query String (api_token, Seen in Access Logs)', value: 'query' },
+			],
+			default: 'header',
+			description:
+				"Sends go with api_token in the JSON body, as the platform's documents show. Its documents put it in the body of reads (GET) too, which n8n cannot send: n8n sends no body with a GET. Reads carry it as a Bearer header (the Laravel platform's token check reads it there too), or, for a host that refuses that, in the query string, where server logs keep it.",
+		},
 	];
 
-	/** v3: a Bearer header; http: `api_token` in the JSON body, or in the query of a GET. */
+	/**
+	 * v3: a Bearer header. http: `api_token` in the JSON body of a send, as the platform's documents
+	 * show; a read (GET, which n8n sends without a body) as Token on Reads says: a Bearer header by
+	 * default, since a token in the query string lands in access logs.
+	 */
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const token = String(credentials.apiToken ?? '');
 		if (credentials.apiStyle === 'http') {
-			if ((requestOptions.method ?? 'GET') === 'GET') return { ...requestOptions, qs: { ...(requestOptions.qs ?? {}), api_token: token } };
-			return { ...requestOptions, body: { ...((requestOptions.body as IDataObject | undefined) ?? {}), api_token: token } };
+			if ((requestOptions.method ?? 'GET') !== 'GET') {
+				return { ...requestOptions, body: { ...((requestOptions.body as IDataObject | undefined) ?? {}), api_token: token } };
+			}
+			if (credentials.readToken === 'query') return { ...requestOptions, qs: { ...(requestOptions.qs ?? {}), api_token: token } };
 		}
 		return withHeader(requestOptions, 'Authorization', `Bearer ${token}`);
 	}

@@ -196,14 +196,14 @@ describe('Infopromo → SMS → Send', () => {
 		expect(error?.message).toBe('Infopromo could not be reached at https://sms.infopromo.digital after 6 tries [item 0]');
 	});
 
-	it('with the HTTP API style, puts api_token in the body of a send and the query of a read, under /api/http', async () => {
+	it("with the HTTP API style, puts api_token in the body of a send, and a read's token in a Bearer header (n8n sends no GET body), never in the URL, under /api/http", async () => {
 		let body: Json = {};
 		const send = nock(BASE_URL, { badheaders: ['authorization'] })
 			.post('/api/http/sms/send', (b) => ((body = b), true))
 			.reply(200, ok([record('31612345678', 'h1')]));
-		const read = nock(BASE_URL, { badheaders: ['authorization'] })
+		const read = nock(BASE_URL, { reqheaders: { authorization: `Bearer ${TOKEN}` } })
 			.get('/api/http/sms/h1')
-			.query({ api_token: TOKEN })
+			.query((query) => Object.keys(query).length === 0)
 			.reply(200, ok(record('31612345678', 'h1')));
 
 		const sent = await runNode({ type: 'infopromo', parameters: sendParameters(), credentials: httpCredentials }, [
@@ -215,6 +215,7 @@ describe('Infopromo → SMS → Send', () => {
 			credentials: httpCredentials,
 		});
 
+		expect(got.error?.message).toBeUndefined();
 		expect([send.isDone(), read.isDone()]).toEqual([true, true]);
 		expect(body).toMatchObject({ api_token: TOKEN, recipient: '31612345678' });
 		expect(sent.items[0].json.uid).toBe('h1');
@@ -339,13 +340,18 @@ describe('Infopromo API credential test', () => {
 		const v3 = gateway()
 			.get('/api/v3/balance')
 			.reply(200, ok({ remaining_balance: '1' }));
-		const http = nock(BASE_URL)
+		const http = nock(BASE_URL, { reqheaders: { authorization: `Bearer ${TOKEN}` } })
+			.get('/api/http/balance')
+			.query((query) => Object.keys(query).length === 0)
+			.reply(200, ok({ remaining_balance: '1' }));
+		const inQuery = nock(BASE_URL, { badheaders: ['authorization'] })
 			.get('/api/http/balance')
 			.query({ api_token: TOKEN })
 			.reply(200, ok({ remaining_balance: '1' }));
 		expect((await testCredential('infopromoApi', credentials.infopromoApi)).error).toBeUndefined();
 		expect((await testCredential('infopromoApi', httpCredentials.infopromoApi)).error).toBeUndefined();
-		expect([v3.isDone(), http.isDone()]).toEqual([true, true]);
+		expect((await testCredential('infopromoApi', { ...httpCredentials.infopromoApi, readToken: 'query' })).error).toBeUndefined();
+		expect([v3.isDone(), http.isDone(), inQuery.isDone()]).toEqual([true, true, true]);
 	});
 
 	it('fails on HTTP 200 with status "error" too, without echoing the token', async () => {

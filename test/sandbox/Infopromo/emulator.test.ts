@@ -25,6 +25,9 @@ describe('Infopromo sandbox', () => {
 			errors: 'http',
 			sendAnswer: 'records',
 			order: 'newestFirst',
+			listRecords: 'full',
+			directionFilter: 'honoured',
+			httpReads: 'bearerToo',
 			perPage: 25,
 			msPerSecond: 1000,
 		});
@@ -34,12 +37,27 @@ describe('Infopromo sandbox', () => {
 	it('takes the token as Bearer on /api/v3 and as api_token on /api/http, and refuses others both ways', async () => {
 		expect((await v3.post('/sms/send', send)).data.status).toBe('success');
 		expect((await http.post('/sms/send', { ...send, api_token: INFOPROMO_TOKEN })).data.status).toBe('success');
-		expect((await http.get('/balance', { params: { api_token: INFOPROMO_TOKEN } })).data.status).toBe('success');
+		expect((await http.get('/balance', { data: { api_token: INFOPROMO_TOKEN } })).data.status).toBe('success');
+		// A read's token where n8n can put it (it sends no body with a GET), as each host mode allows.
+		const read = async (mode: 'bodyOnly' | 'bearerToo' | 'queryToo') => {
+			sandbox.infopromo.config.httpReads = mode;
+			const asBearer = await http.get('/balance', { headers: { Authorization: `Bearer ${INFOPROMO_TOKEN}` } });
+			const inQuery = await http.get('/balance', { params: { api_token: INFOPROMO_TOKEN } });
+			return [asBearer.status, inQuery.status];
+		};
+		expect([await read('bodyOnly'), await read('bearerToo'), await read('queryToo')]).toEqual([
+			[401, 401],
+			[200, 401],
+			[401, 200],
+		]);
+		sandbox.infopromo.config.httpReads = 'bearerToo';
+		// A send's token goes in the body only.
+		expect((await http.post('/sms/send', send, { headers: { Authorization: `Bearer ${INFOPROMO_TOKEN}` } })).status).toBe(401);
 		expect(JSON.stringify(sandbox.infopromo.server.log)).not.toContain(INFOPROMO_TOKEN);
 		const refused = await v3.get('/balance', { headers: { Authorization: 'Bearer nope' } });
 		expect([refused.status, refused.data]).toEqual([401, { status: 'error', message: 'Unauthenticated.' }]);
 		sandbox.infopromo.config.errors = 'ok200';
-		const quiet = await http.get('/balance', { params: { api_token: 'nope' } });
+		const quiet = await http.get('/balance', { data: { api_token: 'nope' } });
 		expect([quiet.status, quiet.data.status]).toEqual([200, 'error']);
 	});
 
@@ -86,6 +104,21 @@ describe('Infopromo sandbox', () => {
 		await axios.post(`${sandbox.urls.infopromo}/__sandbox/inbound`, { from: '31612345678', text: 'STOP' });
 		const list = (await v3.get('/sms', { params: { direction: 'incoming' } })).data.data.data;
 		expect(list.map((m: { from: string; message: string }) => [m.from, m.message])).toEqual([['31612345678', 'STOP']]);
+	});
+
+	it('lists records without uid, or ignores the direction asked for, as its modes say', async () => {
+		await axios.post(`${sandbox.urls.infopromo}/__sandbox/inbound`, { from: '31611111111', text: 'Hi' });
+		await v3.post('/sms/send', send);
+		const listed = async () =>
+			(await v3.get('/sms', { params: { direction: 'incoming' } })).data.data.data as Array<Record<string, unknown>>;
+
+		expect((await listed()).map((record) => [record.direction, typeof record.uid])).toEqual([['incoming', 'string']]);
+		sandbox.infopromo.config.listRecords = 'withoutUid';
+		sandbox.infopromo.config.directionFilter = 'ignored';
+		expect((await listed()).map((record) => [record.direction, typeof record.uid])).toEqual([
+			['outgoing', 'undefined'],
+			['incoming', 'undefined'],
+		]);
 	});
 
 	it('sends a campaign to a contact list', async () => {

@@ -43,6 +43,15 @@ export interface InfopromoConfig {
 	msPerSecond: number;
 	/** Inbound messages there from the start: old news to a trigger that starts watching. */
 	inbox: Array<{ from: string; text: string }>;
+	/**
+	 * Where the HTTP API style takes the token of a read (GET) besides the body, which the documents
+	 * show and n8n cannot send: nowhere, a Bearer header (Laravel's token check), or the query string.
+	 */
+	httpReads: 'bodyOnly' | 'bearerToo' | 'queryToo';
+	/** What a list record carries of what the trigger reads, which the documents do not list: all, or no uid. */
+	listRecords: 'full' | 'withoutUid';
+	/** Whether the list honours `direction` (gateways.md) or, as a host might, lists every message with its direction. */
+	directionFilter: 'honoured' | 'ignored';
 }
 
 export function defaultConfig(): InfopromoConfig {
@@ -57,6 +66,9 @@ export function defaultConfig(): InfopromoConfig {
 		balance: 1000,
 		msPerSecond: 1000,
 		inbox: [],
+		httpReads: 'bearerToo',
+		listRecords: 'full',
+		directionFilter: 'honoured',
 	};
 }
 
@@ -123,13 +135,20 @@ export class InfopromoEmulator {
 		return { status: 200, body: { status: 'success', data } };
 	}
 
-	/** v3: `Authorization: Bearer`; http: `api_token` in the JSON body or the query. */
+	/**
+	 * v3: `Authorization: Bearer`. http: `api_token` in the JSON body, GETs included (seed 004); on a
+	 * GET, which n8n sends without a body, a host may also take a Bearer header or the query (httpReads).
+	 */
 	private authed(style: 'v3' | 'http', request: SandboxRequest, handle: () => SandboxReply): SandboxReply {
 		const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Json;
-		const token =
-			style === 'v3'
-				? (request.headers.authorization ?? '').replace(/^Bearer\s+/i, '')
-				: String(body.api_token ?? request.query.api_token ?? '');
+		const bearer = (request.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
+		const reads = request.method === 'GET' ? this.config.httpReads : 'bodyOnly';
+		let token: string;
+		if (style === 'v3') token = bearer;
+		else if (body.api_token !== undefined) token = String(body.api_token);
+		else if (reads === 'bearerToo') token = bearer;
+		else if (reads === 'queryToo') token = String(request.query.api_token ?? '');
+		else token = '';
 		if (!this.config.tokens.includes(token)) return this.error(401, 'Unauthenticated.');
 		return handle();
 	}
@@ -215,7 +234,11 @@ export class InfopromoEmulator {
 		const url = (n: number) => `${this.server.url}${path}?page=${n}`;
 		return this.ok({
 			current_page: page,
-			data: ordered.slice((page - 1) * per, page * per),
+			data: ordered
+				.slice((page - 1) * per, page * per)
+				.map((record) =>
+					this.config.listRecords === 'withoutUid' ? Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'uid')) : record,
+				),
 			first_page_url: url(1),
 			from: (page - 1) * per + 1,
 			last_page: lastPage,
@@ -249,7 +272,9 @@ export class InfopromoEmulator {
 		this.route(style, 'GET', '/sms', ({ query }) => {
 			const list = this.messages.filter(
 				(m) =>
-					(!query.direction || (query.direction === 'api' ? m.send_by === 'api' : m.direction === query.direction)) &&
+					(!query.direction ||
+						this.config.directionFilter === 'ignored' ||
+						(query.direction === 'api' ? m.send_by === 'api' : m.direction === query.direction)) &&
 					(!query.sms_type || m.sms_type === query.sms_type) &&
 					(!query.start_date || m.created_at.slice(0, 10) >= query.start_date) &&
 					(!query.end_date || m.created_at.slice(0, 10) <= query.end_date),
@@ -332,6 +357,9 @@ export class InfopromoEmulator {
 				'balance',
 				'msPerSecond',
 				'inbox',
+				'httpReads',
+				'listRecords',
+				'directionFilter',
 			] as const) {
 				if (patch[key] !== undefined) (this.config as unknown as Record<string, unknown>)[key] = patch[key];
 			}
