@@ -359,12 +359,15 @@ describe('Infobip sandbox against docs/gateways/infobip.md', () => {
 		expect([response.status, Array.isArray(response.data.violations) && response.data.violations.length > 0]).toEqual([400, true]);
 	});
 
-	it('takes the request options: schedule, sendingSpeedLimit and tracking', async () => {
+	it('takes the request options: schedule (with its sendingSpeedLimit, seed 002) and tracking', async () => {
 		const response = await api.post('/messages-api/1/messages', {
 			messages: [sample],
 			options: {
-				schedule: { bulkId: 'seed-bulk', sendAt: new Date(Date.now() + 86_400_000).toISOString().replace('Z', '+0000') },
-				sendingSpeedLimit: { amount: 10, timeUnit: 'MINUTE' },
+				schedule: {
+					bulkId: 'seed-bulk',
+					sendAt: new Date(Date.now() + 86_400_000).toISOString().replace('Z', '+0000'),
+					sendingSpeedLimit: { amount: 10, timeUnit: 'MINUTE' },
+				},
 				tracking: { shortenUrl: true, trackClicks: true, removeProtocol: false },
 			},
 		});

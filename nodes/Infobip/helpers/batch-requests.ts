@@ -37,18 +37,29 @@ export function planRequests(items: Array<{ itemIndex: number; value: ItemMessag
 			current.messages.set(key, message);
 		}
 		const destination: PlannedDestination = { itemIndex, to: value.to, messageId: value.messageId ?? `${current.bulkId}-${itemIndex}` };
-		(message.destinations as IDataObject[]).push({ to: destination.to, messageId: destination.messageId });
+		(message.destinations as IDataObject[]).push(destinationOf(value.message, destination));
 		current.destinations.push(destination);
 	}
 	if (current) requests.push(finish(current, campaign));
 	return requests;
 }
 
+/**
+ * A destination as seed 002 wants it: `{to, messageId}`, or, when the message fails over to other
+ * channels, a "Channels Destination" naming the address on each channel (`byChannel`, one per channel).
+ */
+function destinationOf(message: IDataObject, { to, messageId }: PlannedDestination): IDataObject {
+	const failover = Array.isArray(message.failover) ? (message.failover as IDataObject[]) : [];
+	if (!failover.length) return { to, messageId };
+	const channels = [message.channel, ...failover.map((step) => step.channel)];
+	return { messageId, byChannel: channels.map((channel) => ({ channel, to })) };
+}
+
 function finish(
 	request: { bulkId: string; messages: Map<string, IDataObject>; destinations: PlannedDestination[] },
 	campaign: Campaign,
 ): PlannedRequest {
-	const schedule: IDataObject = { bulkId: request.bulkId, ...(campaign.sendAt ? { sendAt: campaign.sendAt } : {}) };
+	const schedule: IDataObject = { ...campaign.schedule, bulkId: request.bulkId, ...(campaign.sendAt ? { sendAt: campaign.sendAt } : {}) };
 	return {
 		bulkId: request.bulkId,
 		destinations: request.destinations,

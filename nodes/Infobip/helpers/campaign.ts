@@ -14,8 +14,10 @@ export interface Campaign {
 	/** The first request's bulk ID; the next ones are <ID>-2, <ID>-3, … */
 	bulkId: string;
 	messagesPerRequest: number;
-	/** `options` of every request, but the bulk ID. */
+	/** `options` of every request, but the schedule. */
 	requestOptions: IDataObject;
+	/** `options.schedule` of every request, but its bulk ID and sendAt (the sending speed limit). */
+	schedule: IDataObject;
 	sendAt?: string;
 }
 
@@ -71,11 +73,12 @@ export function campaignOf(context: IExecuteFunctions): Campaign {
 		throw itemError(context, 0, 'Bulk ID is longer than 96 characters', 'Infobip takes 100; the node adds -2, -3, … to the next requests.');
 	const requestOptions: IDataObject = {};
 	const speed = fixedEntries(settings.speed, 'limit')[0];
-	if (speed) requestOptions.sendingSpeedLimit = { amount: Number(speed.amount), timeUnit: speed.timeUnit ?? 'MINUTE' };
 	const tracking = fixedEntries(settings.tracking, 'settings')[0];
 	if (tracking) requestOptions.tracking = Object.fromEntries(Object.entries(tracking).filter(([, value]) => value !== ''));
 	const sendAt = settings.sendAt ? sendAtOf(context, 0, settings.sendAt) : undefined;
-	return { bulkId, messagesPerRequest: perRequest, requestOptions, ...(sendAt ? { sendAt } : {}) };
+	// Seed 002: options.schedule holds bulkId, sendAt and sendingSpeedLimit.
+	const schedule: IDataObject = speed ? { sendingSpeedLimit: { amount: Number(speed.amount), timeUnit: speed.timeUnit ?? 'MINUTE' } } : {};
+	return { bulkId, messagesPerRequest: perRequest, requestOptions, schedule, ...(sendAt ? { sendAt } : {}) };
 }
 
 /** Known before the request leaves, so that a send whose fate is unknown can still be looked up. */

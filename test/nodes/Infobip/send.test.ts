@@ -133,14 +133,23 @@ describe('Infobip → Message → Send: all items as few requests as possible', 
 						callbackData: 'order=1',
 					},
 					failover: [{ channel: 'SMS', sender: 'InfoSMS' }],
-					destinations: [{ to: '447491163443', messageId: 'my-own-id' }],
+					// With failover, seed 002 wants a "Channels Destination": the address on each channel.
+					destinations: [
+						{
+							messageId: 'my-own-id',
+							byChannel: [
+								{ channel: 'WHATSAPP', to: '447491163443' },
+								{ channel: 'SMS', to: '447491163443' },
+							],
+						},
+					],
 				},
 			],
 			options: {
-				sendingSpeedLimit: { amount: 100, timeUnit: 'HOUR' },
 				// n8n fills the collection's other defaults: removeProtocol goes out as false.
 				tracking: { shortenUrl: true, trackClicks: false, trackingUrl: 'https://t.example.com', removeProtocol: false },
-				schedule: { bulkId: 'c1', sendAt: '2026-11-23T09:30:00.000+0000' },
+				// Seed 002: the sending speed limit is part of the schedule.
+				schedule: { bulkId: 'c1', sendAt: '2026-11-23T09:30:00.000+0000', sendingSpeedLimit: { amount: 100, timeUnit: 'HOUR' } },
 			},
 		});
 	});

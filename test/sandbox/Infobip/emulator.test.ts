@@ -120,14 +120,83 @@ describe('Infobip sandbox', () => {
 	it('sends at the speed limit it is given', async () => {
 		sandbox.infobip.config.msPerSecond = 100;
 		const to = Array.from({ length: 30 }, (_, i) => `4474911634${10 + i}`);
-		await api.post('/messages-api/1/messages', {
+		// Beside the schedule (where gateways.md, but not seed 002, puts it) it is no field of the request.
+		const beside = await api.post('/messages-api/1/messages', {
 			messages: [message(to)],
 			options: { sendingSpeedLimit: { amount: 600, timeUnit: 'MINUTE' } },
+		});
+		expect([beside.status, beside.data.violations]).toEqual([
+			400,
+			[{ property: 'options.sendingSpeedLimit', violation: 'is not a field of options: it belongs in options.schedule' }],
+		]);
+		await api.post('/messages-api/1/messages', {
+			messages: [message(to)],
+			options: { schedule: { sendingSpeedLimit: { amount: 600, timeUnit: 'MINUTE' } } },
 		});
 		await waitUntil(() => sandbox.infobip.sent().length === 30);
 		expect(sandbox.infobip.sent()).toHaveLength(30);
 		// One message a step at that speed, each step a timer after the last: never two at the same moment.
 		expect(new Set(sandbox.infobip.sent().map((m) => m.sentAt)).size).toBe(30);
+	});
+
+	it('with failover, takes only Channels Destinations naming an address on every channel, and sends on the first', async () => {
+		const failing = { ...message(['447491163443']), channel: 'WHATSAPP', failover: [{ channel: 'SMS', sender: 'InfoSMS' }] };
+		const plain = await api.post('/messages-api/1/messages', { messages: [failing] });
+		const short = await api.post('/messages-api/1/messages', {
+			messages: [{ ...failing, destinations: [{ byChannel: [{ channel: 'WHATSAPP', to: '447491163443' }] }] }],
+		});
+		const full = await api.post('/messages-api/1/messages', {
+			messages: [
+				{
+					...failing,
+					destinations: [
+						{
+							messageId: 'fo-1',
+							byChannel: [
+								{ channel: 'WHATSAPP', to: '447491163443' },
+								{ channel: 'SMS', to: '447491163443' },
+							],
+						},
+					],
+				},
+			],
+		});
+
+		expect([plain.status, plain.data.violations]).toEqual([
+			400,
+			[{ property: 'messages[0].destinations[0]', violation: 'must be a Channels Destination (byChannel) when the message has failover' }],
+		]);
+		expect([short.status, short.data.violations]).toEqual([
+			400,
+			[{ property: 'messages[0].destinations[0].byChannel', violation: 'must name a destination for SMS' }],
+		]);
+		expect([full.status, full.data.messages]).toEqual([
+			200,
+			[{ messageId: 'fo-1', status: expect.objectContaining({ groupName: 'PENDING' }), destination: '447491163443' }],
+		]);
+	});
+
+	it('answers each destination PENDING, REJECTED, a mix, or without a status, as its mode says', async () => {
+		const statuses = async () =>
+			(await api.post('/messages-api/1/messages', { messages: [message(['447491163401', '447491163402'])] })).data.messages.map(
+				(m: { status?: { groupName: string } }) => m.status?.groupName ?? 'none',
+			);
+		const seen = [await statuses()];
+		sandbox.infobip.config.rejectedNumbers = ['447491163402'];
+		seen.push(await statuses());
+		sandbox.infobip.config.rejectedNumbers = [];
+		sandbox.infobip.config.statusAnswer = 'rejected';
+		seen.push(await statuses());
+		sandbox.infobip.config.statusAnswer = 'none';
+		seen.push(await statuses());
+		sandbox.infobip.config.statusAnswer = 'pending';
+
+		expect(seen).toEqual([
+			['PENDING', 'PENDING'],
+			['PENDING', 'REJECTED'],
+			['REJECTED', 'REJECTED'],
+			['none', 'none'],
+		]);
 	});
 
 	it('hands each report out once when pulled, and answers 429 past its rate', async () => {

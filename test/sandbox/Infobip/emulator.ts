@@ -149,11 +149,28 @@ export class InfobipEmulator {
 			if (!CHANNELS.includes(String(message.channel))) add(`${at}.channel`, `must be one of ${CHANNELS.join(', ')}`);
 			if (typeof message.sender !== 'string' || !message.sender) add(`${at}.sender`, 'must not be blank');
 			if (!Array.isArray(message.destinations) || !message.destinations.length) add(`${at}.destinations`, 'must not be empty');
+			const failover = Array.isArray(message.failover) ? message.failover.filter(isObject) : [];
+			const channels = [message.channel, ...failover.map((step) => step.channel)].map(String);
 			(Array.isArray(message.destinations) ? message.destinations : []).forEach((destination: unknown, d: number) => {
-				const to = isObject(destination) ? destination.to : undefined;
-				if (typeof to !== 'string' || !to) add(`${at}.destinations[${d}].to`, 'must not be blank');
-				else if (PHONE_CHANNELS.includes(String(message.channel)) && !/^\d{6,15}$/.test(to))
-					add(`${at}.destinations[${d}].to`, 'is not a valid phone number');
+				const where = `${at}.destinations[${d}]`;
+				const checkTo = (to: unknown, channel: string, path: string) => {
+					if (typeof to !== 'string' || !to) add(path, 'must not be blank');
+					else if (PHONE_CHANNELS.includes(channel) && !/^\d{6,15}$/.test(to)) add(path, 'is not a valid phone number');
+				};
+				// Seed 002: a To Destination, or (required with failover) a Channels Destination, one address per channel.
+				const byChannel =
+					isObject(destination) && Array.isArray(destination.byChannel) ? destination.byChannel.filter(isObject) : undefined;
+				if (byChannel) {
+					byChannel.forEach((entry, c) => checkTo(entry.to, String(entry.channel), `${where}.byChannel[${c}].to`));
+					const named = byChannel.map((entry) => String(entry.channel));
+					if (new Set(named).size !== named.length) add(`${where}.byChannel`, 'must have one destination per channel');
+					const missing = channels.filter((channel) => !named.includes(channel));
+					if (missing.length) add(`${where}.byChannel`, `must name a destination for ${missing.join(', ')}`);
+				} else if (failover.length) {
+					add(where, 'must be a Channels Destination (byChannel) when the message has failover');
+				} else {
+					checkTo(isObject(destination) ? destination.to : undefined, String(message.channel), `${where}.to`);
+				}
 				const messageId = isObject(destination) ? destination.messageId : undefined;
 				if (messageId !== undefined && (typeof messageId !== 'string' || messageId.length > 200))
 					add(`${at}.destinations[${d}].messageId`, 'size must be between 0 and 200');
@@ -170,6 +187,12 @@ export class InfobipEmulator {
 		});
 		const options = isObject(body.options) ? body.options : {};
 		const schedule = isObject(options.schedule) ? options.schedule : {};
+		// Seed 002 has it under options.schedule; beside it, it is no field of the request.
+		if (options.sendingSpeedLimit !== undefined)
+			add('options.sendingSpeedLimit', 'is not a field of options: it belongs in options.schedule');
+		const speed = schedule.sendingSpeedLimit;
+		if (speed !== undefined && (!isObject(speed) || !Number.isInteger(speed.amount) || Number(speed.amount) < 1))
+			add('options.schedule.sendingSpeedLimit.amount', 'must be a whole number of 1 or more');
 		if (schedule.bulkId !== undefined && (typeof schedule.bulkId !== 'string' || schedule.bulkId.length > 100))
 			add('options.schedule.bulkId', 'size must be between 0 and 100');
 		if (schedule.sendAt !== undefined) {
@@ -192,7 +215,7 @@ export class InfobipEmulator {
 		const bulkId = typeof schedule.bulkId === 'string' && schedule.bulkId ? schedule.bulkId : id();
 		if (this.bulks.has(bulkId))
 			return apiError(400, 'Request cannot be processed.', [{ property: 'options.schedule.bulkId', violation: 'must be unique' }]);
-		const speed = isObject(options.sendingSpeedLimit) ? options.sendingSpeedLimit : undefined;
+		const speed = isObject(schedule.sendingSpeedLimit) ? schedule.sendingSpeedLimit : undefined;
 		const bulk: Bulk = {
 			bulkId,
 			status: 'PENDING',
@@ -204,8 +227,13 @@ export class InfobipEmulator {
 		for (const message of body.messages as Json[]) {
 			const content = message.content as Json;
 			const webhooks = isObject(message.webhooks) ? message.webhooks : {};
-			for (const destination of message.destinations as Json[]) {
-				if (this.config.rejectedNumbers.includes(String(destination.to))) {
+			for (const given of message.destinations as Json[]) {
+				// A Channels Destination goes first to its address on the message's own channel.
+				const byChannel = Array.isArray(given.byChannel) ? (given.byChannel as Json[]) : undefined;
+				const destination = byChannel
+					? { messageId: given.messageId, to: byChannel.find((entry) => entry.channel === message.channel)?.to }
+					: given;
+				if (this.config.statusAnswer === 'rejected' || this.config.rejectedNumbers.includes(String(destination.to))) {
 					answers.push({ messageId: destination.messageId ?? id(), status: rejected, destination: String(destination.to) });
 					continue;
 				}
@@ -223,7 +251,11 @@ export class InfobipEmulator {
 				};
 				this.messages.push(stored);
 				bulk.messageIds.push(stored.messageId);
-				answers.push({ messageId: stored.messageId, status: pending, destination: stored.to });
+				answers.push({
+					messageId: stored.messageId,
+					...(this.config.statusAnswer === 'none' ? {} : { status: pending }),
+					destination: stored.to,
+				});
 			}
 		}
 		this.bulks.set(bulkId, bulk);
@@ -391,6 +423,7 @@ export class InfobipEmulator {
 				'msPerSecond',
 				'failingNumbers',
 				'rejectedNumbers',
+				'statusAnswer',
 				'pricePerMessage',
 				'balance',
 				'subscription',

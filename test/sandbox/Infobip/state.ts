@@ -45,6 +45,11 @@ export interface InfobipConfig {
 	 * (REJECTED, one of the groups the documents list) and nothing is sent to them.
 	 */
 	rejectedNumbers: string[];
+	/**
+	 * The status a send's answer gives each destination it takes, which the documents leave to the
+	 * moment: PENDING (the usual), REJECTED for all of them, or none at all (an answer that says nothing).
+	 */
+	statusAnswer: 'pending' | 'rejected' | 'none';
 	/** Each message costs this much. */
 	pricePerMessage: number;
 	balance: number;
@@ -61,6 +66,7 @@ export function defaultConfig(): InfobipConfig {
 		msPerSecond: 1000,
 		failingNumbers: ['15550000666'],
 		rejectedNumbers: [],
+		statusAnswer: 'pending',
 		pricePerMessage: 0.01,
 		balance: 100,
 	};
