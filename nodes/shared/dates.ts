@@ -1,7 +1,55 @@
-/** An n8n date/time (ISO text, a Luxon DateTime from an expression, a Date) as epoch milliseconds; NaN when none. */
-export function dateTimeMs(value: unknown): number {
+/** `2026-12-24T09:30:00`, `2026-12-24 09:30` or `2026-12-24`: a wall time without a zone, as n8n's date picker stores it. */
+const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/;
+
+/** How far `timeZone`'s clock is ahead of UTC at the instant `ms`. */
+function offsetMs(ms: number, timeZone: string): number {
+	const parts = Object.fromEntries(
+		new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: 'numeric',
+			day: 'numeric',
+			hour: 'numeric',
+			minute: 'numeric',
+			second: 'numeric',
+		})
+			.formatToParts(new Date(ms))
+			.map((part) => [part.type, Number(part.value)]),
+	);
+	const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+	return wall - Math.floor(ms / 1000) * 1000;
+}
+
+/** The instant a wall time has in a zone (a time skipped by a clock change reads as the hour after it). */
+function wallTimeMs(fields: number[], timeZone: string): number {
+	const [year, month, day, hour, minute, second, milli] = fields;
+	const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, milli);
+	// Twice: the offset at the first guess may differ from the offset at the answer (a clock change between).
+	let ms = asUtc - offsetMs(asUtc, timeZone);
+	ms = asUtc - offsetMs(ms, timeZone);
+	return ms;
+}
+
+/**
+ * An n8n date/time as epoch milliseconds; NaN when none. ISO text with a zone (`Z`, `+01:00`), a Luxon
+ * DateTime from an expression and a Date are instants already. A wall time without a zone, which is
+ * what n8n's date picker stores (`2026-12-24T09:30:00`), is read in `timeZone`: the workflow's, so the
+ * time that reaches the gateway is the one the user picked, whatever the server's zone.
+ */
+export function dateTimeMs(value: unknown, timeZone?: string): number {
 	if (value instanceof Date) return value.getTime();
 	const luxon = value as { toMillis?: () => number } | undefined;
 	if (luxon && typeof luxon.toMillis === 'function') return luxon.toMillis();
-	return Date.parse(String(value ?? ''));
+	const text = String(value ?? '').trim();
+	const wall = WALL_TIME.exec(text);
+	if (wall && timeZone) {
+		const fields = wall.slice(1).map((part, index) => (part === undefined ? 0 : index === 6 ? Number(part.padEnd(3, '0')) : Number(part)));
+		try {
+			return wallTimeMs(fields, timeZone);
+		} catch {
+			return NaN;
+		}
+	}
+	return Date.parse(text);
 }

@@ -108,6 +108,8 @@ export interface NodeSetup {
 	credentialId?: string;
 	/** Filled with each authenticated request as it leaves the node, with the package clock's time. */
 	departures?: Departure[];
+	/** The workflow's time zone (its settings), as the user set it. */
+	timezone?: string;
 }
 
 /** How many times node code read each credential type (n8n's credentialsHelper.getDecrypted). */
@@ -147,7 +149,7 @@ function buildNode(setup: NodeSetup): INode {
 	};
 }
 
-function buildWorkflow(node: INode, staticData?: IDataObject): Workflow {
+function buildWorkflow(node: INode, staticData?: IDataObject, timezone?: string): Workflow {
 	return new Workflow({
 		id: 'wf-harness',
 		name: 'Harness',
@@ -156,7 +158,7 @@ function buildWorkflow(node: INode, staticData?: IDataObject): Workflow {
 		active: false,
 		nodeTypes,
 		staticData,
-		settings: { executionOrder: 'v1' },
+		settings: { executionOrder: 'v1', ...(timezone ? { timezone } : {}) },
 	});
 }
 
@@ -199,7 +201,7 @@ function buildAdditionalData(setup: NodeSetup, mode: WorkflowExecuteMode): IWork
 /** Runs a one-node workflow through n8n-core's WorkflowExecute, fed with `items`. */
 export async function runNode(setup: NodeSetup, items: IDataObject[] = [{}]): Promise<NodeRun> {
 	const node = buildNode(setup);
-	const workflow = buildWorkflow(node, setup.staticData);
+	const workflow = buildWorkflow(node, setup.staticData, setup.timezone);
 	const additionalData = buildAdditionalData(setup, 'manual');
 	const runData = createRunExecutionData({
 		executionData: {

@@ -28,7 +28,8 @@ export function infobipDateTime(ms: number): string {
 
 /** A time to send at: in the future, and at most 180 days ahead, or the item fails naming it. */
 export function sendAtOf(context: IExecuteFunctions, itemIndex: number, value: unknown): string {
-	const ms = dateTimeMs(value);
+	// A picked time is a wall time in the workflow's zone (n8n's picker stores no zone).
+	const ms = dateTimeMs(value, context.getTimezone());
 	if (Number.isNaN(ms)) {
 		throw itemError(
 			context,

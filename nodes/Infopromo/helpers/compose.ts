@@ -74,12 +74,23 @@ export function contentOf(context: IExecuteFunctions, itemIndex: number): IDataO
 	return content;
 }
 
+/**
+ * The zone Schedule Time is written in for the platform, whose documents do not say which zone it
+ * reads `Y-m-d H:i` in: the Time Zone option (the account's zone on the platform), else the workflow's.
+ */
+export function scheduleTimeZone(context: IExecuteFunctions, options: IDataObject): string {
+	return String(options.timezone ?? '').trim() || context.getTimezone();
+}
+
 /** Schedule Time and DLT template from an item's options, in the platform's form. */
 export function scheduleOf(context: IExecuteFunctions, itemIndex: number, options: IDataObject): IDataObject {
 	const fields: IDataObject = {};
 	if (String(options.dltTemplateId ?? '').trim()) fields.dlt_template_id = String(options.dltTemplateId).trim();
 	if (!options.scheduleTime) return fields;
-	const ms = dateTimeMs(options.scheduleTime);
+	// A picked time is a wall time in the workflow's zone (n8n's picker stores no zone).
+	const picked = dateTimeMs(options.scheduleTime, context.getTimezone());
+	// The platform schedules to the minute: a time with seconds goes at the next minute, never early.
+	const ms = Math.ceil(picked / 60_000) * 60_000;
 	if (Number.isNaN(ms))
 		throw itemError(
 			context,
@@ -91,10 +102,10 @@ export function scheduleOf(context: IExecuteFunctions, itemIndex: number, option
 		throw itemError(
 			context,
 			itemIndex,
-			`Schedule Time ${new Date(ms).toISOString()} is in the past`,
+			`Schedule Time ${new Date(picked).toISOString()} is in the past`,
 			'Pick a time in the future, or leave it empty to send now.',
 		);
-	const timeZone = String(options.timezone ?? '').trim() || context.getTimezone();
+	const timeZone = scheduleTimeZone(context, options);
 	try {
 		fields.schedule_time = platformDateTime(ms, timeZone);
 	} catch {

@@ -192,6 +192,26 @@ describe('Infobip → Message → Send: all items as few requests as possible', 
 		nock.cleanAll();
 	});
 
+	it("reads a Send At picked in the editor (a wall time without zone) in the workflow's time zone, not the server's", async () => {
+		const bodies: Json[] = [];
+		gateway()
+			.post('/messages-api/1/messages', (b) => (bodies.push(b), true))
+			.reply(200, (_uri, b) => accepted(b as Json));
+		const { error } = await runNode(
+			{
+				type: 'infobip',
+				// What n8n's date picker stores: YYYY-MM-DDTHH:mm:ss, no zone.
+				parameters: sendParameters({ campaign: { sendAt: '2026-11-23T09:30:00' } }),
+				credentials,
+				timezone: 'America/New_York',
+			},
+			[{ to: '+447491163443', text: 'Later' }],
+		);
+
+		expect(error).toBeUndefined();
+		expect(bodies[0].options.schedule.sendAt).toBe('2026-11-23T14:30:00.000+0000');
+	});
+
 	it('checks phone numbers before any request: a bad one fails alone with Continue On Fail, and never enters the request', async () => {
 		const bodies: Json[] = [];
 		gateway()

@@ -103,6 +103,36 @@ describe('Infopromo → SMS → Send', () => {
 		]);
 	});
 
+	it("reads a Schedule Time picked in the editor in the workflow's zone, writes it in the platform's, never early, and says which zone", async () => {
+		const bodies: Json[] = [];
+		gateway()
+			.post('/api/v3/sms/send', (b) => (bodies.push(b), true))
+			.times(2)
+			.reply(200, (_uri, b) => ok([record('31612345678', 'u1')]));
+		const run = async (options: Json) =>
+			await runNode(
+				// What n8n's date picker stores: YYYY-MM-DDTHH:mm:ss, no zone; with seconds, which the platform's Y-m-d H:i has not.
+				{
+					type: 'infopromo',
+					parameters: sendParameters({ options: { scheduleTime: '2026-11-23T09:30:45', ...options } }),
+					credentials,
+					timezone: 'Asia/Kolkata',
+				},
+				[{ to: '+31612345678', text: 'Later' }],
+			);
+
+		const inLondon = await run({ timezone: 'Europe/London' });
+		const inWorkflowZone = await run({});
+
+		// 09:30:45 in Kolkata is 04:00:45 UTC: the next minute, 04:01, in London (GMT in November).
+		expect(bodies.map((body) => body.schedule_time)).toEqual(['2026-11-23 04:01', '2026-11-23 09:31']);
+		expect([inLondon.items[0].json.scheduleTime, inLondon.items[0].json.scheduleTimeZone]).toEqual(['2026-11-23 04:01', 'Europe/London']);
+		expect([inWorkflowZone.items[0].json.scheduleTime, inWorkflowZone.items[0].json.scheduleTimeZone]).toEqual([
+			'2026-11-23 09:31',
+			'Asia/Kolkata',
+		]);
+	});
+
 	it('takes the type from each item by expression (n8n checks nothing about it before the run)', async () => {
 		const bodies: Json[] = [];
 		gateway()

@@ -5,7 +5,7 @@ import { batchOnce } from '../../../shared/campaign';
 import { fateUnknown } from '../../../shared/failures';
 import { collectItems, outputsInOrder, withItemIndex, type Outcome } from '../../../shared/items';
 import { requestAnswer } from '../../../shared/transport';
-import { contentOf, recipientOf, scheduleOf } from '../../helpers/compose';
+import { contentOf, recipientOf, scheduleOf, scheduleTimeZone } from '../../helpers/compose';
 import { contentFields, DEFAULT_RECIPIENTS_PER_REQUEST, sendOptions } from '../../helpers/fields';
 import { answeredWithoutEnvelope, refusedBecause, resultFor } from '../../helpers/results';
 import { infopromo } from '../../transport';
@@ -30,6 +30,8 @@ export const description = updateDisplayOptions({ show: { resource: ['sms'], ope
 interface Planned {
 	itemIndex: number;
 	recipient: string;
+	/** Where the request holds a schedule_time: the zone it is written in, said on the output. */
+	scheduleTimeZone?: string;
 }
 
 /** An item's message: what it shares with others (the request but its recipients) and its own recipient. */
@@ -40,9 +42,11 @@ function readItem(context: IExecuteFunctions, itemIndex: number) {
 	const perRequest = Number(options.recipientsPerRequest ?? DEFAULT_RECIPIENTS_PER_REQUEST);
 	const received = { ...content };
 	delete received.sender_id;
+	const shared: IDataObject = { ...content, ...scheduleOf(context, itemIndex, options) };
 	return {
-		shared: { ...content, ...scheduleOf(context, itemIndex, options) },
+		shared,
 		recipient,
+		scheduleTimeZone: shared.schedule_time ? scheduleTimeZone(context, options) : undefined,
 		perRequest: Number.isInteger(perRequest) && perRequest > 0 ? perRequest : DEFAULT_RECIPIENTS_PER_REQUEST,
 		// A campaign's message is what the recipient gets (not which sender ID sends it).
 		campaign: { campaignKey: options.campaignKey, to: recipient, content: received, resendUnknown: options.resendUnknownFate === true },
@@ -55,6 +59,11 @@ function unknownFate(context: IExecuteFunctions, error: NodeApiError, planned: P
 		itemIndex: planned.itemIndex,
 		description: `It was not sent again (the platform has no idempotency key). Check SMS → Get Many (direction Outgoing) for ${planned.recipient} before running this item again. ${note}`,
 	});
+}
+
+/** What a scheduled send's output says of its time: as sent, and in which zone (the platform's documents name none). */
+function scheduled(shared: IDataObject, entry: Planned): IDataObject {
+	return entry.scheduleTimeZone ? { scheduleTime: shared.schedule_time, scheduleTimeZone: entry.scheduleTimeZone } : {};
 }
 
 /** A recipient the platform's own record says it did not send to, though the request succeeded. */
@@ -76,7 +85,7 @@ export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData
 	for (const { itemIndex, value } of once.entries) {
 		const key = JSON.stringify(value.shared);
 		const group = groups.get(key) ?? { shared: value.shared, perRequest: value.perRequest, planned: [] };
-		group.planned.push({ itemIndex, recipient: value.recipient });
+		group.planned.push({ itemIndex, recipient: value.recipient, scheduleTimeZone: value.scheduleTimeZone });
 		groups.set(key, group);
 	}
 	const outcomes = new Map<number, Outcome>();
@@ -104,7 +113,9 @@ export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData
 				const status = refusedBecause(result);
 				outcomes.set(
 					entry.itemIndex,
-					status ? { error: refused(this, entry, status) } : { json: { recipient: entry.recipient, status: 'success', ...result } },
+					status
+						? { error: refused(this, entry, status) }
+						: { json: { recipient: entry.recipient, status: 'success', ...result, ...scheduled(shared, entry) } },
 				);
 				(status ? once.refused : once.accepted)([entry.itemIndex]);
 			}
