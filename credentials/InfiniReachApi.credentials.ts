@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { withHeader } from '../nodes/shared/auth';
+import { clearTextNotice } from '../nodes/shared/clear-text';
 import { USER_AGENT } from '../nodes/shared/version';
 
 export class InfiniReachApi implements ICredentialType {
@@ -39,6 +40,7 @@ export class InfiniReachApi implements ICredentialType {
 			default: 'https://api.infinireach.io',
 			description: 'Change it only for a white-label or self-hosted InfiniReach server',
 		},
+		clearTextNotice(),
 		{
 			displayName: 'Webhook Secret',
 			name: 'webhookSecret',

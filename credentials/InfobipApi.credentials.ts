@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { withHeader } from '../nodes/shared/auth';
+import { clearTextNotice } from '../nodes/shared/clear-text';
 import { USER_AGENT } from '../nodes/shared/version';
 
 export class InfobipApi implements ICredentialType {
@@ -41,6 +42,7 @@ export class InfobipApi implements ICredentialType {
 			placeholder: 'https://xxxxx.api.infobip.com',
 			description: "Your account's own API address, shown on the Infobip portal's home page: every account has a different one",
 		},
+		clearTextNotice(),
 		{
 			displayName: 'Webhook Secret',
 			name: 'webhookSecret',

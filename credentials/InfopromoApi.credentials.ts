@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { withHeader } from '../nodes/shared/auth';
+import { clearTextNotice } from '../nodes/shared/clear-text';
 import { USER_AGENT } from '../nodes/shared/version';
 
 export class InfopromoApi implements ICredentialType {
@@ -41,6 +42,7 @@ export class InfopromoApi implements ICredentialType {
 			default: 'https://sms.infopromo.digital',
 			description: 'Infopromo\'s address, or that of another host of the same "Ultimate SMS" platform (the paths are the same)',
 		},
+		clearTextNotice(),
 		{
 			displayName: 'API Style',
 			name: 'apiStyle',
@@ -55,7 +57,7 @@ export class InfopromoApi implements ICredentialType {
 		},
 		{
 			displayName: 'Token on Reads',
-			name: 'readToken',
+			name: 'readAuth',
 			type: 'options',
 			displayOptions: { show: { apiStyle: ['http'] } },
 			options: [
@@ -79,7 +81,7 @@ export class InfopromoApi implements ICredentialType {
 			if ((requestOptions.method ?? 'GET') !== 'GET') {
 				return { ...requestOptions, body: { ...((requestOptions.body as IDataObject | undefined) ?? {}), api_token: token } };
 			}
-			if (credentials.readToken === 'query') return { ...requestOptions, qs: { ...(requestOptions.qs ?? {}), api_token: token } };
+			if (credentials.readAuth === 'query') return { ...requestOptions, qs: { ...(requestOptions.qs ?? {}), api_token: token } };
 		}
 		return withHeader(requestOptions, 'Authorization', `Bearer ${token}`);
 	}

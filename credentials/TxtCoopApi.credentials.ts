@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { withHeader } from '../nodes/shared/auth';
+import { clearTextNotice } from '../nodes/shared/clear-text';
 import { USER_AGENT } from '../nodes/shared/version';
 
 export class TxtCoopApi implements ICredentialType {
@@ -43,6 +44,7 @@ export class TxtCoopApi implements ICredentialType {
 			placeholder: 'https://your-account.example.com',
 			description: 'Your txtcoop host, as shown in your dashboard: it is different for each account',
 		},
+		clearTextNotice(),
 	];
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { withHeader } from '../nodes/shared/auth';
+import { clearTextNotice } from '../nodes/shared/clear-text';
 import { USER_AGENT } from '../nodes/shared/version';
 
 export class WhatsInfinityApi implements ICredentialType {
@@ -48,6 +49,7 @@ export class WhatsInfinityApi implements ICredentialType {
 			default: 'http://api.whatsinfinity.com',
 			description: 'Change it only for a self-hosted or white-label WhatsInfinity server',
 		},
+		clearTextNotice(),
 	];
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {

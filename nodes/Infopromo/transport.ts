@@ -30,7 +30,7 @@ export const infopromo: Gateway = {
 	envelope: (body) => ({ data: asObject(body).data, requestId: null }),
 	hints: {
 		200: 'Check that the Base URL is the platform itself, and the API Style in the credential.',
-		401: 'Check the API token in the "Infopromo API" credential, and its API Style (some tokens work only with the HTTP API).',
+		401: 'Check the API token in the "Infopromo API" credential, its API Style (some tokens work only with the HTTP API), and that its Base URL is the platform itself.',
 		403: "The token may not use this API style or endpoint: try the other API Style in the credential, or check the token's permissions.",
 		404: 'Nothing has that UID, or the Base URL is not an Ultimate SMS platform host.',
 	},

@@ -20,7 +20,8 @@ export interface HttpAnswer {
 }
 
 /** Network failures after which the request certainly never reached the gateway. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** `NOT_THE_API`: a web page answered, so the request reached no gateway API (webPageAnswer). */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'NOT_THE_API']);
 
 const STATUS_HINTS: Record<number, string> = {
 	400: 'The gateway rejected a field: correct the value it names and run again.',
@@ -128,7 +129,11 @@ export function httpFailure(context: RequestContext, call: CallState, answer: Ht
 	const { statusCode, info } = answer;
 	let advice = request.hints?.[statusCode] ?? gateway.hints?.[statusCode] ?? STATUS_HINTS[statusCode];
 	if (statusCode === 401) {
-		advice = `The API key was refused (missing, mistyped, revoked or expired). Check the key in the "${gateway.credentialName}" credential.`;
+		// A wrong Base URL answers 401 as readily as a wrong key: the hint names both.
+		advice =
+			request.hints?.[401] ??
+			gateway.hints?.[401] ??
+			`The API key was refused (missing, mistyped, revoked or expired), or the Base URL (${call.baseUrl}) is not ${gateway.name}'s. Check both in the "${gateway.credentialName}" credential.`;
 	} else if (statusCode === 429) {
 		advice = `Still rate limited after ${tries(call.attempt)}. Lower the send rate in the node's options, or run again later.`;
 	} else if (statusCode >= 500) {
@@ -169,6 +174,17 @@ export function waitTooLong(context: RequestContext, call: CallState, answer: Ht
 		`${call.gateway.name} asked to wait ${Math.ceil(waitMs / 1000)} s before retrying${requestIdNote(answer.info)}`,
 		`That is longer than the ${maxWaitMs / 1000} s this node waits. Lower the send rate, or run the workflow again later.`,
 	);
+}
+
+/**
+ * A web page where the API's JSON belongs: the Base URL reaches a web server (a site, a proxy's or a
+ * login page), not the gateway's API, so nothing can have been sent, and running again is safe.
+ */
+export function webPageAnswer(context: RequestContext, gateway: Gateway): NodeApiError {
+	return new NodeApiError(context.getNode(), { network: 'NOT_THE_API' } as JsonObject, {
+		message: `${gateway.name} answered with a web page, not ${gateway.name}'s API`,
+		description: `Nothing was sent: the Base URL in the "${gateway.credentialName}" credential reaches a web server that is not the API. Set it to the API's address${gateway.defaultBaseUrl ? ` (${gateway.name}'s own is ${gateway.defaultBaseUrl})` : ''}, then run again.`,
+	});
 }
 
 /**

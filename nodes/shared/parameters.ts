@@ -24,8 +24,9 @@ export interface TextRules {
 }
 
 /** A message text: not empty, and within the gateway's length; otherwise the item fails, naming both. */
-export function checkText(context: IExecuteFunctions, itemIndex: number, text: string, rules: TextRules): string {
+export function checkText(context: IExecuteFunctions, itemIndex: number, value: unknown, rules: TextRules): string {
 	const noun = rules.noun ?? rules.field.toLowerCase();
+	const text = plainText(context, itemIndex, value, rules.field, noun);
 	if (!text.trim()) throw itemError(context, itemIndex, `The ${noun} is empty`, `Write the text to send in "${rules.field}".`);
 	if (rules.max !== undefined && text.length > rules.max) {
 		throw itemError(
@@ -36,6 +37,22 @@ export function checkText(context: IExecuteFunctions, itemIndex: number, text: s
 		);
 	}
 	return text;
+}
+
+/**
+ * A text parameter's value as text. An expression that gives an object or a list would go out as
+ * "[object Object]": refused instead, saying how to fix it.
+ */
+export function plainText(context: IExecuteFunctions, itemIndex: number, value: unknown, field: string, noun = field.toLowerCase()): string {
+	if (value !== null && typeof value === 'object') {
+		throw itemError(
+			context,
+			itemIndex,
+			`The ${noun} is ${Array.isArray(value) ? 'a list' : 'an object'}, not text`,
+			`"${field}" takes text: pick the field that holds it (e.g. {{ $json.text }}), or write it with JSON.stringify() if you mean to send the data itself.`,
+		);
+	}
+	return String(value ?? '');
 }
 
 /** The entries of a fixedCollection value (`{ step: [{…}, {…}] }`), as a list however many there are. */

@@ -1,5 +1,6 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { warnIfClearText } from './clear-text';
 import { clock } from './clock';
 import { decrypted, runCredentials } from './credentials';
 import {
@@ -68,6 +69,7 @@ export async function gatewayRequest<T = IDataObject>(
 	const baseUrl = baseUrlFrom(credentials, gateway);
 	const call: CallState = { gateway, request, baseUrl, attempt: 1 };
 	if (!/^https?:\/\/[^/]+/i.test(baseUrl)) throw invalidBaseUrl(this, call);
+	warnIfClearText(this, gateway, baseUrl);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${baseUrl}${gateway.basePath?.(credentials) ?? ''}${request.path}`,

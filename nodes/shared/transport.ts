@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { unexpectedAnswer } from './failures';
+import { unexpectedAnswer, webPageAnswer } from './failures';
 import { asObject, textOf } from './json';
 import type { Gateway, GatewayRequest, RequestContext } from './gateway';
 import { baseUrlFrom, gatewayRequest } from './request';
@@ -23,7 +23,8 @@ export interface Answer<T> {
 async function call(context: RequestContext, gateway: Gateway, request: GatewayRequest): Promise<Answer<unknown>> {
 	const response = await gatewayRequest.call(context, gateway, request);
 	const raw = response.body as unknown;
-	// Text where JSON belongs (a proxy's page, say) is an error; an empty answer (a 204) is not.
+	// Text where JSON belongs is an error; an empty answer (a 204) is not. A web page is no API at all.
+	if (typeof raw === 'string' && /^\s*<(!doctype html|html|head|body)\b/i.test(raw)) throw webPageAnswer(context, gateway);
 	if (typeof raw === 'string' && raw.trim()) throw unexpectedAnswer(context, gateway, 'JSON', raw);
 	const { data, requestId } = gateway.envelope?.(raw) ?? { data: raw, requestId: textOf(asObject(raw).requestId) };
 	return { data, body: asObject(data), requestId: requestId ?? null, repeat: response.repeat === true };

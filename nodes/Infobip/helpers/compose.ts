@@ -28,13 +28,11 @@ function recipient(context: IExecuteFunctions, itemIndex: number, channel: Chann
 		return to;
 	}
 	// Infobip takes international numbers as digits, without the +.
-	return parseInput(context, itemIndex, 'Invalid "To"', () =>
-		normalizePhoneNumber(to, { ...phoneOptionsFrom(options), format: 'digits' }),
-	);
+	return parseInput(context, itemIndex, 'Invalid "To"', () => normalizePhoneNumber(to, { ...phoneOptionsFrom(options), format: 'digits' }));
 }
 
 function content(context: IExecuteFunctions, itemIndex: number, options: IDataObject): IDataObject {
-	const text = checkText(context, itemIndex, String(context.getNodeParameter('text', itemIndex, '') ?? ''), {
+	const text = checkText(context, itemIndex, context.getNodeParameter('text', itemIndex, ''), {
 		field: 'Text',
 		gateway: 'Infobip',
 	});

@@ -49,7 +49,7 @@ export function contentOf(context: IExecuteFunctions, itemIndex: number): IDataO
 		.trim()
 		.toLowerCase() as SendType;
 	if (!SEND_TYPES.includes(type)) throw itemError(context, itemIndex, `Unknown type "${type}"`, `Use one of: ${SEND_TYPES.join(', ')}.`);
-	const message = checkText(context, itemIndex, String(context.getNodeParameter('message', itemIndex, '') ?? ''), {
+	const message = checkText(context, itemIndex, context.getNodeParameter('message', itemIndex, ''), {
 		field: 'Message',
 		gateway: 'Infopromo',
 	});

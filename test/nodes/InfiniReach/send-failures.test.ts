@@ -106,7 +106,10 @@ describe('InfiniReach → Message → Send: limits, retries and errors', () => {
 
 		expect(items).toEqual([]);
 		expect(error?.message).toBe('InfiniReach answered 401: Invalid or missing API key [item 0]');
-		expect(error?.description).toContain('Check the key in the "InfiniReach API" credential');
+		// A wrong Base URL is answered 401 as readily as a wrong key: the advice names both.
+		expect(error?.description).toBe(
+			'The API key was refused (missing, mistyped, revoked or expired), or the Base URL (https://api.infinireach.io) is not InfiniReach\'s. Check both in the "InfiniReach API" credential.',
+		);
 		expect(error?.httpCode).toBe('401');
 		expect(fakeClock.sleeps).toEqual([]);
 		expect(serialized(error)).not.toContain(API_KEY);
@@ -286,6 +289,9 @@ describe('InfiniReach → Message → Send: bad input fails the item and sends n
 			'Invalid "To": "120363043049692322@g.us" is a WhatsApp group, which only the "whatsapp" channel can reach.',
 		],
 		['an empty message', {}, { to: '+14155550123', text: '   ' }, 'The message is empty [item 0]'],
+		// An expression that gives an object would otherwise send "[object Object]".
+		['a message that is an object', {}, { to: '+14155550123', text: { order: 1 } }, 'The message is an object, not text [item 0]'],
+		['a message that is a list', {}, { to: '+14155550123', text: ['a', 'b'] }, 'The message is a list, not text [item 0]'],
 		[
 			'a message over 1600 characters',
 			{},

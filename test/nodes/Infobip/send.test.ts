@@ -352,7 +352,23 @@ describe('Infobip → Message → Send: all items as few requests as possible', 
 		const { error } = await runNode({ type: 'infobip', parameters: sendParameters(), credentials }, [{ to: '+447491163443', text: 'x' }]);
 
 		expect(error?.message).toBe('Infobip answered 401: Invalid login details [item 0]');
+		// Every Infobip account has its own Base URL: a 401 names it beside the key.
+		expect(error?.description).toBe(
+			'Check the API key in the "Infobip API" credential, and that its Base URL is your account\'s own (https://xxxxx.api.infobip.com).',
+		);
 		expect(JSON.stringify(error)).not.toContain(API_KEY);
+	});
+
+	it('says an HTML page answered 200 (a wrong Base URL) cannot have sent anything, and that a re-run is safe', async () => {
+		gateway()
+			.post('/messages-api/1/messages')
+			.reply(200, '<!doctype html><html><body>Welcome to nginx!</body></html>', { 'Content-Type': 'text/html' });
+
+		const { error } = await runNode({ type: 'infobip', parameters: sendParameters(), credentials }, [{ to: '+447491163443', text: 'x' }]);
+
+		expect(error?.message).not.toMatch(/may have accepted/);
+		expect(error?.message).toMatch(/answered with a web page, not Infobip's API/);
+		expect(error?.description).toMatch(/Base URL/);
 	});
 
 	it('Validate posts the same request to the validate endpoint and sends nothing', async () => {

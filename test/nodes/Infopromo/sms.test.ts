@@ -108,7 +108,7 @@ describe('Infopromo → SMS → Send', () => {
 		gateway()
 			.post('/api/v3/sms/send', (b) => (bodies.push(b), true))
 			.times(2)
-			.reply(200, (_uri, b) => ok([record('31612345678', 'u1')]));
+			.reply(200, ok([record('31612345678', 'u1')]));
 		const run = async (options: Json) =>
 			await runNode(
 				// What n8n's date picker stores: YYYY-MM-DDTHH:mm:ss, no zone; with seconds, which the platform's Y-m-d H:i has not.
@@ -380,7 +380,7 @@ describe('Infopromo API credential test', () => {
 			.reply(200, ok({ remaining_balance: '1' }));
 		expect((await testCredential('infopromoApi', credentials.infopromoApi)).error).toBeUndefined();
 		expect((await testCredential('infopromoApi', httpCredentials.infopromoApi)).error).toBeUndefined();
-		expect((await testCredential('infopromoApi', { ...httpCredentials.infopromoApi, readToken: 'query' })).error).toBeUndefined();
+		expect((await testCredential('infopromoApi', { ...httpCredentials.infopromoApi, readAuth: 'query' })).error).toBeUndefined();
 		expect([v3.isDone(), http.isDone(), inQuery.isDone()]).toEqual([true, true, true]);
 	});
 

@@ -125,7 +125,7 @@ export function read(this: IExecuteFunctions, itemIndex: number) {
 			'Choose one of your registered device numbers in "From", or type it in international format (e.g. +15559876543).',
 		);
 	}
-	const text = checkText(this, itemIndex, String(this.getNodeParameter('message', itemIndex, '') ?? ''), {
+	const text = checkText(this, itemIndex, this.getNodeParameter('message', itemIndex, ''), {
 		field: 'Message',
 		max: MAX_MESSAGE_LENGTH,
 		gateway: 'InfiniReach',

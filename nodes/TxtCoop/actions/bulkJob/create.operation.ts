@@ -65,7 +65,7 @@ function readMessage(context: IExecuteFunctions, itemIndex: number): BulkMessage
 	const to = parseInput(context, itemIndex, 'Invalid "To"', () =>
 		normalizeRecipient(context.getNodeParameter('to', itemIndex, ''), phoneOptionsFrom(options)),
 	);
-	const body = checkText(context, itemIndex, String(context.getNodeParameter('body', itemIndex, '') ?? ''), {
+	const body = checkText(context, itemIndex, context.getNodeParameter('body', itemIndex, ''), {
 		field: 'Body',
 		noun: 'message body',
 		gateway: 'txtcoop',

@@ -6,6 +6,7 @@ import { numberOptions, optionsCollection, phoneOptionsFrom } from '../../../sha
 import { itemError, parseInput, type ItemResult } from '../../../shared/items';
 import { normalizePhoneNumber } from '../../../shared/phone';
 import { takeSendTurn, type RunState, type CampaignOperation } from '../../../shared/operation';
+import { plainText } from '../../../shared/parameters';
 import { requestRecord } from '../../../shared/transport';
 import { isHttpUrl } from '../../../shared/url';
 import { normalizeRecipient } from '../../helpers/recipient';
@@ -80,7 +81,7 @@ export function read(this: IExecuteFunctions, itemIndex: number): Read {
 	const to = parseInput(this, itemIndex, 'Invalid "To"', () =>
 		normalizeRecipient(this.getNodeParameter('to', itemIndex, ''), phoneOptionsFrom(options)),
 	);
-	const text = String(this.getNodeParameter('body', itemIndex, '') ?? '');
+	const text = plainText(this, itemIndex, this.getNodeParameter('body', itemIndex, ''), 'Body', 'message body');
 	const attachments = attachmentList(options.attachments);
 	if (attachments.length > MAX_ATTACHMENTS) {
 		throw itemError(

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { itemError } from '../../../shared/items';
+import { plainText } from '../../../shared/parameters';
 import { isHttpUrl } from '../../../shared/url';
 import { sendOptions, sessionOperation, toField } from '../../helpers/send';
 
@@ -70,7 +71,7 @@ function contentOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
 		);
 	}
 	const content: IDataObject = { type, url };
-	const caption = String(this.getNodeParameter('caption', itemIndex, '') ?? '');
+	const caption = plainText(this, itemIndex, this.getNodeParameter('caption', itemIndex, ''), 'Caption');
 	const fileName = String(this.getNodeParameter('fileName', itemIndex, '') ?? '').trim();
 	if (caption) content.caption = caption;
 	if (fileName) content.fileName = fileName;

@@ -33,7 +33,7 @@ export const description = updateDisplayOptions({ show: { resource: ['message'],
 
 /** The item's message, checked. */
 function contentOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const message = checkText(this, itemIndex, String(this.getNodeParameter('message', itemIndex, '') ?? ''), {
+	const message = checkText(this, itemIndex, this.getNodeParameter('message', itemIndex, ''), {
 		field: 'Message',
 		max: MAX_TEXT_LENGTH,
 		gateway: 'WhatsInfinity',
