@@ -1,6 +1,6 @@
 import axios, { type AxiosInstance } from 'axios';
 import type { ChildProcess } from 'child_process';
-import { createWriteStream, mkdirSync, readdirSync, rmSync, writeFileSync } from 'fs';
+import { createWriteStream, readFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { createRequire } from 'module';
 import { join } from 'path';
 
@@ -168,7 +168,10 @@ export class N8n {
 		return { ok: execution.status === 'success', data, output: `status ${execution.status}${error ? `: ${JSON.stringify(error)}` : ''}` };
 	}
 
+	private logFile?: string;
+
 	async start(logFile: string): Promise<void> {
+		this.logFile = logFile;
 		this.server = await this.startProcess(['start'], {
 			brokerPort: this.options.brokerPort,
 			logFile,
@@ -229,6 +232,51 @@ export class N8n {
 		this.server = undefined;
 		// A session and a key belong to the server that made them.
 		this.restClient = this.apiClient = undefined;
+	}
+
+	/**
+	 * Stops the main, does what happens meanwhile, and starts it again, as an upgrade or a crash and
+	 * restart would: its log goes on in `<log>.restarted`.
+	 */
+	async restart(whileStopped: () => Promise<void> = async () => undefined): Promise<void> {
+		if (!this.logFile) throw new Error('n8n was not started');
+		const logFile = this.logFile;
+		await this.stop();
+		await whileStopped();
+		await this.start(`${logFile.replace(/\.restarted$/, '')}.restarted`);
+	}
+
+	/**
+	 * Makes a polling trigger poll now: n8n polls a trigger when it registers it, and registers again
+	 * only a trigger whose parameters changed (it publishes in the background, comparing versions).
+	 * The trigger's custom cron moves to the next minute of its hour: still once a year, a new version.
+	 */
+	async pollNow(workflowId: string): Promise<void> {
+		const api = await this.api();
+		type Node = { parameters: { pollTimes?: { item?: Array<{ mode?: string; cronExpression?: string }> } } };
+		const current = (await api.get(`/workflows/${workflowId}`)).data as { name: string; nodes: Node[]; connections: unknown };
+		const time = current.nodes.map((node) => node.parameters.pollTimes?.item?.[0]).find((item) => item?.mode === 'custom');
+		if (!time?.cronExpression) throw new Error(`Workflow ${workflowId} has no polling trigger with a custom cron`);
+		const [minute, ...rest] = time.cronExpression.split(' ');
+		time.cronExpression = [String((Number(minute) + 1) % 60), ...rest].join(' ');
+		await api.put(`/workflows/${workflowId}`, {
+			name: current.name,
+			nodes: current.nodes,
+			connections: current.connections,
+			settings: { executionOrder: 'v1' },
+		});
+		await this.activate(workflowId);
+	}
+
+	/** A workflow's static data (a polling trigger's memory), as n8n saved it. */
+	async staticData(workflowId: string): Promise<Record<string, unknown>> {
+		return ((await (await this.api()).get(`/workflows/${workflowId}`)).data.staticData ?? {}) as Record<string, unknown>;
+	}
+
+	/** Creates a workflow from a file's nodes and connections through the public API; its new ID. */
+	async createWorkflow(file: string, name: string): Promise<string> {
+		const { nodes, connections, settings } = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+		return String((await (await this.api()).post('/workflows', { name, nodes, connections, settings })).data.id);
 	}
 
 	/** The editor's own API (`/rest`), logged in as the owner. */

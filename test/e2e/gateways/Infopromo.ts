@@ -1,9 +1,16 @@
 // Infopromo inside a real n8n 2.41.1, installed as users install it, against the sandbox.
 import axios from 'axios';
+import { join } from 'path';
 
 import { nodeOutput } from '../n8n';
 import { waitFor } from '../processes';
 import { INFOPROMO_INBOUND, type Stack } from '../stack';
+
+/**
+ * A trigger that polls only when the test makes it (not one of the examples in ../workflows): the
+ * test makes one workflow of it for each list order.
+ */
+const WALK_WORKFLOW = join(__dirname, 'infopromo-inbound-walk.json');
 
 /** The Infopromo scenarios, run against a lane's stack (see the *.e2e.ts files). */
 export function infopromoScenarios(stack: () => Stack): void {
@@ -99,6 +106,76 @@ export function infopromoScenarios(stack: () => Stack): void {
 			const [message] = emulator().messages;
 			expect([message.status, message.schedule_time]).toEqual(['Scheduled', expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)]);
 			await waitFor('the scheduled send', async () => (emulator().messages[0]?.status === 'Delivered' ? true : undefined), 30_000);
+		});
+
+		// Last: it resets the sandbox's list and restarts n8n.
+		it('the polling trigger walks the list in either order: 60 old, then bursts of 1, 40 and 120, and 30 while n8n is stopped, each new message once', async () => {
+			const n8n = stack().n8n;
+			const arrive = async (count: number, tag: string): Promise<string[]> => {
+				const uids: string[] = [];
+				for (let i = 0; i < count; i++) uids.push((await inbound('31644444444', `${tag} ${i}`)).data.uid as string);
+				return uids;
+			};
+			/** How often each message started an execution of the workflow, once `count` executions finished. */
+			const startedWith = async (workflowId: string, count: number) => {
+				const list = await waitFor(
+					`${count} executions of the walking trigger`,
+					async () => {
+						const found = await n8n.executions(workflowId);
+						return found.length >= count && found.every((e) => e.finished) ? found : undefined;
+					},
+					120_000,
+					1_000,
+				);
+				const started = new Map<string, number>();
+				for (const execution of list)
+					for (const item of nodeOutput(execution.data, 'On Inbound Message'))
+						started.set(String(item.uid), (started.get(String(item.uid)) ?? 0) + 1);
+				return started;
+			};
+			/** How many messages the trigger's memory says the list held at its last poll. */
+			const listed = async (workflowId: string) =>
+				((await n8n.staticData(workflowId))['node:On Inbound Message'] as { lastPoll?: { incoming?: { total?: number } } } | undefined)
+					?.lastPoll?.incoming?.total;
+			/** One poll, on demand, awaited: n8n registers the trigger again in the background, which polls it. */
+			const pollNow = async (workflowId: string, total: number) => {
+				await n8n.pollNow(workflowId);
+				await waitFor(
+					`a poll that sees ${total} messages`,
+					async () => ((await listed(workflowId)) === total ? true : undefined),
+					60_000,
+					500,
+				);
+			};
+			const lines: string[] = [];
+			for (const order of ['newestFirst', 'oldestFirst'] as const) {
+				emulator().server.reset();
+				emulator().config.order = order;
+				// A workflow of its own for each order: a trigger's memory of a list holds its order.
+				const workflowId = await n8n.createWorkflow(WALK_WORKFLOW, `Infopromo walk, ${order}`);
+				const old = await arrive(60, `${order} old`);
+				await n8n.activate(workflowId);
+				await waitFor('the first poll', async () => ((await listed(workflowId)) === 60 ? true : undefined), 60_000, 500);
+				const fresh: string[] = [];
+				let executions = 0;
+				for (const burst of [1, 40, 120]) {
+					fresh.push(...(await arrive(burst, `${order} burst ${burst}`)));
+					await pollNow(workflowId, 60 + fresh.length);
+					await startedWith(workflowId, ++executions);
+				}
+				// n8n down for a while: what arrives meanwhile is there at its next start, which polls the active workflow.
+				await n8n.restart(async () => {
+					fresh.push(...(await arrive(30, `${order} while stopped`)));
+				});
+				const started = await startedWith(workflowId, ++executions);
+				await n8n.deactivate(workflowId);
+
+				expect(old.filter((uid) => started.has(uid))).toEqual([]);
+				expect([...started.keys()].sort()).toEqual([...fresh].sort());
+				expect([...started.values()].filter((count) => count !== 1)).toEqual([]);
+				lines.push(`${order}: ${fresh.length} new messages in ${executions} polls, each started once; 0 of 60 old`);
+			}
+			console.log(`[infopromo trigger] ${lines.join('; ')}`);
 		});
 	});
 }
