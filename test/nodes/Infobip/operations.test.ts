@@ -62,6 +62,13 @@ describe('Infobip → reports, inbound, scheduled bulks, balance', () => {
 		gateway().get('/messages-api/1/bulks/status').query({ bulkId: 'c1' }).reply(200, { bulkId: 'c1', status: 'PENDING' });
 		gateway().put('/messages-api/1/bulks/status', log('status')).query({ bulkId: 'c1' }).reply(200, { bulkId: 'c1', status: 'CANCELED' });
 
+		// Each looks for a second part of the campaign (Send names them c1-2, c1-3, …): there is none.
+		const notFound = { requestError: { serviceException: { messageId: 'NOT_FOUND', text: 'Bulk c1-2 not found' } } };
+		gateway().get('/messages-api/1/bulks').query({ bulkId: 'c1-2' }).reply(404, notFound);
+		gateway().put('/messages-api/1/bulks').query({ bulkId: 'c1-2' }).reply(404, notFound);
+		gateway().get('/messages-api/1/bulks/status').query({ bulkId: 'c1-2' }).reply(404, notFound);
+		gateway().put('/messages-api/1/bulks/status').query({ bulkId: 'c1-2' }).reply(404, notFound);
+
 		const got = await runNode(node('scheduledBulk', 'get', { bulkId: 'c1' }));
 		const moved = await runNode(node('scheduledBulk', 'reschedule', { bulkId: 'c1', sendAt: '2026-11-24T08:00:00Z' }));
 		const status = await runNode(node('scheduledBulk', 'getStatus', { bulkId: 'c1' }));
@@ -74,6 +81,37 @@ describe('Infobip → reports, inbound, scheduled bulks, balance', () => {
 			{ bulkId: 'c1', status: 'CANCELED' },
 		]);
 		expect(calls).toEqual(['reschedule {"sendAt":"2026-11-24T08:00:00.000+0000"}', 'status {"status":"CANCELED"}']);
+	});
+
+	it('Cancel, pause, resume and reschedule cover every request of a campaign Send split, and only it when told', async () => {
+		const cancelled: string[] = [];
+		gateway()
+			.put('/messages-api/1/bulks/status')
+			.query(true)
+			.times(5)
+			.reply((uri) => {
+				const bulkId = new URL(uri, 'https://x').searchParams.get('bulkId')!;
+				if (!['big', 'big-2', 'big-3'].includes(bulkId))
+					return [404, { requestError: { serviceException: { messageId: 'NOT_FOUND', text: 'not found' } } }];
+				cancelled.push(bulkId);
+				return [200, { bulkId, status: 'CANCELED' }];
+			});
+
+		const all = await runNode(node('scheduledBulk', 'updateStatus', { bulkId: 'big', status: 'CANCELED' }));
+		const onlyFirst = await runNode(node('scheduledBulk', 'updateStatus', { bulkId: 'big', status: 'CANCELED', splitParts: false }));
+
+		expect(cancelled).toEqual(['big', 'big-2', 'big-3', 'big']);
+		expect(all.items[0].json).toEqual({
+			bulkId: 'big',
+			status: 'CANCELED',
+			parts: [
+				{ bulkId: 'big', status: 'CANCELED' },
+				{ bulkId: 'big-2', status: 'CANCELED' },
+				{ bulkId: 'big-3', status: 'CANCELED' },
+			],
+		});
+		expect(onlyFirst.items[0].json).toEqual({ bulkId: 'big', status: 'CANCELED' });
+		nock.cleanAll();
 	});
 
 	it('Reschedule refuses a time in the past before any request', async () => {

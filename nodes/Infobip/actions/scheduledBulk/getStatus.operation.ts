@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/items';
-import { bulkIdField, bulkRequest } from '../../helpers/bulks';
+import { bulkIdField, bulkRequest, splitPartsField } from '../../helpers/bulks';
 
-const properties: INodeProperties[] = [bulkIdField];
+const properties: INodeProperties[] = [bulkIdField, splitPartsField];
 
 export const description = updateDisplayOptions({ show: { resource: ['scheduledBulk'], operation: ['getStatus'] } }, properties);
 

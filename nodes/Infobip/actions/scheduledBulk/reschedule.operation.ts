@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/items';
-import { bulkIdField, bulkRequest } from '../../helpers/bulks';
+import { bulkIdField, bulkRequest, splitPartsField } from '../../helpers/bulks';
 import { sendAtOf } from '../../helpers/campaign';
 
 const properties: INodeProperties[] = [
@@ -15,6 +15,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'The new time: in the future, at most 180 days ahead',
 	},
+	splitPartsField,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['scheduledBulk'], operation: ['reschedule'] } }, properties);

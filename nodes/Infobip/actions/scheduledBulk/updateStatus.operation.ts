@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/items';
-import { bulkIdField, bulkRequest } from '../../helpers/bulks';
+import { bulkIdField, bulkRequest, splitPartsField } from '../../helpers/bulks';
 
 const properties: INodeProperties[] = [
 	bulkIdField,
@@ -18,6 +18,7 @@ const properties: INodeProperties[] = [
 		default: 'PAUSED',
 		description: 'What to do with the scheduled campaign',
 	},
+	splitPartsField,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['scheduledBulk'], operation: ['updateStatus'] } }, properties);
