@@ -90,7 +90,8 @@ export class InfopromoApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '={{$credentials.apiStyle === "http" ? "/api/http/balance" : "/api/v3/balance"}}',
+			// The HTTP style's documented read is the SMS list (seed 004); its balance path is a guess.
+			url: '={{$credentials.apiStyle === "http" ? "/api/http/sms" : "/api/v3/balance"}}',
 			headers: { 'User-Agent': USER_AGENT, Accept: 'application/json' },
 		},
 		rules: [{ type: 'responseSuccessBody', properties: { key: 'status', value: 'error', message: 'Infopromo refused the API token' } }],

@@ -35,3 +35,11 @@ export const infopromo: Gateway = {
 		404: 'Nothing has that UID, or the Base URL is not an Ultimate SMS platform host.',
 	},
 };
+
+/**
+ * Seed 004 shows the HTTP API style for SMS only (send, read, list); its balance, profile and campaign
+ * paths are the v3 ones under /api/http, a guess that a host may not share: a 404 there says so.
+ */
+export const BEYOND_SMS_HINTS = {
+	404: 'Nothing is at that ID, or, with the HTTP API style, this host has no such path under /api/http (its documents show only SMS there): use the OAuth 2.0 (v3) API Style in the credential for balance, profile and campaigns.',
+};

@@ -363,21 +363,35 @@ describe('Infopromo → SMS → Get Many, campaigns, account', () => {
 			(await runNode({ type: 'infopromo', parameters: { resource: 'account', operation: 'getProfile' }, credentials })).items[0].json,
 		).toEqual({ email: 'a@example.com' });
 	});
+
+	it('with the HTTP API style on a host that has only the SMS paths seed 004 shows there, says to use the v3 style for the balance', async () => {
+		nock(BASE_URL).get('/api/http/balance').reply(404, { status: 'error', message: 'Not Found' });
+
+		const { error } = await runNode({
+			type: 'infopromo',
+			parameters: { resource: 'account', operation: 'getBalance' },
+			credentials: httpCredentials,
+		});
+
+		expect(error?.message).toBe('Infopromo answered 404: Not Found [item 0]');
+		expect(error?.description).toMatch(/this host has no such path under \/api\/http .*use the OAuth 2.0 \(v3\) API Style/);
+	});
 });
 
 describe('Infopromo API credential test', () => {
-	it('reads the balance with the token, in either style', async () => {
+	it('reads the balance (v3) or the SMS list (HTTP style, the read its documents show there) with the token', async () => {
 		const v3 = gateway()
 			.get('/api/v3/balance')
 			.reply(200, ok({ remaining_balance: '1' }));
+		const page = ok({ current_page: 1, data: [], last_page: 1, per_page: 25, total: 0 });
 		const http = nock(BASE_URL, { reqheaders: { authorization: `Bearer ${TOKEN}` } })
-			.get('/api/http/balance')
+			.get('/api/http/sms')
 			.query((query) => Object.keys(query).length === 0)
-			.reply(200, ok({ remaining_balance: '1' }));
+			.reply(200, page);
 		const inQuery = nock(BASE_URL, { badheaders: ['authorization'] })
-			.get('/api/http/balance')
+			.get('/api/http/sms')
 			.query({ api_token: TOKEN })
-			.reply(200, ok({ remaining_balance: '1' }));
+			.reply(200, page);
 		expect((await testCredential('infopromoApi', credentials.infopromoApi)).error).toBeUndefined();
 		expect((await testCredential('infopromoApi', httpCredentials.infopromoApi)).error).toBeUndefined();
 		expect((await testCredential('infopromoApi', { ...httpCredentials.infopromoApi, readAuth: 'query' })).error).toBeUndefined();

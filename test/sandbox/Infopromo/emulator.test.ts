@@ -28,6 +28,7 @@ describe('Infopromo sandbox', () => {
 			listRecords: 'full',
 			directionFilter: 'honoured',
 			httpReads: 'bearerToo',
+			httpPaths: 'all',
 			perPage: 25,
 			msPerSecond: 1000,
 		});
@@ -118,6 +119,21 @@ describe('Infopromo sandbox', () => {
 		expect((await listed()).map((record) => [record.direction, typeof record.uid])).toEqual([
 			['outgoing', 'undefined'],
 			['incoming', 'undefined'],
+		]);
+	});
+
+	it('has balance, profile and campaigns under /api/http too, or only the SMS paths seed 004 shows, as its mode says', async () => {
+		const auth = { headers: { Authorization: `Bearer ${INFOPROMO_TOKEN}` } };
+		const statuses = async () => [
+			(await http.get('/balance', auth)).status,
+			(await http.get('/me', auth)).status,
+			(await http.get('/sms', auth)).status,
+		];
+		const all = await statuses();
+		sandbox.infopromo.config.httpPaths = 'smsOnly';
+		expect([all, await statuses()]).toEqual([
+			[200, 200, 200],
+			[404, 404, 200],
 		]);
 	});
 

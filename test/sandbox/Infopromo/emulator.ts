@@ -48,6 +48,8 @@ export interface InfopromoConfig {
 	 * show and n8n cannot send: nowhere, a Bearer header (Laravel's token check), or the query string.
 	 */
 	httpReads: 'bodyOnly' | 'bearerToo' | 'queryToo';
+	/** Which paths the HTTP API style has: the v3 ones (balance, profile, campaigns too), or only SMS as seed 004 shows. */
+	httpPaths: 'all' | 'smsOnly';
 	/** What a list record carries of what the trigger reads, which the documents do not list: all, or no uid. */
 	listRecords: 'full' | 'withoutUid';
 	/** Whether the list honours `direction` (gateways.md) or, as a host might, lists every message with its direction. */
@@ -67,6 +69,7 @@ export function defaultConfig(): InfopromoConfig {
 		msPerSecond: 1000,
 		inbox: [],
 		httpReads: 'bearerToo',
+		httpPaths: 'all',
 		listRecords: 'full',
 		directionFilter: 'honoured',
 	};
@@ -154,7 +157,11 @@ export class InfopromoEmulator {
 	}
 
 	private route(style: 'v3' | 'http', method: string, path: string, handle: (request: SandboxRequest) => SandboxReply): void {
-		this.server.route(method, `/api/${style}${path}`, (request) => this.authed(style, request, () => handle(request)));
+		this.server.route(method, `/api/${style}${path}`, (request) => {
+			const documented = ['/sms', '/sms/send', '/sms/:uid'].includes(path);
+			if (style === 'http' && this.config.httpPaths === 'smsOnly' && !documented) return this.error(404, 'Not Found');
+			return this.authed(style, request, () => handle(request));
+		});
 	}
 
 	// ---- sending ------------------------------------------------------------------------------------
@@ -358,6 +365,7 @@ export class InfopromoEmulator {
 				'msPerSecond',
 				'inbox',
 				'httpReads',
+				'httpPaths',
 				'listRecords',
 				'directionFilter',
 			] as const) {

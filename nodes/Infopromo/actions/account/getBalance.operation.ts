@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../shared/items';
 import { requestRecord } from '../../../shared/transport';
-import { infopromo } from '../../transport';
+import { BEYOND_SMS_HINTS, infopromo } from '../../transport';
 
 const properties: INodeProperties[] = [];
 
@@ -11,5 +11,7 @@ export const description = updateDisplayOptions({ show: { resource: ['account'],
 
 /** The account's remaining balance (units or credit, as the platform keeps it). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
-	return (await requestRecord.call(this, infopromo, { method: 'GET', path: '/balance', idempotent: true, itemIndex })).data;
+	return (
+		await requestRecord.call(this, infopromo, { method: 'GET', path: '/balance', idempotent: true, itemIndex, hints: BEYOND_SMS_HINTS })
+	).data;
 }

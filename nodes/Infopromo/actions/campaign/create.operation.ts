@@ -8,7 +8,7 @@ import type { RunState, CampaignOperation } from '../../../shared/operation';
 import { requestAnswer } from '../../../shared/transport';
 import { contentOf, scheduleOf } from '../../helpers/compose';
 import { contentFields, scheduleOptions } from '../../helpers/fields';
-import { infopromo } from '../../transport';
+import { BEYOND_SMS_HINTS, infopromo } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -64,7 +64,13 @@ export function campaign(item: Read): CampaignMessage {
 export async function send(this: IExecuteFunctions, itemIndex: number, _run: RunState, item: Read): Promise<ItemResult> {
 	const { body, options, message } = item;
 	return await sendOnce(this, options, message, async () => {
-		const { data } = await requestAnswer.call(this, infopromo, { method: 'POST', path: '/sms/campaign', body, itemIndex });
+		const { data } = await requestAnswer.call(this, infopromo, {
+			method: 'POST',
+			path: '/sms/campaign',
+			body,
+			itemIndex,
+			hints: BEYOND_SMS_HINTS,
+		});
 		return data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : ({ details: data } as IDataObject);
 	});
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ItemResult } from '../../../shared/items';
 import { idOf } from '../../../shared/parameters';
 import { requestRecord } from '../../../shared/transport';
-import { infopromo } from '../../transport';
+import { BEYOND_SMS_HINTS, infopromo } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -28,6 +28,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			path: `/campaign/${encodeURIComponent(uid)}/view`,
 			idempotent: true,
 			itemIndex,
+			hints: BEYOND_SMS_HINTS,
 		})
 	).data;
 }
