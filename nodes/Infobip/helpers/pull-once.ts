@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { unexpectedAnswer } from '../../shared/failures';
 import { itemError } from '../../shared/items';
-import { requestList } from '../../shared/transport';
+import { asObject } from '../../shared/json';
+import { requestAnswer } from '../../shared/transport';
 import { infobip } from '../transport';
 import { CHANNELS } from './fields';
 
@@ -44,5 +46,21 @@ export async function pull(context: IExecuteFunctions, itemIndex: number, path: 
 	}
 	const query: IDataObject = { limit };
 	for (const [key, value] of Object.entries(qs)) if (value !== '' && value !== undefined && value !== null) query[key] = value;
-	return (await requestList.call(context, infobip, { method: 'GET', path, qs: query, idempotent: true, itemIndex }, 'results')).data;
+	const answer = await requestAnswer.call(context, infobip, { method: 'GET', path, qs: query, idempotent: true, itemIndex });
+	return pulledList(context, answer.data);
+}
+
+/**
+ * The list in a pull's answer: under `results` (the documented key), or `reports` / `messages` /
+ * `data`, or the answer itself; an answer with nothing in it (`{}`, `{"results": null}`, a 204) is
+ * an empty pull, which is what a host may give when nothing waits. Anything else is no answer.
+ */
+function pulledList(context: IExecuteFunctions, data: unknown): IDataObject[] {
+	if (Array.isArray(data)) return data as IDataObject[];
+	const body = asObject(data);
+	const list = ['results', 'reports', 'messages', 'data'].map((key) => body[key]).find(Array.isArray);
+	if (list) return list as IDataObject[];
+	const said = Object.values(body).filter((value) => value !== null && value !== undefined && !(typeof value === 'number'));
+	if (data === undefined || data === null || data === '' || !said.length) return [];
+	throw unexpectedAnswer(context, infobip, 'a list of results (under "results")', data);
 }

@@ -34,6 +34,24 @@ describe('Infobip → reports, inbound, scheduled bulks, balance', () => {
 		expect(items.map((i) => i.json.messageId)).toEqual(['m1', 'm2']);
 	});
 
+	it.each([
+		['the documented results key', { results: [{ messageId: 'm1' }] }, ['m1']],
+		['a reports key', { reports: [{ messageId: 'm1' }] }, ['m1']],
+		['nothing when nothing waits', {}, []],
+		['a null list and counts', { results: null, messageCount: 0 }, []],
+	])('Delivery Report → Get Many reads %s', async (_name, answer, ids) => {
+		gateway().get('/messages-api/1/reports').query(true).reply(200, answer);
+		const { items, error } = await runNode(node('report', 'getAll', { limit: 50 }));
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json.messageId)).toEqual(ids);
+	});
+
+	it('Delivery Report → Get Many fails on an answer that is no list of results, rather than returning nothing', async () => {
+		gateway().get('/messages-api/1/reports').query(true).reply(200, { error: 'maintenance' });
+		const { error } = await runNode(node('report', 'getAll', { limit: 50 }));
+		expect(error?.message).toBe('Infobip answered without a list of results (under "results") [item 0]');
+	});
+
 	it('refuses a pull limit over 1,000 before any request', async () => {
 		const scope = gateway().get(/.*/).reply(200, { results: [] });
 		const { error } = await runNode(node('report', 'getAll', { limit: 1001 }));

@@ -199,6 +199,15 @@ describe('Infobip sandbox', () => {
 		]);
 	});
 
+	it('answers an empty pull with an empty results list, or with nothing at all, as its mode says', async () => {
+		const empty = async () => (await api.get('/messages-api/1/reports', { params: { bulkId: 'none-such' } })).data;
+		const listed = await empty();
+		sandbox.infobip.config.emptyPull = 'emptyObject';
+		const bare = await empty();
+		sandbox.infobip.config.emptyPull = 'results';
+		expect([listed, bare]).toEqual([{ results: [] }, {}]);
+	});
+
 	it('hands each report out once when pulled, and answers 429 past its rate', async () => {
 		await api.post('/messages-api/1/messages', {
 			messages: [message(['447491163443', '447491163444'])],

@@ -354,7 +354,8 @@ export class InfobipEmulator {
 					(!query.messageId || r.messageId === query.messageId) &&
 					(!query.channel || r.channel === query.channel),
 			);
-			return Array.isArray(taken) ? { status: 200, body: { results: taken } } : taken;
+			if (!Array.isArray(taken)) return taken;
+			return { status: 200, body: !taken.length && this.config.emptyPull === 'emptyObject' ? {} : { results: taken } };
 		});
 		this.route('GET', '/messages-api/1/inbound', ({ query }) => {
 			const taken = this.pull(this.inbound, query, (m) => !query.channel || m.channel === query.channel);
@@ -424,6 +425,7 @@ export class InfobipEmulator {
 				'failingNumbers',
 				'rejectedNumbers',
 				'statusAnswer',
+				'emptyPull',
 				'pricePerMessage',
 				'balance',
 				'subscription',

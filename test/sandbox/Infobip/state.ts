@@ -50,6 +50,8 @@ export interface InfobipConfig {
 	 * moment: PENDING (the usual), REJECTED for all of them, or none at all (an answer that says nothing).
 	 */
 	statusAnswer: 'pending' | 'rejected' | 'none';
+	/** What a pull with nothing to hand out answers: `{"results": []}`, or `{}` (the documents show only a full answer). */
+	emptyPull: 'results' | 'emptyObject';
 	/** Each message costs this much. */
 	pricePerMessage: number;
 	balance: number;
@@ -67,6 +69,7 @@ export function defaultConfig(): InfobipConfig {
 		failingNumbers: ['15550000666'],
 		rejectedNumbers: [],
 		statusAnswer: 'pending',
+		emptyPull: 'results',
 		pricePerMessage: 0.01,
 		balance: 100,
 	};
