@@ -45,16 +45,19 @@ function content(context: IExecuteFunctions, itemIndex: number, options: IDataOb
 			"Give the image's public address, starting with https://.",
 		);
 	}
-	const body: IDataObject = imageUrl ? { type: 'IMAGE', url: imageUrl, text } : { type: 'TEXT', text };
+	const inHeader = imageUrl && options.imagePlacement === 'header';
+	const body: IDataObject = imageUrl && !inHeader ? { type: 'IMAGE', url: imageUrl, text } : { type: 'TEXT', text };
 	const result: IDataObject = { body };
-	if (String(options.header ?? '').trim()) result.header = { type: 'TEXT', text: String(options.header) };
+	if (inHeader) result.header = { type: 'IMAGE', url: imageUrl };
+	else if (String(options.header ?? '').trim()) result.header = { type: 'TEXT', text: String(options.header) };
 	if (String(options.footer ?? '').trim()) result.footer = { text: String(options.footer) };
 	const buttons = fixedEntries(options.buttons, 'button').filter((button) => String(button.text ?? '').trim());
 	if (buttons.length) {
+		// Seed 002 requires postbackData on a button: left empty, the button's own text comes back.
 		result.buttons = buttons.map((button) => ({
 			type: String(button.type || 'REPLY'),
 			text: String(button.text),
-			postbackData: String(button.postbackData ?? ''),
+			postbackData: String(button.postbackData ?? '').trim() || String(button.text),
 		}));
 	}
 	return result;

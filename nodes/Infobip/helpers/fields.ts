@@ -115,7 +115,7 @@ export const messageFields: INodeProperties[] = [
 							name: 'postbackData',
 							type: 'string',
 							default: '',
-							description: 'Data sent back to you when the button is pressed',
+							description: "Data sent back to you when the button is pressed (Infobip requires it). Empty: the button's text.",
 						},
 					],
 				},
@@ -189,7 +189,19 @@ export const messageFields: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'https://files.example.com/offer.png',
-			description: 'A public image to send, with the text as its caption',
+			description: 'A public image to send, with the text as its caption (see Image Placement)',
+		},
+		{
+			displayName: 'Image Placement',
+			name: 'imagePlacement',
+			type: 'options',
+			options: [
+				{ name: 'Body (IMAGE Body, Text as Caption)', value: 'body' },
+				{ name: 'Header (IMAGE Header, Text as Body)', value: 'header' },
+			],
+			default: 'body',
+			description:
+				"Where the image goes in Infobip's message: the seed shows only text bodies and headers, so both shapes Infobip's clients use are offered. The header replaces a Header text.",
 		},
 		{
 			displayName: 'India DLT',

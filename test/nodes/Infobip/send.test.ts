@@ -192,6 +192,34 @@ describe('Infobip → Message → Send: all items as few requests as possible', 
 		nock.cleanAll();
 	});
 
+	it('puts an image in the body or the header as Image Placement says, and gives a button without Postback Data its text', async () => {
+		const bodies: Json[] = [];
+		gateway()
+			.post('/messages-api/1/messages', (b) => (bodies.push(b), true))
+			.times(2)
+			.reply(200, (_uri, b) => accepted(b as Json));
+		const options = (imagePlacement: string) => ({
+			imageUrl: 'https://f.example.com/offer.png',
+			imagePlacement,
+			header: 'Ignored beside an image header',
+			buttons: { button: [{ type: 'REPLY', text: 'Yes please', postbackData: '' }] },
+		});
+		for (const placement of ['body', 'header'])
+			await runNode({ type: 'infobip', parameters: sendParameters({ channel: 'WHATSAPP', options: options(placement) }), credentials }, [
+				{ to: '+447491163443', text: 'Our offer' },
+			]);
+
+		const button = { type: 'REPLY', text: 'Yes please', postbackData: 'Yes please' };
+		expect(bodies.map((body) => body.messages[0].content)).toEqual([
+			{
+				body: { type: 'IMAGE', url: 'https://f.example.com/offer.png', text: 'Our offer' },
+				header: { type: 'TEXT', text: 'Ignored beside an image header' },
+				buttons: [button],
+			},
+			{ body: { type: 'TEXT', text: 'Our offer' }, header: { type: 'IMAGE', url: 'https://f.example.com/offer.png' }, buttons: [button] },
+		]);
+	});
+
 	it("reads a Send At picked in the editor (a wall time without zone) in the workflow's time zone, not the server's", async () => {
 		const bodies: Json[] = [];
 		gateway()

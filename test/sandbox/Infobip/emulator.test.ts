@@ -199,6 +199,44 @@ describe('Infobip sandbox', () => {
 		]);
 	});
 
+	it('takes an image in the body, in the header or either, as its mode says, and refuses a button without postbackData', async () => {
+		const withImage = (where: 'body' | 'header') => ({
+			...message(['447491163443']),
+			channel: 'WHATSAPP',
+			content:
+				where === 'body'
+					? { body: { type: 'IMAGE', url: 'https://f.example.com/a.png', text: 'Hi' } }
+					: { body: { type: 'TEXT', text: 'Hi' }, header: { type: 'IMAGE', url: 'https://f.example.com/a.png' } },
+		});
+		const statuses = async () =>
+			await Promise.all(
+				(['body', 'header'] as const).map(
+					async (where) => (await api.post('/messages-api/1/messages', { messages: [withImage(where)] })).status,
+				),
+			);
+		const seen: number[][] = [];
+		for (const shape of ['either', 'body', 'header'] as const) {
+			sandbox.infobip.config.imageShape = shape;
+			seen.push(await statuses());
+		}
+		sandbox.infobip.config.imageShape = 'either';
+		const button = await api.post('/messages-api/1/messages', {
+			messages: [
+				{ ...message(['447491163443']), content: { body: { type: 'TEXT', text: 'Hi' }, buttons: [{ type: 'REPLY', text: 'Yes' }] } },
+			],
+		});
+
+		expect(seen).toEqual([
+			[200, 200],
+			[200, 400],
+			[400, 200],
+		]);
+		expect([button.status, button.data.violations]).toEqual([
+			400,
+			[{ property: 'messages[0].content.buttons[0].postbackData', violation: 'must not be blank' }],
+		]);
+	});
+
 	it('answers an empty pull with an empty results list, or with nothing at all, as its mode says', async () => {
 		const empty = async () => (await api.get('/messages-api/1/reports', { params: { bulkId: 'none-such' } })).data;
 		const listed = await empty();

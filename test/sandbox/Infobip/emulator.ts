@@ -180,6 +180,17 @@ export class InfobipEmulator {
 			if (!contentBody || typeof contentBody.type !== 'string') add(`${at}.content.body`, 'must not be null');
 			else if (contentBody.type === 'TEXT' && (typeof contentBody.text !== 'string' || !contentBody.text))
 				add(`${at}.content.body.text`, 'must not be blank');
+			else if (contentBody.type === 'IMAGE' && (this.config.imageShape === 'header' || typeof contentBody.url !== 'string'))
+				add(`${at}.content.body`, this.config.imageShape === 'header' ? 'type IMAGE is not supported here' : 'url must not be blank');
+			const header = content && isObject(content.header) ? content.header : undefined;
+			if (header?.type === 'IMAGE' && (this.config.imageShape === 'body' || typeof header.url !== 'string'))
+				add(`${at}.content.header`, this.config.imageShape === 'body' ? 'type IMAGE is not supported here' : 'url must not be blank');
+			// Seed 002: a button's type, text and postbackData are all required.
+			(content && Array.isArray(content.buttons) ? content.buttons : []).forEach((button: unknown, b: number) => {
+				for (const field of ['type', 'text', 'postbackData'])
+					if (!isObject(button) || typeof button[field] !== 'string' || !button[field])
+						add(`${at}.content.buttons[${b}].${field}`, 'must not be blank');
+			});
 			const validity = isObject(message.options) && isObject(message.options.validityPeriod) ? message.options.validityPeriod : undefined;
 			if (validity && !(Number(validity.amount) * (UNITS[String(validity.timeUnit ?? 'MINUTES')] ?? NaN) >= 10)) {
 				add(`${at}.options.validityPeriod`, 'must be at least 10 seconds');
@@ -426,6 +437,7 @@ export class InfobipEmulator {
 				'rejectedNumbers',
 				'statusAnswer',
 				'emptyPull',
+				'imageShape',
 				'pricePerMessage',
 				'balance',
 				'subscription',

@@ -52,6 +52,8 @@ export interface InfobipConfig {
 	statusAnswer: 'pending' | 'rejected' | 'none';
 	/** What a pull with nothing to hand out answers: `{"results": []}`, or `{}` (the documents show only a full answer). */
 	emptyPull: 'results' | 'emptyObject';
+	/** Where a message's image may go, which the seed does not show: an IMAGE body, an IMAGE header, or either. */
+	imageShape: 'body' | 'header' | 'either';
 	/** Each message costs this much. */
 	pricePerMessage: number;
 	balance: number;
@@ -70,6 +72,7 @@ export function defaultConfig(): InfobipConfig {
 		rejectedNumbers: [],
 		statusAnswer: 'pending',
 		emptyPull: 'results',
+		imageShape: 'either',
 		pricePerMessage: 0.01,
 		balance: 100,
 	};
