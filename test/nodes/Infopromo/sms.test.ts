@@ -133,6 +133,29 @@ describe('Infopromo → SMS → Send', () => {
 		]);
 	});
 
+	it('on a host that takes one number a request, says to set Recipients Per Request to 1, which then sends each', async () => {
+		gateway().post('/api/v3/sms/send').reply(422, refused('The recipient must be a valid number.'));
+		const bodies: Json[] = [];
+		gateway()
+			.post('/api/v3/sms/send', (b) => (bodies.push(b), true))
+			.times(2)
+			.reply(200, (_uri, b) => ok([record(String((b as Json).recipient), `u-${String((b as Json).recipient)}`)]));
+		const items = [
+			{ to: '+31612345678', text: 'Hi' },
+			{ to: '+31612345679', text: 'Hi' },
+		];
+
+		const together = await runNode({ type: 'infopromo', parameters: sendParameters(), credentials }, items);
+		const one = await runNode(
+			{ type: 'infopromo', parameters: sendParameters({ options: { recipientsPerRequest: 1 } }), credentials },
+			items,
+		);
+
+		expect(together.error?.description).toMatch(/set Recipients Per Request to 1/);
+		expect(bodies.map((body) => body.recipient)).toEqual(['31612345678', '31612345679']);
+		expect(one.items.map((item) => item.json.uid)).toEqual(['u-31612345678', 'u-31612345679']);
+	});
+
 	it('takes the type from each item by expression (n8n checks nothing about it before the run)', async () => {
 		const bodies: Json[] = [];
 		gateway()

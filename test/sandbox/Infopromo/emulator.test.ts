@@ -29,6 +29,7 @@ describe('Infopromo sandbox', () => {
 			directionFilter: 'honoured',
 			httpReads: 'bearerToo',
 			httpPaths: 'all',
+			commaRecipients: 'accepted',
 			perPage: 25,
 			msPerSecond: 1000,
 		});
@@ -135,6 +136,15 @@ describe('Infopromo sandbox', () => {
 			[200, 200, 200],
 			[404, 404, 200],
 		]);
+	});
+
+	it('takes comma-separated recipients, or only one a request, as its mode says', async () => {
+		const two = { ...send, recipient: '31612345678,31612345679' };
+		const accepted = (await v3.post('/sms/send', two)).status;
+		sandbox.infopromo.config.commaRecipients = 'refused';
+		const refused = await v3.post('/sms/send', two);
+		const one = (await v3.post('/sms/send', send)).status;
+		expect([accepted, refused.status, refused.data.message, one]).toEqual([200, 422, 'The recipient must be a valid number.', 200]);
 	});
 
 	it('sends a campaign to a contact list', async () => {

@@ -48,6 +48,8 @@ export interface InfopromoConfig {
 	 * show and n8n cannot send: nowhere, a Bearer header (Laravel's token check), or the query string.
 	 */
 	httpReads: 'bodyOnly' | 'bearerToo' | 'queryToo';
+	/** Whether a send takes several comma-separated recipients (gateways.md; the seed shows one number), or one only. */
+	commaRecipients: 'accepted' | 'refused';
 	/** Which paths the HTTP API style has: the v3 ones (balance, profile, campaigns too), or only SMS as seed 004 shows. */
 	httpPaths: 'all' | 'smsOnly';
 	/** What a list record carries of what the trigger reads, which the documents do not list: all, or no uid. */
@@ -70,6 +72,7 @@ export function defaultConfig(): InfopromoConfig {
 		inbox: [],
 		httpReads: 'bearerToo',
 		httpPaths: 'all',
+		commaRecipients: 'accepted',
 		listRecords: 'full',
 		directionFilter: 'honoured',
 	};
@@ -266,6 +269,8 @@ export class InfopromoEmulator {
 				.split(',')
 				.map((r) => r.trim())
 				.filter(Boolean);
+			if (recipients.length > 1 && this.config.commaRecipients === 'refused')
+				return this.error(422, 'The recipient must be a valid number.');
 			if (!recipients.length || recipients.some((r) => !/^\d{8,15}$/.test(r)))
 				return this.error(422, 'The recipient must be one or more numbers, separated by commas.');
 			const problem = this.checkSend(fields);
@@ -366,6 +371,7 @@ export class InfopromoEmulator {
 				'inbox',
 				'httpReads',
 				'httpPaths',
+				'commaRecipients',
 				'listRecords',
 				'directionFilter',
 			] as const) {

@@ -27,6 +27,10 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['sms'], operation: ['send'] } }, properties);
 
+/** Only gateways.md says a send takes several comma-separated numbers (the seed shows one): a host may not. */
+const SEVERAL_RECIPIENTS_HINT =
+	'The platform refused the values. If it refused the recipients, this host may take one number per request: set Recipients Per Request to 1 in the options.';
+
 interface Planned {
 	itemIndex: number;
 	recipient: string;
@@ -96,7 +100,13 @@ export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData
 			let data: unknown;
 			try {
 				// No idempotency key: never re-sent when its fate is unknown.
-				({ data } = await requestAnswer.call(this, infopromo, { method: 'POST', path: '/sms/send', body, itemIndex: chunk[0].itemIndex }));
+				({ data } = await requestAnswer.call(this, infopromo, {
+					method: 'POST',
+					path: '/sms/send',
+					body,
+					itemIndex: chunk[0].itemIndex,
+					...(chunk.length > 1 ? { hints: { 422: SEVERAL_RECIPIENTS_HINT } } : {}),
+				}));
 			} catch (error) {
 				const unknown = fateUnknown(error) || answeredWithoutEnvelope(error);
 				for (const entry of chunk) {
