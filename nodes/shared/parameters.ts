@@ -43,7 +43,13 @@ export function checkText(context: IExecuteFunctions, itemIndex: number, value: 
  * A text parameter's value as text. An expression that gives an object or a list would go out as
  * "[object Object]": refused instead, saying how to fix it.
  */
-export function plainText(context: IExecuteFunctions, itemIndex: number, value: unknown, field: string, noun = field.toLowerCase()): string {
+export function plainText(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	field: string,
+	noun = field.toLowerCase(),
+): string {
 	if (value !== null && typeof value === 'object') {
 		throw itemError(
 			context,

@@ -207,7 +207,6 @@ export async function signedWebhook(context: IWebhookFunctions, deliveries: Sign
 				{ error: 'This event is being started: deliver it again shortly' },
 				{ 'Retry-After': '5' },
 			);
-		settle(true);
 		return { webhookResponse: { received: true, started: false, repeat: true } };
 	}
 	settleWhenAnswered(context, settle);

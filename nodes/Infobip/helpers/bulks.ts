@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { withItemIndex } from '../../shared/items';
 import { idOf } from '../../shared/parameters';
 import { requestRecord } from '../../shared/transport';
 import { infobip } from '../transport';
@@ -22,7 +23,7 @@ export const splitPartsField: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to act on the other requests of a campaign that Send split (<Bulk ID>-2, <Bulk ID>-3, …) too, until one is not found. Turn it off for a bulk of your own whose name ends like that.',
+		'Whether to act on the other requests of a campaign that Send split (&lt;Bulk ID&gt;-2, &lt;Bulk ID&gt;-3, …) too, until one is not found. Turn it off for a bulk of your own whose name ends like that.',
 };
 
 /** Most parts a campaign is looked for in: Send's largest split at its smallest request size. */
@@ -66,7 +67,7 @@ export async function bulkRequest(
 			parts.push(await onePart(`${bulkId}-${part}`));
 		} catch (error) {
 			if (isNotFound(error)) break;
-			throw error;
+			throw withItemIndex(context, error, itemIndex);
 		}
 	}
 	return parts.length > 1 ? { ...first, parts } : first;
