@@ -1,8 +1,11 @@
 /** `2026-12-24T09:30:00`, `2026-12-24 09:30` or `2026-12-24`: a wall time without a zone, as n8n's date picker stores it. */
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/;
 
-/** How far `timeZone`'s clock is ahead of UTC at the instant `ms`. */
-function offsetMs(ms: number, timeZone: string): number {
+/** The wall time a zone's clocks show at the instant `ms`, to the second; throws on a zone that is none. */
+export function wallTimeAt(
+	ms: number,
+	timeZone: string,
+): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
 	const parts = Object.fromEntries(
 		new Intl.DateTimeFormat('en-US', {
 			timeZone,
@@ -17,8 +20,13 @@ function offsetMs(ms: number, timeZone: string): number {
 			.formatToParts(new Date(ms))
 			.map((part) => [part.type, Number(part.value)]),
 	);
-	const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
-	return wall - Math.floor(ms / 1000) * 1000;
+	return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+}
+
+/** How far `timeZone`'s clock is ahead of UTC at the instant `ms`. */
+function offsetMs(ms: number, timeZone: string): number {
+	const { year, month, day, hour, minute, second } = wallTimeAt(ms, timeZone);
+	return Date.UTC(year, month - 1, day, hour, minute, second) - Math.floor(ms / 1000) * 1000;
 }
 
 /** The instant a wall time has in a zone (a time skipped by a clock change reads as the hour after it). */

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { clock } from '../../shared/clock';
-import { dateTimeMs } from '../../shared/dates';
+import { dateTimeMs, wallTimeAt } from '../../shared/dates';
 import { itemError, parseInput } from '../../shared/items';
 import { checkText } from '../../shared/parameters';
 import { phoneOptionsFrom } from '../../shared/fields';
@@ -13,20 +13,9 @@ const SENDER_NAME = /^[A-Za-z0-9]{1,11}$/;
 
 /** The platform's `Y-m-d H:i`, in the given IANA time zone. */
 export function platformDateTime(ms: number, timeZone: string): string {
-	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-CA', {
-			timeZone,
-			year: 'numeric',
-			month: '2-digit',
-			day: '2-digit',
-			hour: '2-digit',
-			minute: '2-digit',
-			hourCycle: 'h23',
-		})
-			.formatToParts(new Date(ms))
-			.map((part) => [part.type, part.value]),
-	);
-	return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+	const { year, month, day, hour, minute } = wallTimeAt(ms, timeZone);
+	const two = (value: number) => String(value).padStart(2, '0');
+	return `${year}-${two(month)}-${two(day)} ${two(hour)}:${two(minute)}`;
 }
 
 /** The sender: a phone number (as digits) or a name of at most 11 letters and digits. */
