@@ -60,8 +60,8 @@ function invalidBecause(text: string, country: CountryCode | undefined): string 
 }
 
 /**
- * With validation skipped: digits written internationally (with + or 00, or bare without a Default
- * Country) as they are; a national number only when its country's plan allows its length.
+ * With validation skipped: digits written internationally (with + or 00, or bare ones normalizePhoneNumber
+ * takes as international) as they are; a national number only when its country's plan allows its length.
  */
 function unvalidated(text: string, country: CountryCode | undefined): string | undefined {
 	let candidate = `+${text.replace(/\D/g, '')}`;
@@ -105,7 +105,8 @@ function countryFrom(value: string | undefined): CountryCode | undefined {
 
 /**
  * Turns what users paste — spaces, dashes, brackets, `tel:`, `00` prefixes, national numbers with a
- * default country, or bare international digits — into one valid number, or throws PhoneNumberError.
+ * default country, or bare international digits (with Digits Are International, or where no country
+ * reads them as its own) — into one valid number, or throws PhoneNumberError.
  */
 export function normalizePhoneNumber(input: unknown, options: PhoneOptions = {}): string {
 	const raw = String(input ?? '').trim();
