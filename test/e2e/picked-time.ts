@@ -1,9 +1,9 @@
 // `npm run picked-time`: what n8n's editor stores when a user picks a date and time, found in headless
 // Chromium with three different time zones (browser, server, workflow), and the instant each gateway
 // node then sends. Prints one line per field; docs/nodes.md records what it found.
-import puppeteer from 'puppeteer-core';
 import { join } from 'path';
 
+import { launchChromium, signedInPage } from './editor-browser';
 import { WORK } from './paths';
 import { E2E_OWNER, ensureRuntime, startStack } from './stack';
 
@@ -55,19 +55,7 @@ async function main(): Promise<void> {
 		owner: E2E_OWNER,
 		env: { TZ: SERVER_ZONE, GENERIC_TIMEZONE: SERVER_ZONE },
 	});
-	const browser = await puppeteer.launch({
-		executablePath: '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-		],
-		env: { ...process.env, TZ: BROWSER_ZONE },
-		defaultViewport: { width: 1440, height: 900 },
-	});
+	const browser = await launchChromium({ TZ: BROWSER_ZONE });
 	try {
 		const api = await stack.n8n.api();
 		const nodes = FIELDS.map((field, i) => ({
@@ -86,12 +74,7 @@ async function main(): Promise<void> {
 			settings: { executionOrder: 'v1', timezone: WORKFLOW_ZONE },
 		});
 		const workflowId = String(created.data.id);
-		const page = await browser.newPage();
-		await page.goto(`${stack.n8n.baseUrl}/signin`, { waitUntil: 'networkidle2' });
-		const [email, password] = await page.$$('input');
-		await email.type(E2E_OWNER.email);
-		await password.type(E2E_OWNER.password);
-		await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle2' }), password.press('Enter')]);
+		const page = await signedInPage(browser, stack.n8n.baseUrl, E2E_OWNER);
 		console.log(
 			`picked-time: browser in ${BROWSER_ZONE} (it says ${await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)}), server in ${SERVER_ZONE}, workflow in ${WORKFLOW_ZONE}; picked ${PICKED}`,
 		);

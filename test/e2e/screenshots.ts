@@ -3,8 +3,9 @@
 // docs/images/; run again after a change a user would see.
 import { mkdirSync } from 'fs';
 import { join } from 'path';
-import puppeteer, { type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 
+import { launchChromium, signedInPage } from './editor-browser';
 import { ROOT, WORK } from './paths';
 import { runOrFail } from './processes';
 import { E2E_OWNER, ensureRuntime, startStack } from './stack';
@@ -81,28 +82,9 @@ async function main(): Promise<void> {
 		owner: E2E_OWNER,
 		log: (line) => console.log(`screenshots: ${line}`),
 	});
-	const browser = await puppeteer.launch({
-		executablePath: '/usr/bin/chromium',
-		// These machines reach no network: Chromium's own background connections are switched off.
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-		],
-		defaultViewport: { width: 1440, height: 900 },
-	});
+	const browser = await launchChromium();
 	try {
-		const page = await browser.newPage();
-		// Signed in as the owner, through the form (n8n ties a session to the browser that opened it).
-		await page.goto(`${stack.n8n.baseUrl}/signin`, { waitUntil: 'networkidle2' });
-		const [email, password] = await page.$$('input');
-		await email.type(E2E_OWNER.email);
-		await password.type(E2E_OWNER.password);
-		await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle2' }), password.press('Enter')]);
+		const page = await signedInPage(browser, stack.n8n.baseUrl, E2E_OWNER);
 		for (const shot of SHOTS) {
 			await shot.take(page, stack.n8n.baseUrl).catch(async (error: Error) => {
 				// What the page showed instead, to see why.

@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { eventIdOf, eventKey } from '../../shared/event-id';
-import { laravelPage } from './lists';
+import { laravelPage, uidOf } from './lists';
 
 /** Which end of the SMS list the platform puts its newest messages at: its documents do not say. */
 export type ListOrder = 'newestFirst' | 'oldestFirst';
@@ -26,8 +26,8 @@ export const SEEN_KEPT = 2000;
  * seen; otherwise a digest of the record without its status, so that a status change keeps the identity.
  */
 export function identityOf(record: IDataObject): string {
-	const id = record.uid ?? record.id;
-	if (id !== undefined && id !== null && id !== '') return String(id);
+	const id = uidOf(record);
+	if (id) return id;
 	const lasting = Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'status' && key !== 'updated_at'));
 	return `digest:${eventIdOf(eventKey('sms', undefined, lasting))}`;
 }
