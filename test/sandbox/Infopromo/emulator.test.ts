@@ -27,7 +27,7 @@ describe('Infopromo sandbox', () => {
 			order: 'newestFirst',
 			listRecords: 'full',
 			directionFilter: 'honoured',
-			httpReads: 'bearerToo',
+			httpReads: 'bodyOnly',
 			httpPaths: 'all',
 			commaRecipients: 'accepted',
 			perPage: 25,
@@ -52,7 +52,7 @@ describe('Infopromo sandbox', () => {
 			[200, 401],
 			[401, 200],
 		]);
-		sandbox.infopromo.config.httpReads = 'bearerToo';
+		sandbox.infopromo.config.httpReads = 'bodyOnly';
 		// A send's token goes in the body only.
 		expect((await http.post('/sms/send', send, { headers: { Authorization: `Bearer ${INFOPROMO_TOKEN}` } })).status).toBe(401);
 		expect(JSON.stringify(sandbox.infopromo.server.log)).not.toContain(INFOPROMO_TOKEN);
@@ -124,7 +124,7 @@ describe('Infopromo sandbox', () => {
 	});
 
 	it('has balance, profile and campaigns under /api/http too, or only the SMS paths seed 004 shows, as its mode says', async () => {
-		const auth = { headers: { Authorization: `Bearer ${INFOPROMO_TOKEN}` } };
+		const auth = { data: { api_token: INFOPROMO_TOKEN } };
 		const statuses = async () => [
 			(await http.get('/balance', auth)).status,
 			(await http.get('/me', auth)).status,

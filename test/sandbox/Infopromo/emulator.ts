@@ -70,7 +70,8 @@ export function defaultConfig(): InfopromoConfig {
 		balance: 1000,
 		msPerSecond: 1000,
 		inbox: [],
-		httpReads: 'bearerToo',
+		// The documents put a read's token in its body, which n8n cannot send: no kinder by default.
+		httpReads: 'bodyOnly',
 		httpPaths: 'all',
 		commaRecipients: 'accepted',
 		listRecords: 'full',
