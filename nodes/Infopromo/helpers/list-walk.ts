@@ -14,6 +14,8 @@ export interface ListMemory extends IDataObject {
 	last?: string;
 	/** The high-water mark: how many messages the list held when last read (messages beyond it are new). */
 	total?: number;
+	/** The latest `created_at` seen, where records carry one: nothing created before it is new. */
+	newestAt?: number;
 	/** The newest messages seen, newest last: a walk from the newest end stops at the first of them. */
 	seen: string[];
 }
@@ -53,6 +55,12 @@ async function readPage(context: IPollFunctions, direction: string, page: number
 	return { items: answer.items, lastPage: answer.lastPage ?? (answer.more ? page + 1 : page), total: answer.total };
 }
 
+/** A record's `created_at` in epoch milliseconds, where it has a readable one (the documents promise none). */
+function createdAt(record: IDataObject | undefined): number | undefined {
+	const at = Date.parse(String(record?.created_at ?? ''));
+	return Number.isFinite(at) ? at : undefined;
+}
+
 /** Messages not of this direction, where records say (the list is asked for one direction; a host may ignore that). */
 function ofDirection(items: IDataObject[], direction: string): IDataObject[] {
 	return items.filter((item) => item.direction === undefined || item.direction === null || item.direction === direction);
@@ -70,8 +78,8 @@ function inferOrder(
 		if (first !== memory.first && last === memory.last) return 'newestFirst';
 		if (last !== memory.last && first === memory.first) return 'oldestFirst';
 	}
-	const [older, newer] = [Date.parse(String(ends[0]?.created_at)), Date.parse(String(ends[1]?.created_at))];
-	if (Number.isFinite(older) && Number.isFinite(newer) && older !== newer) return older > newer ? 'newestFirst' : 'oldestFirst';
+	const [older, newer] = [createdAt(ends[0]), createdAt(ends[1])];
+	if (older !== undefined && newer !== undefined && older !== newer) return older > newer ? 'newestFirst' : 'oldestFirst';
 	return undefined;
 }
 
@@ -114,7 +122,13 @@ export async function walkNewest(
 		const seen = [...(memory?.seen ?? []), ...readNewestFirst.map(identityOf).reverse()];
 		const kept = new Set<string>();
 		for (let i = seen.length - 1; i >= 0 && kept.size < SEEN_KEPT; i--) kept.add(seen[i]);
-		return { order, first, last, total, seen: [...kept].reverse() };
+		const times = [memory?.newestAt, ...readNewestFirst.map(createdAt)].filter((at): at is number => at !== undefined);
+		return { order, first, last, total, seen: [...kept].reverse(), ...(times.length ? { newestAt: Math.max(...times) } : {}) };
+	};
+	// Created before the newest message seen: old, even if the messages seen around it were deleted since.
+	const olderThanSeen = (item: IDataObject) => {
+		const at = createdAt(item);
+		return memory?.newestAt !== undefined && at !== undefined && at < memory.newestAt;
 	};
 	const baseline = !memory;
 	// Neither end moved: nothing arrived (a list that only lost messages has nothing new either).
@@ -142,7 +156,7 @@ export async function walkNewest(
 		for (const item of items) {
 			read.push(item);
 			if (baseline) continue;
-			if (seen.has(identityOf(item))) reachedSeen ||= !!order;
+			if (seen.has(identityOf(item)) || olderThanSeen(item)) reachedSeen ||= !!order;
 			else if (!reachedSeen && (order || index < 2)) unseen.push(item);
 		}
 		if (order && (reachedSeen || baseline) && !readOn(read)) break;

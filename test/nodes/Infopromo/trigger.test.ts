@@ -132,6 +132,19 @@ describe.each<Order>(['newestFirst', 'oldestFirst'])('Infopromo Trigger, list or
 		expect(await poll(staticData, ['incoming'], { maxPages: 2 })).toEqual([]);
 	});
 
+	it('finds its place when the messages it saw last were deleted: by their times, where records carry them', async () => {
+		const list = new SmsList(order);
+		const staticData: IDataObject = {};
+		const at = (n: number) => ({ created_at: new Date(Date.UTC(2026, 10, 1) + n * 60_000).toISOString() });
+		for (let n = 0; n < 60; n++) list.receive(1, at(n));
+		await poll(staticData);
+		// The ten newest it saw are deleted in the portal; three arrive.
+		list.incoming.splice(50, 10);
+		const added = [60, 61, 62].flatMap((n) => list.receive(1, at(n)));
+
+		expect(uids(await poll(staticData))).toEqual(added);
+	});
+
 	it('gives each message a stable eventId', async () => {
 		const list = new SmsList(order);
 		const staticData: IDataObject = {};
