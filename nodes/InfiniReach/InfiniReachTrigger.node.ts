@@ -1,9 +1,11 @@
 import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { simplifyField } from '../shared/common-event';
 import { repeatWindowField, signatureOptions } from '../shared/fields';
 import { savedParameter } from '../shared/parameters';
 import {
+	commonEventsIf,
 	DELIVERY_WEBHOOK,
 	REPEAT_WINDOW_MINUTES,
 	envelopeEventKey,
@@ -13,6 +15,7 @@ import {
 	type SignatureOptionValues,
 	urlPastedByHand,
 } from '../shared/webhook';
+import { events } from './helpers/common';
 import { CREDENTIAL_TYPE } from './transport';
 
 export class InfiniReachTrigger implements INodeType {
@@ -21,7 +24,9 @@ export class InfiniReachTrigger implements INodeType {
 		name: 'infiniReachTrigger',
 		icon: { light: 'file:infinireach.svg', dark: 'file:infinireach.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1: Simplify, on by default: the common event (version 1 keeps InfiniReach's own payload).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow on InfiniReach message and device events',
 		defaults: { name: 'InfiniReach Trigger' },
@@ -53,6 +58,7 @@ export class InfiniReachTrigger implements INodeType {
 				default: ['message.inbound'],
 				description: 'Events that start the workflow; others are acknowledged and ignored',
 			},
+			simplifyField(),
 			signatureOptions(SIGNATURE_HEADER),
 			repeatWindowField(REPEAT_WINDOW_MINUTES),
 		],
@@ -70,6 +76,7 @@ export class InfiniReachTrigger implements INodeType {
 			}),
 			items: (body) => envelopeEvents(body, savedParameter<string[]>(this, 'events', [])),
 			eventKey: envelopeEventKey,
+			commonEvents: commonEventsIf(this, events),
 		});
 	}
 }

@@ -2,9 +2,11 @@ import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, I
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { eventKey } from '../shared/event-id';
+import { simplifyField } from '../shared/common-event';
 import { repeatWindowField, signatureOptions } from '../shared/fields';
 import { savedParameter } from '../shared/parameters';
 import {
+	commonEventsIf,
 	DELIVERY_WEBHOOK,
 	REPEAT_WINDOW_MINUTES,
 	type DeliveryCheck,
@@ -13,6 +15,7 @@ import {
 	type SignatureOptionValues,
 	urlPastedByHand,
 } from '../shared/webhook';
+import { events } from './helpers/common';
 import { CHANNELS } from './helpers/fields';
 import { pushedResults } from './helpers/pushed-results';
 import { CREDENTIAL_TYPE } from './transport';
@@ -23,7 +26,9 @@ export class InfobipTrigger implements INodeType {
 		name: 'infobipTrigger',
 		icon: { light: 'file:infobip.svg', dark: 'file:infobip.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1: Simplify, on by default: the common event (version 1 keeps Infobip's own results).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow on Infobip delivery reports, seen reports and inbound messages',
 		defaults: { name: 'Infobip Trigger' },
@@ -75,6 +80,7 @@ export class InfobipTrigger implements INodeType {
 				description: 'How the trigger knows a request comes from Infobip; requests that fail get 401 and start nothing',
 			},
 			{ ...signatureOptions(SIGNATURE_HEADER), displayOptions: { show: { verification: ['signature'] } } },
+			simplifyField(),
 			repeatWindowField(REPEAT_WINDOW_MINUTES),
 		],
 	};
@@ -106,6 +112,7 @@ export class InfobipTrigger implements INodeType {
 			items: (body) => pushedResults(body, savedParameter<string[]>(this, 'events', []), savedParameter<string[]>(this, 'channels', [])),
 			// Infobip's messageId, and the result itself: each status of a message is a report of its own.
 			eventKey: (item) => eventKey(item.event, item.messageId, item.result),
+			commonEvents: commonEventsIf(this, events),
 		});
 	}
 }

@@ -1,9 +1,12 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { clock } from '../shared/clock';
+import { asCommonEvents, simplifies, simplifyField } from '../shared/common-event';
 import { pollMemory } from '../shared/polling';
 import { optionsCollection } from '../shared/fields';
 import { DEFAULT_MAX_PAGES, newestSample, pollMessages, type WatchMemory } from './helpers/message-poll';
+import { events as commonEvents } from './helpers/common';
 import { CREDENTIAL_TYPE } from './transport';
 
 export class InfopromoTrigger implements INodeType {
@@ -12,7 +15,9 @@ export class InfopromoTrigger implements INodeType {
 		name: 'infopromoTrigger',
 		icon: { light: 'file:infopromo.svg', dark: 'file:infopromo.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1: Simplify, on by default: the common event (version 1 keeps the platform's own records).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow on new inbound messages and on status changes of sent ones, by polling Infopromo',
 		defaults: { name: 'Infopromo Trigger' },
@@ -43,6 +48,7 @@ export class InfopromoTrigger implements INodeType {
 				],
 				default: ['incoming'],
 			},
+			simplifyField(),
 			optionsCollection([
 				{
 					displayName: 'Most Pages Per Poll',
@@ -62,16 +68,19 @@ export class InfopromoTrigger implements INodeType {
 		const maxPages = Number((this.getNodeParameter('options', {}) as IDataObject).maxPages ?? DEFAULT_MAX_PAGES);
 		const memory = pollMemory<WatchMemory>(this);
 
+		const present = (found: IDataObject[]) =>
+			simplifies(this.getNode(), this.getNodeParameter('simplify', true)) ? asCommonEvents(commonEvents, found, clock.now()) : found;
+
 		// A manual test shows what a run would get, without touching the memory of the active workflow.
 		if (this.getMode() === 'manual') {
 			const sample = await newestSample(this, events, memory.previous);
-			return sample.length ? [this.helpers.returnJsonArray(sample)] : null;
+			return sample.length ? [this.helpers.returnJsonArray(present(sample))] : null;
 		}
 
 		const { items, memory: next, notice } = await pollMessages(this, events, memory.previous, maxPages);
 		// n8n saves this memory with the execution it starts (in one transaction where its durable poll cursors are on).
 		memory.save(next);
 		if (notice) this.logger.warn(`Infopromo Trigger: ${notice}`);
-		return items.length ? [this.helpers.returnJsonArray(items)] : null;
+		return items.length ? [this.helpers.returnJsonArray(present(items))] : null;
 	}
 }

@@ -1,10 +1,19 @@
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { simplifyField } from '../shared/common-event';
 import { repeatWindowField } from '../shared/fields';
 import { savedParameter } from '../shared/parameters';
-import { DELIVERY_WEBHOOK, REPEAT_WINDOW_MINUTES, envelopeEventKey, envelopeEvents, signedWebhook } from '../shared/webhook';
+import {
+	commonEventsIf,
+	DELIVERY_WEBHOOK,
+	REPEAT_WINDOW_MINUTES,
+	envelopeEventKey,
+	envelopeEvents,
+	signedWebhook,
+} from '../shared/webhook';
 import { CREDENTIAL_TYPE } from './transport';
+import { events } from './helpers/common';
 import { registration, type Registration } from './helpers/webhooks';
 
 export class TxtCoopTrigger implements INodeType {
@@ -13,7 +22,9 @@ export class TxtCoopTrigger implements INodeType {
 		name: 'txtCoopTrigger',
 		icon: { light: 'file:txtcoop.svg', dark: 'file:txtcoop.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1: Simplify, on by default: the common event (version 1 keeps txtcoop's own payload).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow on txtcoop message and relay events',
 		defaults: { name: 'txtcoop Trigger' },
@@ -45,6 +56,7 @@ export class TxtCoopTrigger implements INodeType {
 				default: ['message.received'],
 				description: 'Events that start the workflow',
 			},
+			simplifyField(),
 			repeatWindowField(REPEAT_WINDOW_MINUTES),
 		],
 	};
@@ -74,6 +86,7 @@ export class TxtCoopTrigger implements INodeType {
 			}),
 			items: (body) => envelopeEvents(body, savedParameter<string[]>(this, 'events', [])),
 			eventKey: envelopeEventKey,
+			commonEvents: commonEventsIf(this, events),
 		});
 	}
 }

@@ -2,13 +2,13 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { clock } from '../shared/clock';
+import { asCommonEvents, simplifies, simplifyField } from '../shared/common-event';
 import { optionsCollection } from '../shared/fields';
 import { eventIdOf, eventKey } from '../shared/event-id';
 import { pollMemory } from '../shared/polling';
+import { events as commonEvents, SESSION_STATES } from './helpers/common';
 import { checkSession } from './helpers/session';
 import { CREDENTIAL_TYPE } from './transport';
-
-const SESSION_STATUSES = ['active', 'connecting', 'qr', 'pairing', 'disconnected', 'disabled'];
 
 interface LastPoll extends IDataObject {
 	status: string;
@@ -21,7 +21,9 @@ export class WhatsInfinityTrigger implements INodeType {
 		name: 'whatsInfinityTrigger',
 		icon: { light: 'file:whatsinfinity.svg', dark: 'file:whatsinfinity.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1: Simplify, on by default: the common event (version 1 keeps the session's own fields).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: 'Session status',
 		description: 'Starts the workflow when a WhatsInfinity session changes status or its queue grows',
 		defaults: { name: 'WhatsInfinity Trigger' },
@@ -41,10 +43,11 @@ export class WhatsInfinityTrigger implements INodeType {
 				displayName: 'Statuses',
 				name: 'statuses',
 				type: 'multiOptions',
-				options: SESSION_STATUSES.map((status) => ({ name: status[0].toUpperCase() + status.slice(1), value: status })),
+				options: SESSION_STATES.map((status) => ({ name: status[0].toUpperCase() + status.slice(1), value: status })),
 				default: [],
 				description: 'Start only when the session changes to one of these. None selected: on every change.',
 			},
+			simplifyField(),
 			optionsCollection([
 				{
 					displayName: 'Queue Size Alert',
@@ -68,9 +71,13 @@ export class WhatsInfinityTrigger implements INodeType {
 		const queueAbove = threshold !== undefined && queueSize > threshold;
 		const checkedAt = new Date(clock.now()).toISOString();
 
+		const present = (found: IDataObject[]) =>
+			simplifies(this.getNode(), this.getNodeParameter('simplify', true)) ? asCommonEvents(commonEvents, found, clock.now()) : found;
+
 		// A manual test shows what a run would get, without touching the memory of the active workflow.
 		if (this.getMode() === 'manual') {
-			return [this.helpers.returnJsonArray([{ event: 'status', previousStatus: null, ...session, checkedAt }])];
+			const eventId = eventIdOf(eventKey('status', session.sessionId, { status, queueSize, checkedAt }));
+			return [this.helpers.returnJsonArray(present([{ event: 'status', previousStatus: null, ...session, checkedAt, eventId }]))];
 		}
 
 		const memory = pollMemory<LastPoll>(this);
@@ -87,6 +94,6 @@ export class WhatsInfinityTrigger implements INodeType {
 		}
 		// One poll, one observation: what changed and when it was seen identifies it.
 		for (const event of events) event.eventId = eventIdOf(eventKey(event.event, session.sessionId, { status, queueSize, checkedAt }));
-		return events.length ? [this.helpers.returnJsonArray(events)] : null;
+		return events.length ? [this.helpers.returnJsonArray(present(events))] : null;
 	}
 }

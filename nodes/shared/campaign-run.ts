@@ -3,6 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 
 import { CampaignRecord, settleMs, type Standing } from './campaign-record';
 import { clock } from './clock';
+import { markReason } from './send-result';
 import type { Outcome } from './items';
 
 /** The identity of one message of a campaign: the key, the recipient and what they receive. */
@@ -257,7 +258,7 @@ export class CampaignRun {
 	private sentBefore(key: string, message: CampaignMessage): IDataObject {
 		return {
 			skipped: true,
-			fate: 'sent before',
+			skippedBecause: 'sentBefore',
 			reason: `Sent before in campaign "${key}": this recipient already got this message from this node`,
 			campaignKey: key,
 			to: message.to,
@@ -268,7 +269,7 @@ export class CampaignRun {
 	private duplicate(key: string, message: CampaignMessage, first: number): IDataObject {
 		return {
 			skipped: true,
-			fate: 'duplicate',
+			skippedBecause: 'duplicate',
 			reason: `The same message to the same recipient as item ${first} of this run: sent once, with item ${first}`,
 			duplicateOf: first,
 			campaignKey: key,
@@ -278,7 +279,7 @@ export class CampaignRun {
 	}
 
 	private unknownBefore(key: string, message: CampaignMessage): Error {
-		return new NodeOperationError(
+		const error = new NodeOperationError(
 			this.context.getNode(),
 			`Another run of campaign "${key}" sent this message to ${message.to}, and its fate is unknown`,
 			{
@@ -287,5 +288,6 @@ export class CampaignRun {
 					"Not sent again, by this run or any retry: that run may still be sending it, or it stopped before the gateway answered. Check the gateway's sent messages for this recipient; to send it anyway, turn on Options → Resend Messages of Unknown Fate.",
 			},
 		);
+		return markReason(error, 'unknownFate');
 	}
 }

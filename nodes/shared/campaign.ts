@@ -8,6 +8,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { CampaignRun, type CampaignMessage } from './campaign-run';
 import { fateUnknown } from './failures';
 import { withItemIndex, type Outcome } from './items';
+import { markReason } from './send-result';
 
 export { campaignKeyOption, campaignOptions, resendUnknownOption } from './campaign-options';
 export { messageIdentity, type CampaignMessage } from './campaign-run';
@@ -58,6 +59,7 @@ export async function sendOnce(
 			throw error;
 		}
 		run.unknown([decision.identity]);
+		markReason(error, 'unknownFate');
 		// A resend the gateway's key makes harmless (InfiniReach's externalId), not the user's option.
 		const byKey = message.resendUnknown === true && options.resendUnknownFate !== true;
 		throw withNote(error, byKey ? RESEND_BY_KEY_NOTE : unknownFateNote(resendUnknown));

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { failureOf, markReason, type FailureReason } from './send-result';
+
 export type ItemResult = IDataObject | IDataObject[] | INodeExecutionData | INodeExecutionData[];
 
 function isExecutionData(value: unknown): value is INodeExecutionData {
@@ -12,15 +14,24 @@ function toExecutionData(result: ItemResult): INodeExecutionData[] {
 	return list.map((entry) => (isExecutionData(entry) ? entry : { json: entry as IDataObject }));
 }
 
-/** A problem with what the user entered, worded to say how to fix it. */
-export class InputError extends Error {}
+/** A problem with what the user entered, worded to say how to fix it (a number's: `invalidNumber`). */
+export class InputError extends Error {
+	readonly reason: FailureReason = 'badInput';
+}
 
 /** A user-facing, per-item input error: names the item, says how to fix it, and sends nothing. */
-export function itemError(context: IExecuteFunctions, itemIndex: number, message: string, description?: string): NodeOperationError {
-	return new NodeOperationError(context.getNode(), `${message} [item ${itemIndex}]`, {
+export function itemError(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	message: string,
+	description?: string,
+	reason: FailureReason = 'badInput',
+): NodeOperationError {
+	const error = new NodeOperationError(context.getNode(), `${message} [item ${itemIndex}]`, {
 		itemIndex,
 		description,
 	});
+	return markReason(error, reason);
 }
 
 /** Runs a parser of user input; an InputError it throws becomes that item's error, labelled. */
@@ -28,7 +39,7 @@ export function parseInput<T>(context: IExecuteFunctions, itemIndex: number, lab
 	try {
 		return parse();
 	} catch (error) {
-		if (error instanceof InputError) throw itemError(context, itemIndex, `${label}: ${error.message}`);
+		if (error instanceof InputError) throw itemError(context, itemIndex, `${label}: ${error.message}`, undefined, error.reason);
 		throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 	}
 }
@@ -43,13 +54,23 @@ export function withItemIndex(context: IExecuteFunctions, error: unknown, itemIn
 	return nodeError;
 }
 
-/** What Continue On Fail outputs for a failed item. */
+/**
+ * What Continue On Fail outputs for a failed item: `{error: {message, description, httpCode, reason,
+ * permanent}}`. Nothing else at the top: n8n sends an item down the error output ("On Error: Continue
+ * (using error output)") only when its fields are `error`, `message` and `details` (n8n-core's
+ * handleNodeErrorOutput), and an item's own `error` object would have n8n replace its fields.
+ */
 export function errorJson(error: Error): IDataObject {
-	const json: IDataObject = { error: error.message };
 	const { description, httpCode } = error as NodeApiError;
-	if (description) json.description = description;
-	if (httpCode) json.httpCode = httpCode;
-	return json;
+	const { reason, permanent } = failureOf(error);
+	return {
+		error: { message: error.message, ...(description ? { description } : {}), ...(httpCode ? { httpCode } : {}), reason, permanent },
+	};
+}
+
+/** A failed item's output with Continue On Fail, paired to its input item. */
+export function errorItem(error: Error, itemIndex: number): INodeExecutionData {
+	return { json: errorJson(error), pairedItem: { item: itemIndex } };
 }
 
 export interface ItemLoop {
@@ -86,7 +107,7 @@ export async function forEachItem(
 			} catch (caught) {
 				const error = withItemIndex(context, caught, itemIndex);
 				if (context.continueOnFail()) {
-					outputs[itemIndex] = [{ json: errorJson(error), pairedItem: { item: itemIndex } }];
+					outputs[itemIndex] = [errorItem(error, itemIndex)];
 				} else if (itemIndex < failedAt()) {
 					// The lowest failing item is the one a one-by-one run would have stopped at.
 					stop.failure = { itemIndex, error };
@@ -122,7 +143,7 @@ export async function collectItems<T>(context: IExecuteFunctions, read: (itemInd
 		} catch (caught) {
 			const error = withItemIndex(context, caught, itemIndex);
 			if (!context.continueOnFail()) throw error;
-			collected.failed.push({ json: errorJson(error), pairedItem: { item: itemIndex } });
+			collected.failed.push(errorItem(error, itemIndex));
 		}
 	}
 	return collected;
@@ -143,7 +164,7 @@ export function outputsInOrder(
 		if ('error' in outcome) {
 			const error = withItemIndex(context, outcome.error, itemIndex);
 			if (!context.continueOnFail()) throw error;
-			byItem.set(itemIndex, { json: errorJson(error), pairedItem: { item: itemIndex } });
+			byItem.set(itemIndex, errorItem(error, itemIndex));
 		} else {
 			byItem.set(itemIndex, { json: outcome.json, pairedItem: { item: itemIndex } });
 		}

@@ -7,6 +7,7 @@ import { finishCampaignRun } from './campaign';
 import { CampaignRun, type CampaignMessage } from './campaign-run';
 import { pacerFor, type PacedSend } from './pacing';
 import type { Gateway } from './gateway';
+import { withSendResult, type SendResultSpec } from './send-result';
 
 /**
  * Items a per-item operation handles at once. Sends to a gateway take most of their time waiting
@@ -133,8 +134,24 @@ async function readAndPlan<T>(context: IExecuteFunctions, operation: CampaignOpe
 	};
 }
 
-/** Picks the operation named by `resource` and `operation` and runs it once per input item (or once, for a batch). */
-export async function routeOperation(context: IExecuteFunctions, operations: OperationMap): Promise<INodeExecutionData[][]> {
+/** A node's send operations, by resource and operation: how their outputs read as the common send result. */
+export type SendResultTable = Record<string, Record<string, (context: IExecuteFunctions) => SendResultSpec>>;
+
+/** The item an output stands for: its paired item (a bulk job's output, the first of those it pairs to). */
+function pairedIndex(output: INodeExecutionData): number {
+	const paired = Array.isArray(output.pairedItem) ? output.pairedItem[0] : output.pairedItem;
+	return typeof paired === 'number' ? paired : (paired?.item ?? 0);
+}
+
+/**
+ * Picks the operation named by `resource` and `operation` and runs it once per input item (or once,
+ * for a batch); a send operation's outputs carry the common send result (`sends`).
+ */
+export async function routeOperation(
+	context: IExecuteFunctions,
+	operations: OperationMap,
+	sends: SendResultTable = {},
+): Promise<INodeExecutionData[][]> {
 	const resource = context.getNodeParameter('resource', 0) as string;
 	const operation = context.getNodeParameter('operation', 0) as string;
 	const execute = operations[resource]?.[operation];
@@ -157,7 +174,8 @@ export async function routeOperation(context: IExecuteFunctions, operations: Ope
 		// Even a failed run writes what the gateway accepted, and gives back what it never sent.
 		await finishCampaignRun(context, outputs);
 	}
-	return [outputs];
+	const spec = sends[resource]?.[operation]?.(context);
+	return [spec ? outputs.map((output) => withSendResult(output, pairedIndex(output), spec)) : outputs];
 }
 
 /**

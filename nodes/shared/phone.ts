@@ -16,8 +16,10 @@ function numberingPlan(): typeof NumberingPlan {
 	return loaded;
 }
 
-/** A user-facing problem with a number, worded to say how to fix it. */
-export class PhoneNumberError extends InputError {}
+/** A user-facing problem with a number (or another address), worded to say how to fix it. */
+export class PhoneNumberError extends InputError {
+	override readonly reason = 'invalidNumber';
+}
 
 export interface PhoneOptions {
 	/** Two-letter ISO country used for numbers written without a country code. */

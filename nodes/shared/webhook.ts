@@ -1,6 +1,7 @@
 import type { IDataObject, IHookFunctions, IWebhookDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { clock } from './clock';
+import { asCommonEvents, simplifies, type EventMapping } from './common-event';
 import { eventIdOf, eventKey } from './event-id';
 import { keptCredentials, rereadCredentials } from './kept-credentials';
 import { savedParameter } from './parameters';
@@ -37,6 +38,11 @@ function jsonBodyOf(context: IWebhookFunctions, raw: Buffer | undefined): unknow
 	} catch {
 		return parsed;
 	}
+}
+
+/** The mapping to common events when the trigger's Simplify is on (version 1.1 on), else none. */
+export function commonEventsIf(context: IWebhookFunctions, mapping: EventMapping): EventMapping | undefined {
+	return simplifies(context.getNode(), savedParameter(context, 'simplify', true)) ? mapping : undefined;
 }
 
 /** The triggers' Repeat Window by default: gateways retry a delivery within minutes, not hours. */
@@ -132,6 +138,8 @@ export interface SignedDeliveries {
 	 * Repeat Window is a gateway's retry, acknowledged without starting anything.
 	 */
 	eventKey(item: IDataObject): string | undefined;
+	/** The trigger's common events (Simplify on): how its items read as such. */
+	commonEvents?: EventMapping;
 }
 
 interface Verdict {
@@ -210,7 +218,8 @@ export async function signedWebhook(context: IWebhookFunctions, deliveries: Sign
 		return { webhookResponse: { received: true, started: false, repeat: true } };
 	}
 	settleWhenAnswered(context, settle);
-	const items = fresh.map((item) => ({ ...item, eventId: eventIdOf(keyOf(item)) }));
+	const identified = fresh.map((item) => ({ ...item, eventId: eventIdOf(keyOf(item)) }));
+	const items = deliveries.commonEvents ? asCommonEvents(deliveries.commonEvents, identified, clock.now()) : identified;
 	return { workflowData: [context.helpers.returnJsonArray(items)], webhookResponse: { received: true, started: true } };
 }
 

@@ -32,6 +32,7 @@ import { basename, join } from 'path';
 import { ROOT } from '../e2e/paths';
 import { TestCredentialsHelper, type Departure } from './credentials-helper';
 import './processed-data';
+import { checkCommonEvents, checkSendResults, knowNodeTypes } from './common-shapes';
 import { TestNodeTypes } from './node-types';
 
 /** Node types are named as in a real install: `<package name>.<node name>`. */
@@ -88,6 +89,7 @@ const nodeTypes = new TestNodeTypes(
 	),
 );
 const credentialTypes = new Map(credentialClasses.map((type) => [type.name, type]));
+knowNodeTypes((type) => nodeTypes.getByNameAndVersion(`${PACKAGE}.${type}`) as INodeType);
 
 export interface NodeSetup {
 	/** Node name without the package prefix, e.g. `infiniReach`. */
@@ -98,6 +100,8 @@ export interface NodeSetup {
 	/** Credentials by type, as the user would have entered them. */
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	continueOnFail?: boolean;
+	/** n8n's "On Error: Continue (using error output)": failed items leave on a second output (NodeRun.errorItems). */
+	errorOutput?: boolean;
 	/** n8n's Retry On Fail: the node runs again, up to `maxTries` in all, when it fails. */
 	retryOnFail?: { maxTries: number };
 	staticData?: IDataObject;
@@ -118,6 +122,8 @@ export const credentialReads = new Map<string, number>();
 export interface NodeRun {
 	/** The node's first output. */
 	items: INodeExecutionData[];
+	/** Its error output, with `errorOutput`. */
+	errorItems: INodeExecutionData[];
 	/** The node's error when it failed (a plain object, as n8n stores it). */
 	error?: { message: string; description?: string | null; name?: string; httpCode?: string | null; context?: IDataObject };
 	run: IRun;
@@ -145,6 +151,7 @@ function buildNode(setup: NodeSetup): INode {
 			]),
 		),
 		...(setup.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(setup.errorOutput ? { onError: 'continueErrorOutput' as const } : {}),
 		...(setup.retryOnFail ? { retryOnFail: true, maxTries: setup.retryOnFail.maxTries, waitBetweenTries: 0 } : {}),
 	};
 }
@@ -210,11 +217,9 @@ export async function runNode(setup: NodeSetup, items: IDataObject[] = [{}]): Pr
 	});
 	const run = await new WorkflowExecute(additionalData, 'manual', runData).processRunExecutionData(workflow);
 	const task = run.data.resultData.runData[node.name]?.[0];
-	return {
-		items: task?.data?.main?.[0] ?? [],
-		error: task?.error as NodeRun['error'],
-		run,
-	};
+	const outputs = { items: task?.data?.main?.[0] ?? [], errorItems: task?.data?.main?.[1] ?? [] };
+	checkSendResults(setup, [...outputs.items, ...outputs.errorItems]);
+	return { ...outputs, error: task?.error as NodeRun['error'], run };
 }
 
 /** Runs a credential's `test` request, as the editor's "Test" button does. */
@@ -381,6 +386,7 @@ export async function callWebhook(setup: NodeSetup, call: WebhookCall): Promise<
 	};
 	const execution = call.execution ?? 'created';
 	if (execution !== 'held' || !started) answer(execution !== 'fails');
+	checkCommonEvents(setup, result.workflowData?.[0] ?? []);
 	return {
 		get statusCode() {
 			return response.statusCode;
@@ -415,5 +421,7 @@ export async function runPoll(setup: NodeSetup, mode: 'trigger' | 'manual' = 'tr
 	const workflow = buildWorkflow(node, setup.staticData);
 	const nodeType = nodeTypes.getByNameAndVersion(node.type);
 	const context = new PollContext(workflow, node, buildAdditionalData(setup, mode), mode, 'activate');
-	return await nodeType.poll!.call(context);
+	const polled = await nodeType.poll!.call(context);
+	checkCommonEvents(setup, polled?.[0] ?? []);
+	return polled;
 }

@@ -14,6 +14,7 @@ import * as infiniReach from './InfiniReach/fixtures';
 import * as infobip from './Infobip/fixtures';
 import * as infopromo from './Infopromo/fixtures';
 import * as txtCoop from './TxtCoop/fixtures';
+import { errorOf } from '../harness/common-shapes';
 
 const KEY = 'black-friday';
 /** The node's Campaign Key record in n8n's store (node scope). */
@@ -166,13 +167,25 @@ const infiniReachSubject: Subject = {
 const items = PHONES.map((to) => ({ to, text: TEXT }));
 const index = (item: INodeExecutionData) => (item.pairedItem as { item: number }).item;
 
-/** Each item's fate as the run's outputs tell it (with Continue On Fail, errors are items). */
+const SKIPPED: Record<string, string> = { sentBefore: 'sent before', duplicate: 'duplicate' };
+
+/**
+ * Each item's fate as the common send result tells it (with Continue On Fail, errors are items).
+ * A failure's words must say the same: "may have", "unknown", … exactly for the fate "unknown".
+ */
 function fates(run: NodeRun): string[] {
 	return run.items
 		.sort((a, b) => index(a) - index(b))
 		.map(({ json }) => {
-			if (json.error) return /may have|no answer|without this message's status|unknown/i.test(String(json.error)) ? 'unknown' : 'not sent';
-			if (json.skipped) return String(json.fate);
+			const error = json.error as { message: string; reason: string } | undefined;
+			if (error) {
+				const { fate } = json.details as { fate: string };
+				const said = /may have|no answer|without this message's status|unknown/i.test(error.message) ? 'unknown' : 'notSent';
+				expect([fate, error.reason === 'unknownFate']).toEqual([said, said === 'unknown']);
+				return fate === 'unknown' ? 'unknown' : 'not sent';
+			}
+			if (json.fate === 'skipped') return SKIPPED[String(json.skippedBecause)];
+			expect(json.fate).toBe('sent');
 			return 'sent';
 		});
 }
@@ -249,7 +262,7 @@ describe.each([infobipSubject, infopromoSubject, infiniReachSubject])('Campaign 
 			expect(fates(await run())).toEqual(['sent before', 'sent before', 'sent before', 'sent before']);
 		} else {
 			expect(fates(rerun)).toEqual(['unknown', 'unknown', 'unknown', 'unknown']);
-			expect(rerun.items[0].json.description).toMatch(/Resend Messages of Unknown Fate/);
+			expect(errorOf(rerun.items[0])?.description).toMatch(/Resend Messages of Unknown Fate/);
 			// Asked to: sent again (the recipient may get it twice, as the option says).
 			const resent = await run({ resendUnknownFate: true });
 			expect(fates(resent)).toEqual(['sent', 'sent', 'sent', 'sent']);
@@ -266,7 +279,7 @@ describe.each([infobipSubject, infopromoSubject, infiniReachSubject])('Campaign 
 			expect(fates(result)).toEqual(['sent', 'sent', 'sent', 'sent']);
 		} else {
 			expect(fates(result)).toEqual(['unknown', 'unknown', 'unknown', 'unknown']);
-			expect(result.items[0].json.description).toMatch(/Without a Campaign Key a re-run sends it again/);
+			expect(errorOf(result.items[0])?.description).toMatch(/Without a Campaign Key a re-run sends it again/);
 		}
 		expect(deliveries()).toEqual([1, 1, 1, 1]);
 		expect(processedData.calls).toEqual([]);
@@ -289,7 +302,7 @@ describe.each([infobipSubject, infopromoSubject, infiniReachSubject])('Campaign 
 		processedData.failWhen((method) => method === 'checkProcessedAndRecord');
 		const first = await run();
 		expect(fates(first)).toEqual(['not sent', 'not sent', 'not sent', 'not sent']);
-		expect(String(first.items[0].json.error)).toMatch(/nothing was sent/);
+		expect((first.items[0].json.error as { message: string }).message).toMatch(/nothing was sent/);
 		expect(stub.requests).toBe(0);
 		processedData.failWhen(undefined);
 		expect(fates(await run())).toEqual(['sent', 'sent', 'sent', 'sent']);

@@ -54,14 +54,27 @@ describe('forEachItem', () => {
 	it('with Continue On Fail, turns each failure into an error item and goes on', async () => {
 		const out = await forEachItem(context(3, true), async (i) => {
 			if (i === 0) throw new NodeApiError(node, {}, { message: 'Gateway said no', description: 'Try later', httpCode: '503' });
-			if (i === 1) throw new Error('boom');
+			if (i === 1) throw Object.assign(new Error('boom'), { config: { headers: { 'X-API-Key': 'secret-key-123' } } });
 			return { ok: true };
 		});
+		// Only `error` at the top, so that n8n's error output takes the item; why it failed, in `reason`.
 		expect(out).toEqual([
-			{ json: { error: 'Gateway said no [item 0]', description: 'Try later', httpCode: '503' }, pairedItem: { item: 0 } },
-			{ json: { error: 'boom [item 1]' }, pairedItem: { item: 1 } },
+			{
+				json: {
+					error: {
+						message: 'Gateway said no [item 0]',
+						description: 'Try later',
+						httpCode: '503',
+						reason: 'unknownFate',
+						permanent: false,
+					},
+				},
+				pairedItem: { item: 0 },
+			},
+			{ json: { error: { message: 'boom [item 1]', reason: 'rejected', permanent: true } }, pairedItem: { item: 1 } },
 			{ json: { ok: true }, pairedItem: { item: 2 } },
 		]);
+		expect(JSON.stringify(out)).not.toContain('secret-key-123');
 	});
 });
 

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { routeOperation, type OperationTable } from '../../shared/operation';
+import { routeOperation, type OperationTable, type SendResultTable } from '../../shared/operation';
+import { sendResults } from '../helpers/common';
 import * as device from './device';
 import * as message from './message';
 import type { InfiniReachOperations } from './node.type';
@@ -14,6 +15,9 @@ const operations: OperationTable<InfiniReachOperations> = {
 	device: { getAll: device.getAll.execute },
 };
 
+/** The send operations, whose outputs carry the common send result. */
+export const sends: SendResultTable = { message: { send: sendResults } };
+
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeOperation(this, operations);
+	return await routeOperation(this, operations, sends);
 }

@@ -1,5 +1,4 @@
-import { InputError } from '../../shared/items';
-import { normalizePhoneNumber, type PhoneOptions } from '../../shared/phone';
+import { normalizePhoneNumber, PhoneNumberError, type PhoneOptions } from '../../shared/phone';
 
 export type Channel = 'sms' | 'whatsapp';
 export const CHANNELS: Channel[] = ['sms', 'whatsapp'];
@@ -8,7 +7,7 @@ export const CHANNELS: Channel[] = ['sms', 'whatsapp'];
 const CONTACT_KEY = /^(?:group:)?[^:@\s]+:[0-9A-Za-z-]+@g\.us$/i;
 const GROUP_JID = /^[0-9A-Za-z-]+@g\.us$/i;
 
-class RecipientError extends InputError {}
+class RecipientError extends PhoneNumberError {}
 
 /**
  * What InfiniReach's `to` takes: E.164 for SMS and 1:1 WhatsApp, `<id>@g.us` for WhatsApp groups, or

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { routeOperation, type OperationTable } from '../../shared/operation';
+import { routeOperation, type OperationTable, type SendResultTable } from '../../shared/operation';
+import { sendResults } from '../helpers/common';
 import * as account from './account';
 import * as inbound from './inbound';
 import * as message from './message';
@@ -22,6 +23,9 @@ const operations: OperationTable<InfobipOperations> = {
 	account: { getBalance: account.getBalance.execute },
 };
 
+/** The send operations, whose outputs carry the common send result. */
+export const sends: SendResultTable = { message: { send: sendResults } };
+
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeOperation(this, operations);
+	return await routeOperation(this, operations, sends);
 }

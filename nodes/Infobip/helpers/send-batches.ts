@@ -7,6 +7,7 @@ import { asObject } from '../../shared/json';
 import { requestRecord } from '../../shared/transport';
 import { infobip, violationsOf } from '../transport';
 import type { PlannedDestination, PlannedRequest } from './batch-requests';
+import { markReason } from '../../shared/send-result';
 
 /** `messages[3].destinations[0].to` → message 3, destination 0; `messages[3].sender` → message 3. */
 const PROPERTY = /^messages\[(\d+)\](?:\.destinations\[(\d+)\])?/;
@@ -53,11 +54,12 @@ function unknownFate(
 ): Error {
 	const ids = request.destinations.map((d) => d.messageId);
 	const range = ids.length > 1 ? `messageIds ${ids[0]} … ${ids[ids.length - 1]}` : `messageId ${ids[0]}`;
-	return new NodeOperationError(context.getNode(), `Infobip may have accepted bulk ${request.bulkId}: ${error.message}`, {
+	const failure = new NodeOperationError(context.getNode(), `Infobip may have accepted bulk ${request.bulkId}: ${error.message}`, {
 		itemIndex: destination.itemIndex,
 		description:
 			`Nothing was sent again: Infobip has no idempotency key, so a repeat could send twice. Look up bulk ${request.bulkId} (${range}; this item's is ${destination.messageId}) in Infobip's reports or logs before running these items again. ${note}`.trim(),
 	});
+	return markReason(failure, 'unknownFate');
 }
 
 /** What became of one destination of a request Infobip answered: its output, or why it failed and whether it may have been sent. */
@@ -109,7 +111,8 @@ export async function dispatch(
 							httpCode: '400',
 							itemIndex,
 						});
-						outcomes.set(itemIndex, { error });
+						// A violation of a destination's `to` is the number's; any other, a field's.
+						outcomes.set(itemIndex, { error: markReason(error, violations.some((v) => /\bto\b/.test(v)) ? 'invalidNumber' : 'badInput') });
 					}
 					verdicts.refused([...named.keys()]);
 					request = without(request, new Set(named.keys()));
@@ -173,7 +176,7 @@ export function destinationVerdict(
 				description: `Check that the credential's Base URL is your Infobip API host, then look up messageId ${destination.messageId} in Infobip's reports or logs. ${note}`,
 			},
 		);
-		return { error, unknown: true };
+		return { error: markReason(error, 'unknownFate'), unknown: true };
 	}
 	const status = asObject(answer.status);
 	const group = NOT_SENT_GROUPS.has(Number(status.groupId))
@@ -189,7 +192,7 @@ export function destinationVerdict(
 				description: `Nothing was delivered to ${destination.to}. Fix what the status names (credit, sender, number), then run the item again: a Campaign Key sends it then.`,
 			},
 		);
-		return { error, unknown: false };
+		return { error: markReason(error, 'rejected'), unknown: false };
 	}
 	return { json: json(answer) };
 }

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { routeOperation, type OperationTable } from '../../shared/operation';
+import { routeOperation, type OperationTable, type SendResultTable } from '../../shared/operation';
+import { campaignResults, sendResults } from '../helpers/common';
 import * as account from './account';
 import * as campaign from './campaign';
 import type { InfopromoOperations } from './node.type';
@@ -16,6 +17,9 @@ const operations: OperationTable<InfopromoOperations> = {
 	account: { getBalance: account.getBalance.execute, getProfile: account.getProfile.execute },
 };
 
+/** The send operations, whose outputs carry the common send result. */
+export const sends: SendResultTable = { sms: { send: sendResults }, campaign: { create: campaignResults } };
+
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeOperation(this, operations);
+	return await routeOperation(this, operations, sends);
 }

@@ -118,7 +118,9 @@ export async function newestSample(context: IPollFunctions, events: string[], pr
 		if (!events.includes(event)) continue;
 		const newest = (await walkNewest(context, direction, undefined, 1)).read;
 		const message = list?.order === 'oldestFirst' ? newest[newest.length - 1] : newest[0];
-		if (message) sample.push({ event, ...(event === 'statusChanged' ? { previousStatus: null } : {}), ...message });
+		if (!message) continue;
+		const eventId = eventIdOf(eventKey(event, identityOf(message), event === 'statusChanged' ? String(message.status ?? '') : null));
+		sample.push({ event, eventId, ...(event === 'statusChanged' ? { previousStatus: null } : {}), ...message });
 	}
 	return sample;
 }

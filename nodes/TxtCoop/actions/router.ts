@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { routeOperation, type OperationTable } from '../../shared/operation';
+import { routeOperation, type OperationTable, type SendResultTable } from '../../shared/operation';
+import { sendResults } from '../helpers/common';
 import * as bulkJob from './bulkJob';
 import * as conversation from './conversation';
 import * as message from './message';
@@ -25,6 +26,9 @@ const operations: OperationTable<TxtCoopOperations> = {
 	conversation: { get: conversation.get.execute, getAll: conversation.getAll.execute, lookup: conversation.lookup.execute },
 };
 
+/** The send operations, whose outputs carry the common send result. */
+export const sends: SendResultTable = { message: { send: sendResults }, bulkJob: { create: sendResults } };
+
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeOperation(this, operations);
+	return await routeOperation(this, operations, sends);
 }

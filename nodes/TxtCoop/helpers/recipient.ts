@@ -1,5 +1,4 @@
-import { InputError } from '../../shared/items';
-import { normalizePhoneNumber, type PhoneOptions } from '../../shared/phone';
+import { normalizePhoneNumber, PhoneNumberError, type PhoneOptions } from '../../shared/phone';
 
 const APPLE_ID = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Messages' group chat IDs: `chat…`, optionally with the service prefix, or a bare GUID. */
@@ -9,7 +8,7 @@ const GROUP = /^(?:(?:iMessage|SMS|any);[+-];)?chat[0-9A-Za-z-]+$|^[0-9A-F]{8}-[
 export function normalizeRecipient(input: unknown, phone: PhoneOptions = {}): string {
 	const text = String(input ?? '').trim();
 	if (text.includes('@')) {
-		if (!APPLE_ID.test(text)) throw new InputError(`"${text}" is not an email address an Apple ID could have`);
+		if (!APPLE_ID.test(text)) throw new PhoneNumberError(`"${text}" is not an email address an Apple ID could have`);
 		return text.toLowerCase();
 	}
 	if (GROUP.test(text)) return text;

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { routeOperation, type OperationTable } from '../../shared/operation';
+import { routeOperation, type OperationTable, type SendResultTable } from '../../shared/operation';
+import { sendResults } from '../helpers/common';
 import * as message from './message';
 import type { WhatsInfinityOperations } from './node.type';
 import * as session from './session';
@@ -22,6 +23,9 @@ const operations: OperationTable<WhatsInfinityOperations> = {
 	},
 };
 
+/** The send operations, whose outputs carry the common send result. */
+export const sends: SendResultTable = { message: { sendText: sendResults, sendMedia: sendResults } };
+
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeOperation(this, operations);
+	return await routeOperation(this, operations, sends);
 }

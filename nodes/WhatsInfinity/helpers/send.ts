@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { campaignOptions, sendOnce, type CampaignMessage } from '../../shared/campaign';
 import { numberOptions, optionsCollection, perMinuteOption, phoneOptionsFrom } from '../../shared/fields';
-import { InputError, parseInput } from '../../shared/items';
+import { parseInput, withItemIndex } from '../../shared/items';
 import { takeSendSlot, type CampaignOperation, type RunState } from '../../shared/operation';
-import { normalizePhoneNumber, type PhoneOptions } from '../../shared/phone';
+import { normalizePhoneNumber, PhoneNumberError, type PhoneOptions } from '../../shared/phone';
+import { markReason } from '../../shared/send-result';
 import { requestRecord } from '../../shared/transport';
 import { sessionCredentials, whatsInfinity } from '../transport';
 
@@ -48,7 +50,7 @@ export function sendOptions(extra: INodeProperties[] = []): INodeProperties {
 /** WhatsInfinity wants 7–15 digits with the country code and no +. */
 function recipientDigits(input: unknown, phone: PhoneOptions): string {
 	const digits = normalizePhoneNumber(input, { ...phone, format: 'digits' });
-	if (!/^\d{7,15}$/.test(digits)) throw new InputError(`"${String(input)}" is not 7 to 15 digits long`);
+	if (!/^\d{7,15}$/.test(digits)) throw new PhoneNumberError(`"${String(input)}" is not 7 to 15 digits long`);
 	return digits;
 }
 
@@ -107,7 +109,16 @@ export async function sendThroughSession(
 		const body: IDataObject = { sessionId, to, ...content };
 		if (dryRun) body.dryRun = true;
 		// No idempotency key exists: a send whose fate is unknown is reported, never repeated.
-		const { data, requestId } = await requestRecord.call(context, whatsInfinity, { method: 'POST', path: '/send', body, itemIndex, paced });
+		const { data, requestId } = await requestRecord
+			.call(context, whatsInfinity, { method: 'POST', path: '/send', body, itemIndex, paced })
+			.catch((error: unknown) => {
+				// 422: the number is not on WhatsApp (seed 001), which a workflow routes to another channel.
+				throw withItemIndex(
+					context,
+					error instanceof NodeApiError && error.httpCode === '422' ? markReason(error, 'notOnChannel') : error,
+					itemIndex,
+				);
+			});
 		return {
 			messageId: data.messageId ?? null,
 			queued: data.queued ?? null,

@@ -43,11 +43,15 @@ describe('InfiniReach → Send with a Campaign Key', () => {
 		expect(second.items.map((item) => item.json)).toEqual(
 			list(3).map(({ to }) => ({
 				skipped: true,
-				fate: 'sent before',
+				skippedBecause: 'sentBefore',
 				reason: 'Sent before in campaign "spring": this recipient already got this message from this node',
 				campaignKey: 'spring',
 				to,
 				channel: 'sms',
+				gateway: 'infinireach',
+				messageId: null,
+				fate: 'skipped',
+				status: null,
 			})),
 		);
 		expect(second.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
@@ -74,7 +78,7 @@ describe('InfiniReach → Send with a Campaign Key', () => {
 
 		expect(rerun.error).toBeUndefined();
 		expect(bodies.map((body) => body.to)).toEqual(['+14155550100', '+14155550101', '+14155550102', '+14155550101']);
-		expect(rerun.items.map((item) => item.json.fate ?? 'sent')).toEqual(['sent before', 'sent', 'sent before']);
+		expect(rerun.items.map((item) => item.json.skippedBecause ?? item.json.fate)).toEqual(['sentBefore', 'sent', 'sentBefore']);
 	});
 
 	it('derives the externalId from the campaign, so two executions racing on one message give InfiniReach the same ID', async () => {

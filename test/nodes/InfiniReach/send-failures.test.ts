@@ -5,6 +5,7 @@ import type { Departure } from '../../harness/credentials-helper';
 import { runNode } from '../../harness/n8n';
 import { useFakeClock, type FakeClock } from '../../harness/fake-clock';
 import { API_KEY, credentials, gateway, sendParameters, serialized } from './fixtures';
+import { errorOf } from '../../harness/common-shapes';
 
 const accepted = (id: string) => ({ success: true, queued: true, messageId: id, jobId: `job-${id}` });
 
@@ -163,7 +164,16 @@ describe('InfiniReach → Message → Send: limits, retries and errors', () => {
 		expect(error).toBeUndefined();
 		expect(ids[0]).toBe(ids[1]);
 		expect(items.map((i) => i.json)).toEqual([
-			expect.objectContaining({ success: true, duplicate: true, status: 'duplicate', messageId, externalId: ids[0], to: '+14155550123' }),
+			expect.objectContaining({
+				success: true,
+				duplicate: true,
+				fate: 'sent',
+				status: 'queued',
+				gatewayStatus: 'duplicate',
+				messageId,
+				externalId: ids[0],
+				to: '+14155550123',
+			}),
 		]);
 	});
 
@@ -254,7 +264,7 @@ describe('InfiniReach → Message → Send: limits, retries and errors', () => {
 		expect(nock.isDone()).toBe(true);
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(items[0].json.messageId).toBe('m1');
-		expect(items[1].json.error).toBe(
+		expect(errorOf(items[1])?.message).toBe(
 			'Invalid "To": "not a number" is not a phone number: it contains letters or symbols. Write it in international format with + and the country code (e.g. +14155550123), or set Default Country for national numbers. [item 1]',
 		);
 		expect(items[2].json.messageId).toBe('m3');

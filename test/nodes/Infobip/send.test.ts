@@ -3,6 +3,7 @@ import nock from 'nock';
 import { useFakeClock, type FakeClock } from '../../harness/fake-clock';
 import { runNode } from '../../harness/n8n';
 import { accepted, API_KEY, credentials, gateway, sendParameters } from './fixtures';
+import { errorOf } from '../../harness/common-shapes';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- request bodies of any shape, read by the assertions
 type Json = Record<string, any>;
@@ -42,8 +43,12 @@ describe('Infobip → Message → Send: all items as few requests as possible', 
 			['SMS', 'InfoSMS', 'Hi Bo, your order shipped', ['447491163446']],
 		]);
 		expect(body.messages[0].content).toEqual({ body: { type: 'TEXT', text: 'Sale starts now' } });
-		expect(out.map((i) => [i.pairedItem, i.json.messageId, i.json.destination, i.json.bulkId, (i.json.status as Json).groupName])).toEqual(
-			[0, 1, 2, 3, 4].map((n) => [{ item: n }, `spring-sale-${n}`, `44749116344${3 + n}`, 'spring-sale', 'PENDING']),
+		expect(
+			out.map((i) => [i.pairedItem, i.json.messageId, i.json.destination, i.json.bulkId, (i.json.statusDetails as Json).groupName]),
+		).toEqual([0, 1, 2, 3, 4].map((n) => [{ item: n }, `spring-sale-${n}`, `44749116344${3 + n}`, 'spring-sale', 'PENDING']));
+		// The common send result: Infobip's PENDING group is "queued".
+		expect(out.map((i) => [i.json.to, i.json.fate, i.json.status, i.json.gatewayStatus])).toEqual(
+			[0, 1, 2, 3, 4].map((n) => [`44749116344${3 + n}`, 'sent', 'queued', 'PENDING']),
 		);
 		expect(JSON.stringify(out)).not.toContain(API_KEY);
 	});
@@ -257,7 +262,7 @@ describe('Infobip → Message → Send: all items as few requests as possible', 
 
 		expect(error).toBeUndefined();
 		expect(bodies[0].messages[0].destinations.map((d: Json) => d.to)).toEqual(['447491163443', '447491163445']);
-		expect(items.map((i) => [i.pairedItem, i.json.messageId ?? i.json.error])).toEqual([
+		expect(items.map((i) => [i.pairedItem, i.json.messageId ?? errorOf(i)?.message])).toEqual([
 			[{ item: 0 }, 'b-0'],
 			[{ item: 1 }, expect.stringMatching(/^Invalid "To": "\+1 234" is not a valid phone number.*\[item 1\]$/)],
 			[{ item: 2 }, 'b-2'],
@@ -296,7 +301,7 @@ describe('Infobip → Message → Send: all items as few requests as possible', 
 			['447491163443', '1234567', '447491163445'],
 			['447491163443', '447491163445'],
 		]);
-		expect(items.map((i) => i.json.messageId ?? i.json.error)).toEqual([
+		expect(items.map((i) => i.json.messageId ?? errorOf(i)?.message)).toEqual([
 			'b-0',
 			'Infobip refused this recipient: messages[0].destinations[1].to: is not a valid phone number [item 1]',
 			'b-2',
@@ -319,10 +324,10 @@ describe('Infobip → Message → Send: all items as few requests as possible', 
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 		expect(fakeClock.sleeps).toEqual([]);
-		expect(items[0].json.error).toBe(
+		expect(errorOf(items[0])?.message).toBe(
 			'Infobip may have accepted bulk lost: The connection to Infobip at https://xk92p.api.infobip.com broke before it answered (after 1 try) [item 0]',
 		);
-		expect(items[1].json.description).toContain("Look up bulk lost (messageIds lost-0 … lost-1; this item's is lost-1)");
+		expect(errorOf(items[1])?.description).toContain("Look up bulk lost (messageIds lost-0 … lost-1; this item's is lost-1)");
 	});
 
 	it('says a gateway it could not reach took nothing (its fate is known), rather than "may have accepted"', async () => {
@@ -369,7 +374,7 @@ describe('Infobip → Message → Send: all items as few requests as possible', 
 
 		expect(error).toBeUndefined();
 		expect(fakeClock.sleeps).toEqual([2_000]);
-		expect((items[0].json.status as Json).groupName).toBe('PENDING');
+		expect((items[0].json.statusDetails as Json).groupName).toBe('PENDING');
 	});
 
 	it("turns the older error shape into an error with Infobip's words", async () => {

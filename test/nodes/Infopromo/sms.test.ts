@@ -63,7 +63,16 @@ describe('Infopromo → SMS → Send', () => {
 
 		expect(recipients).toEqual(['31612345671,31612345672', '31612345673,31612345674', '31612345675']);
 		// The answer's data is text here: each item keeps it, with its own recipient.
-		expect(items[4].json).toEqual({ recipient: '31612345675', status: 'success', details: 'Your message was successfully delivered' });
+		expect(items[4].json).toEqual({
+			recipient: '31612345675',
+			details: 'Your message was successfully delivered',
+			gateway: 'infopromo',
+			messageId: null,
+			to: '31612345675',
+			fate: 'sent',
+			status: 'queued',
+			gatewayStatus: 'success',
+		});
 	});
 
 	it('sends each type with the fields it needs, and the schedule as Y-m-d H:i in the chosen time zone', async () => {
@@ -367,7 +376,16 @@ describe('Infopromo → SMS → Get Many, campaigns, account', () => {
 			schedule_time: '2027-01-15 08:00',
 		});
 		expect([created.items[0].json, got.items[0].json]).toEqual([
-			{ uid: 'c1', status: 'scheduled' },
+			// The campaign's recipient is its contact lists.
+			{
+				uid: 'c1',
+				gateway: 'infopromo',
+				messageId: 'c1',
+				to: expect.any(String),
+				fate: 'sent',
+				status: 'queued',
+				gatewayStatus: 'scheduled',
+			},
 			{ uid: 'c1', status: 'delivered' },
 		]);
 	});

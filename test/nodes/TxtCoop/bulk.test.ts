@@ -1,5 +1,6 @@
 import nock from 'nock';
 
+import { errorOf } from '../../harness/common-shapes';
 import { runNode } from '../../harness/n8n';
 import { BASE_URL, credentials, gateway, page } from './fixtures';
 
@@ -30,7 +31,19 @@ describe('txtcoop → Bulk Job', () => {
 		]);
 		expect(items).toEqual([
 			{
-				json: { jobId: 'bulk_1', status: 'processing', totalRecipients: 3, createdAt: '2026-11-22T12:00:00Z', itemCount: 3 },
+				json: {
+					jobId: 'bulk_1',
+					totalRecipients: 3,
+					createdAt: '2026-11-22T12:00:00Z',
+					itemCount: 3,
+					// A job stands for all its recipients: it names none.
+					gateway: 'txtcoop',
+					messageId: 'bulk_1',
+					to: null,
+					fate: 'sent',
+					status: 'queued',
+					gatewayStatus: 'processing',
+				},
 				pairedItem: [{ item: 0 }, { item: 1 }, { item: 2 }],
 			},
 		]);
@@ -71,7 +84,7 @@ describe('txtcoop → Bulk Job', () => {
 		const { items } = await runNode({ ...create(), continueOnFail: true }, [people(1)[0], { phone: 'nope', name: 'X' }, people(3)[2]]);
 
 		expect(body.messages.map((m) => m.to)).toEqual(['+14155551000', '+14155551002']);
-		expect(items.map((i) => [i.json.jobId ?? i.json.error, i.pairedItem])).toEqual([
+		expect(items.map((i) => [i.json.jobId ?? errorOf(i)?.message, i.pairedItem])).toEqual([
 			[expect.stringMatching(/^Invalid "To": "nope".*\[item 1\]$/), { item: 1 }],
 			['bulk_9', [{ item: 0 }, { item: 2 }]],
 		]);

@@ -3,6 +3,7 @@ import nock from 'nock';
 import { useFakeClock, type FakeClock } from '../../harness/fake-clock';
 import { runNode } from '../../harness/n8n';
 import { API_KEY, BASE_URL, credentials, gateway, page } from './fixtures';
+import { errorOf } from '../../harness/common-shapes';
 
 const message = (parameters: Record<string, unknown>) => ({
 	type: 'txtCoop',
@@ -46,7 +47,19 @@ describe('txtcoop → Message', () => {
 			priority: 80,
 			fromNumber: '+14155550100',
 		});
-		expect(items).toEqual([{ json: queued('msg_1', '+14155550123'), pairedItem: { item: 0 } }]);
+		expect(items).toEqual([
+			{
+				json: {
+					...queued('msg_1', '+14155550123'),
+					gateway: 'txtcoop',
+					messageId: 'msg_1',
+					fate: 'sent',
+					status: 'queued',
+					gatewayStatus: 'queued',
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
 	});
 
 	it.each([
@@ -174,7 +187,7 @@ describe('txtcoop → Message', () => {
 			{ to: '+14155550103' },
 		]);
 
-		expect(items.map((i) => [i.pairedItem, i.json.id ?? i.json.error])).toEqual([
+		expect(items.map((i) => [i.pairedItem, i.json.id ?? errorOf(i)?.message])).toEqual([
 			[{ item: 0 }, 'msg_a'],
 			[{ item: 1 }, 'txtcoop answered 400: No relay is online for this number [item 1]'],
 			[{ item: 2 }, 'msg_c'],

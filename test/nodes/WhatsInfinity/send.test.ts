@@ -5,6 +5,7 @@ import { useFakeClock, type FakeClock } from '../../harness/fake-clock';
 import type { Departure } from '../../harness/credentials-helper';
 import { runNode } from '../../harness/n8n';
 import { API_KEY, BASE_URL, SESSION, credentials, failure, gateway, ok, textParameters } from './fixtures';
+import { errorOf } from '../../harness/common-shapes';
 
 const sent = (n: number | string) => ok({ queued: false, messageId: `wamid-${n}` }, `req-${n}`);
 
@@ -30,7 +31,18 @@ describe('WhatsInfinity → Message', () => {
 		expect(body).toEqual({ sessionId: SESSION, to: '919999999999', type: 'text', message: 'Hello from n8n', typing: true });
 		expect(items).toEqual([
 			{
-				json: { messageId: 'wamid-1', queued: false, requestId: 'req-1', sessionId: SESSION, to: '919999999999', type: 'text' },
+				json: {
+					messageId: 'wamid-1',
+					queued: false,
+					requestId: 'req-1',
+					sessionId: SESSION,
+					to: '919999999999',
+					type: 'text',
+					gateway: 'whatsinfinity',
+					fate: 'sent',
+					status: 'sent',
+					gatewayStatus: 'sent',
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -216,13 +228,13 @@ describe('WhatsInfinity → Message', () => {
 
 		expect(error).toBeUndefined();
 		expect(nock.isDone()).toBe(true);
-		expect(items.map((i) => [i.pairedItem, i.json.messageId ?? i.json.error])).toEqual([
+		expect(items.map((i) => [i.pairedItem, i.json.messageId ?? errorOf(i)?.message])).toEqual([
 			[{ item: 0 }, 'wamid-1'],
 			[{ item: 1 }, 'WhatsInfinity answered 422: Request failed (request ID req-422) [item 1]'],
 			[{ item: 2 }, 'wamid-3'],
 		]);
-		expect(items[1].json.description).toContain('not registered on WhatsApp');
-		expect(items[1].json.description).toContain('Number not registered on WhatsApp');
+		expect(errorOf(items[1])?.description).toContain('not registered on WhatsApp');
+		expect(errorOf(items[1])?.description).toContain('Number not registered on WhatsApp');
 	});
 
 	it('does not re-send when the connection drops after sending: the gateway has no idempotency key', async () => {

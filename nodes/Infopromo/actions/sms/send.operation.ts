@@ -9,6 +9,7 @@ import { contentOf, recipientOf, scheduleOf, scheduleTimeZone } from '../../help
 import { contentFields, DEFAULT_RECIPIENTS_PER_REQUEST, sendOptions } from '../../helpers/fields';
 import { answeredWithoutEnvelope, refusedBecause, resultFor } from '../../helpers/results';
 import { infopromo } from '../../transport';
+import { markReason } from '../../../shared/send-result';
 
 const properties: INodeProperties[] = [
 	{
@@ -59,10 +60,11 @@ function readItem(context: IExecuteFunctions, itemIndex: number) {
 
 /** A send whose answer was lost may have gone out; with no idempotency key, it is not repeated. */
 function unknownFate(context: IExecuteFunctions, error: NodeApiError, planned: Planned, note: string): Error {
-	return new NodeOperationError(context.getNode(), `Infopromo may have sent this message: ${error.message}`, {
+	const failure = new NodeOperationError(context.getNode(), `Infopromo may have sent this message: ${error.message}`, {
 		itemIndex: planned.itemIndex,
 		description: `It was not sent again (the platform has no idempotency key). Check SMS → Get Many (direction Outgoing) for ${planned.recipient} before running this item again. ${note}`,
 	});
+	return markReason(failure, 'unknownFate');
 }
 
 /** What a scheduled send's output says of its time: as sent, and in which zone (the platform's documents name none). */
@@ -72,10 +74,11 @@ function scheduled(shared: IDataObject, entry: Planned): IDataObject {
 
 /** A recipient the platform's own record says it did not send to, though the request succeeded. */
 function refused(context: IExecuteFunctions, planned: Planned, status: string): Error {
-	return new NodeOperationError(context.getNode(), `Infopromo did not send to ${planned.recipient}: "${status}"`, {
+	const error = new NodeOperationError(context.getNode(), `Infopromo did not send to ${planned.recipient}: "${status}"`, {
 		itemIndex: planned.itemIndex,
 		description: 'Fix what the status names (balance, number, sender), then run the item again: a Campaign Key sends it then.',
 	});
+	return markReason(error, 'rejected');
 }
 
 /**

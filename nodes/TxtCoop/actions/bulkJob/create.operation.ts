@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { batchOnce, campaignOptions } from '../../../shared/campaign';
 import { fateUnknown } from '../../../shared/failures';
 import { numberOptions, optionsCollection, phoneOptionsFrom } from '../../../shared/fields';
-import { collectItems, errorJson, parseInput, withItemIndex } from '../../../shared/items';
+import { collectItems, errorItem, errorJson, parseInput, withItemIndex } from '../../../shared/items';
 import { checkText } from '../../../shared/parameters';
 import { requestRecord } from '../../../shared/transport';
 import { normalizeRecipient } from '../../helpers/recipient';
@@ -90,7 +90,7 @@ export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData
 		// Of unknown fate, or the store failed: an error, never an empty item.
 		const error = withItemIndex(this, outcome.error, itemIndex);
 		if (!this.continueOnFail()) throw error;
-		return { json: errorJson(error), pairedItem: { item: itemIndex } };
+		return errorItem(error, itemIndex);
 	});
 	const output: INodeExecutionData[] = [...collected.failed, ...skipped];
 	for (let start = 0; start < entries.length; start += jobSize) {
@@ -108,7 +108,7 @@ export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData
 			(fateUnknown(error) ? once.unknown : once.refused)(chunk.map(({ itemIndex }) => itemIndex));
 			const named = withItemIndex(this, error, chunk[0].itemIndex);
 			if (!this.continueOnFail()) throw named;
-			output.push({ json: { ...errorJson(named), itemCount: chunk.length }, pairedItem });
+			output.push({ json: { ...errorJson(named), details: { itemCount: chunk.length } }, pairedItem });
 			continue;
 		}
 		once.accepted(chunk.map(({ itemIndex }) => itemIndex));
