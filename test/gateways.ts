@@ -28,6 +28,23 @@ export const INFOBIP_WEBHOOK_SECRET = 'infobip-sandbox-hmac-secret';
 /** The Infopromo Trigger of the example workflows: polls for inbound messages. */
 export const INFOPROMO_INBOUND = { workflowId: 'ipInbound0000001' };
 
+/** The examples of one inbox (docs/one-inbox.md): their workflows, and the Data Table of opt-outs. */
+export const ONE_INBOX = {
+	workflowId: 'oneInbox00000001',
+	campaignId: 'oneInboxCampaign',
+	failoverId: 'whatsAppFailover',
+	webhooks: { infiniReach: 'one-inbox-infinireach', infobip: 'one-inbox-infobip' },
+};
+export const OPT_OUTS_TABLE = {
+	name: 'opt_outs',
+	columns: [
+		{ name: 'number', type: 'string' as const },
+		{ name: 'gateway', type: 'string' as const },
+		{ name: 'channel', type: 'string' as const },
+		{ name: 'ourNumber', type: 'string' as const },
+	],
+};
+
 /** The session the WhatsInfinity examples create (the sandbox's own session exists from the start). */
 export const NEW_SESSION = { sessionId: 'shop-e2e', apiKey: 'n8n-new-session-key-0001' };
 

@@ -128,9 +128,23 @@ export interface EventMapping {
 	gateway: GatewayName;
 	statuses: StatusTable;
 	partsOf(item: IDataObject): EventParts;
+	/**
+	 * The gateway writes numbers as international digits without `+` (Infobip, Infopromo): the common
+	 * event gives them with `+`, as every other gateway does, so a reply on any gateway reads them right.
+	 */
+	digitsAreInternational?: boolean;
+}
+
+/** International digits (7 to 15) with their `+`; anything else (a name, an email, a `+` number) as it is. */
+function withPlus(value: unknown): unknown {
+	return typeof value === 'string' && /^\d{7,15}$/.test(value) ? `+${value}` : value;
 }
 
 /** A trigger's items as common events (Simplify on), each keeping the gateway's item in `raw`. */
 export function asCommonEvents(mapping: EventMapping, items: IDataObject[], seenAt: number): IDataObject[] {
-	return items.map((item) => commonEvent(mapping.gateway, mapping.statuses, item, mapping.partsOf(item), seenAt));
+	return items.map((item) => {
+		const parts = mapping.partsOf(item);
+		const numbers = mapping.digitsAreInternational ? { from: withPlus(parts.from), to: withPlus(parts.to) } : {};
+		return commonEvent(mapping.gateway, mapping.statuses, item, { ...parts, ...numbers }, seenAt);
+	});
 }

@@ -11,6 +11,7 @@ import { InfobipEmulator } from '../sandbox/Infobip/emulator';
 import { WORK, WORKFLOWS } from './paths';
 import { waitFor } from './processes';
 import { QueueStack } from './queue-stack';
+import './shapes';
 
 jest.setTimeout(20 * 60_000);
 

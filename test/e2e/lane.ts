@@ -2,6 +2,7 @@
 import { join } from 'path';
 
 import { WORK } from './paths';
+import './shapes';
 import { E2E_OWNER, ensureRuntime, startStack, type Stack, type StackOptions } from './stack';
 
 /**

@@ -34,7 +34,17 @@ const PACKAGE = 'n8n-nodes-message-gateways';
 let cliRuns = 0;
 
 /** A real n8n 2.41.1 on Node 24 (CONTRIBUTING.md, "Which n8n"), driven through its CLI and HTTP API. */
+export interface WorkflowNode {
+	name: string;
+	type: string;
+	typeVersion: number;
+	parameters?: Record<string, unknown>;
+}
+
 export class N8n {
+	/** Checks every run the tests read (test/e2e/shapes.ts sets it in the jest lanes). */
+	static checkRun?: (nodes: WorkflowNode[], runData: ExecutionData['data']['resultData']['runData']) => void;
+
 	private server?: ChildProcess;
 	private apiClient?: AxiosInstance;
 	private restClient?: AxiosInstance;
@@ -146,7 +156,7 @@ export class N8n {
 	 */
 	async execute(workflowId: string, timeoutMs = 10 * 60_000): Promise<{ ok: boolean; data: ExecutionData; output: string }> {
 		const rest = await this.rest();
-		const workflow = (await rest.get(`/workflows/${workflowId}`)).data.data as { nodes: Array<{ name: string; type: string }> };
+		const workflow = (await rest.get(`/workflows/${workflowId}`)).data.data as { nodes: WorkflowNode[] };
 		const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
 		if (!trigger) throw new Error(`Workflow ${workflowId} has no Manual Trigger to run it from`);
 		const started = (await rest.post(`/workflows/${workflowId}/run`, { triggerToStartFrom: { name: trigger.name } })).data.data as {
@@ -164,6 +174,7 @@ export class N8n {
 			100,
 		);
 		const data = { data: execution.data! };
+		if (execution.data) N8n.checkRun?.(workflow.nodes, execution.data.resultData.runData);
 		const error = data.data?.resultData.error;
 		return { ok: execution.status === 'success', data, output: `status ${execution.status}${error ? `: ${JSON.stringify(error)}` : ''}` };
 	}
@@ -280,6 +291,18 @@ export class N8n {
 	}
 
 	/** The editor's own API (`/rest`), logged in as the owner. */
+	/** A Data Table in the owner's project, created unless one of that name is there (the opt-out examples keep theirs in one). */
+	async ensureDataTable(name: string, columns: Array<{ name: string; type: 'string' | 'number' | 'boolean' | 'date' }>): Promise<void> {
+		const rest = await this.rest();
+		const project = (await rest.get('/projects/personal')).data.data as { id: string };
+		const existing = (await rest.get(`/projects/${project.id}/data-tables`, { params: { filter: JSON.stringify({ name }) } })).data
+			.data as {
+			data?: Array<{ name: string }>;
+		};
+		if (existing.data?.some((table) => table.name === name)) return;
+		await rest.post(`/projects/${project.id}/data-tables`, { name, columns });
+	}
+
 	async rest(): Promise<AxiosInstance> {
 		if (this.restClient) return this.restClient;
 		const owner = this.options.owner;
@@ -327,7 +350,12 @@ export class N8n {
 	async executions(workflowId: string): Promise<ApiExecution[]> {
 		const api = await this.api();
 		const response = await api.get('/executions', { params: { workflowId, includeData: true, limit: 100 } });
-		return response.data.data as ApiExecution[];
+		const executions = response.data.data as ApiExecution[];
+		if (N8n.checkRun && executions.some((execution) => execution.data)) {
+			const { nodes } = (await (await this.rest()).get(`/workflows/${workflowId}`)).data.data as { nodes: WorkflowNode[] };
+			for (const execution of executions) if (execution.data) N8n.checkRun(nodes, execution.data.resultData.runData);
+		}
+		return executions;
 	}
 }
 

@@ -1,12 +1,13 @@
 import { existsSync, mkdirSync, rmSync } from 'fs';
 import { join } from 'path';
 
-import { GATEWAY_KEYS, GATEWAYS } from '../gateways';
+import { GATEWAY_KEYS, GATEWAYS, OPT_OUTS_TABLE } from '../gateways';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
 import { N8n, type Owner } from './n8n';
 import { EXAMPLE_FILES, ROOT, WORKFLOWS } from './paths';
 import { runOrFail } from './processes';
 
+export { OPT_OUTS_TABLE } from '../gateways';
 export { AUTO_REPLY, IMESSAGE_REPLY, INFOBIP_EVENTS, INFOPROMO_INBOUND, NEW_SESSION, SESSION_WATCH, WEBHOOK_SECRET } from '../gateways';
 
 export interface StackOptions {
@@ -76,6 +77,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 		await n8n.start(join(options.folder, 'n8n.log'));
 		// Activated on the running server (a CLI `publish:workflow` before the start boots n8n once each).
 		if (fresh) for (const workflowId of GATEWAY_KEYS.flatMap((key) => GATEWAYS[key].activeWorkflows ?? [])) await n8n.activate(workflowId);
+		// The one-inbox examples keep opt-outs in this Data Table (docs/one-inbox.md).
+		await n8n.ensureDataTable(OPT_OUTS_TABLE.name, OPT_OUTS_TABLE.columns);
 		for (const key of GATEWAY_KEYS) (GATEWAYS[key].afterStart as ((emulator: unknown, n8n: N8n) => void) | undefined)?.(sandbox[key], n8n);
 	} catch (error) {
 		await stop();

@@ -152,7 +152,7 @@ describe('Infobip Trigger 1.1', () => {
 		{ event: 'SEEN', channel: 'WHATSAPP', messageId: 'm3', seenAt: '2026-12-05T10:06:00.000+0000' },
 	];
 
-	it('gives inbound messages with their media, reports in the vocabulary with Infobip’s error, and seen as read', async () => {
+	it('gives inbound messages with their media, numbers with their +, reports in the vocabulary with Infobip’s error, and seen as read', async () => {
 		const body = JSON.stringify({ results });
 		const result = await callWebhook(
 			{
@@ -175,9 +175,9 @@ describe('Infobip Trigger 1.1', () => {
 				json.gatewayStatus,
 			]),
 		).toEqual([
-			['message.received', 'whatsapp', '447491163443', '447860099299', 'HELP', 'help', null, null],
-			['message.status', 'sms', 'InfoSMS', '447491163443', null, null, 'rejected', 'REJECTED'],
-			['message.status', 'sms', null, '447491163444', null, null, 'failed', 'UNDELIVERABLE'],
+			['message.received', 'whatsapp', '+447491163443', '+447860099299', 'HELP', 'help', null, null],
+			['message.status', 'sms', 'InfoSMS', '+447491163443', null, null, 'rejected', 'REJECTED'],
+			['message.status', 'sms', null, '+447491163444', null, null, 'failed', 'UNDELIVERABLE'],
 			['message.status', 'whatsapp', null, null, null, null, 'read', 'SEEN'],
 		]);
 		expect(result.items.map(({ json }) => [json.media, json.error, json.at])).toEqual([
@@ -289,7 +289,7 @@ describe('Infopromo Trigger 1.1', () => {
 		const items = (await runPoll(setup))?.[0] ?? [];
 		expect(
 			items.map(({ json }) => [json.gateway, json.event, json.messageId, json.channel, json.from, json.text, json.intent, json.eventId]),
-		).toEqual([['infopromo', 'message.received', 'u1', 'whatsapp', '31612345678', 'ARRÊT', 'optOut', EVENT_ID]]);
+		).toEqual([['infopromo', 'message.received', 'u1', 'whatsapp', '+31612345678', 'ARRÊT', 'optOut', EVENT_ID]]);
 	});
 });
 

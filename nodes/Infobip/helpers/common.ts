@@ -65,7 +65,7 @@ function partsOf(item: IDataObject): EventParts {
 	};
 }
 
-export const events: EventMapping = { gateway: 'infobip', statuses: STATUSES, partsOf };
+export const events: EventMapping = { gateway: 'infobip', statuses: STATUSES, partsOf, digitsAreInternational: true };
 
 export function sendResults(context: IExecuteFunctions): SendResultSpec {
 	return {

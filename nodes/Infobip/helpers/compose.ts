@@ -98,6 +98,12 @@ function regional(options: IDataObject): IDataObject | undefined {
 	return Object.keys(result).length ? result : undefined;
 }
 
+/** A sender as Infobip writes numbers, international digits without `+` (a name stays as it is). */
+function senderId(value: unknown): string {
+	const sender = String(value ?? '').trim();
+	return /^\+\d{7,15}$/.test(sender) ? sender.slice(1) : sender;
+}
+
 /** An item's message in Infobip's schema; a bad value fails the item here, before any request. */
 export function composeMessage(context: IExecuteFunctions, itemIndex: number): ItemMessage {
 	const channel = String(context.getNodeParameter('channel', itemIndex, 'SMS'))
@@ -106,7 +112,7 @@ export function composeMessage(context: IExecuteFunctions, itemIndex: number): I
 	if (!CHANNELS.includes(channel)) {
 		throw itemError(context, itemIndex, `Unknown channel "${channel}"`, `Use one of: ${CHANNELS.join(', ')}.`);
 	}
-	const sender = String(context.getNodeParameter('sender', itemIndex, '') ?? '').trim();
+	const sender = senderId(context.getNodeParameter('sender', itemIndex, ''));
 	if (!sender)
 		throw itemError(context, itemIndex, 'No sender is set', 'Give the sender ID registered for the channel (a number or a name).');
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -151,7 +157,7 @@ export function composeMessage(context: IExecuteFunctions, itemIndex: number): I
 			'Each failover step must use another channel.',
 		);
 	}
-	if (failover.length) message.failover = failover.map((step) => ({ channel: step.channel, sender: String(step.sender).trim() }));
+	if (failover.length) message.failover = failover.map((step) => ({ channel: step.channel, sender: senderId(step.sender) }));
 
 	const messageId = String(options.messageId ?? '').trim();
 	if (messageId.length > 200) throw itemError(context, itemIndex, 'Message ID is longer than 200 characters', 'Shorten it.');

@@ -46,7 +46,7 @@ function partsOf(item: IDataObject): EventParts {
 	return { ...message, event: 'message.status', gatewayStatus: item.status, at: item.updated_at ?? item.created_at };
 }
 
-export const events: EventMapping = { gateway: 'infopromo', statuses: STATUSES, partsOf };
+export const events: EventMapping = { gateway: 'infopromo', statuses: STATUSES, partsOf, digitsAreInternational: true };
 
 export function sendResults(context: IExecuteFunctions): SendResultSpec {
 	return {

@@ -1,0 +1,46 @@
+// Jest-only: every run the e2e reads from a real n8n has each of this package's send nodes' outputs
+// checked against docs/schemas/send-result.schema.json and each trigger's (version 1.1, Simplify on)
+// against common-event.schema.json. Imported for this effect by the lanes.
+import { isSendOperation, knowNodeTypes } from '../harness/common-shapes';
+import { expectAllValid } from '../harness/json-schema';
+import { N8n, type ExecutionData, type WorkflowNode } from './n8n';
+
+const PREFIX = 'n8n-nodes-message-gateways.';
+const SOURCES: Record<string, string> = {
+	infiniReach: 'InfiniReach/InfiniReach',
+	whatsInfinity: 'WhatsInfinity/WhatsInfinity',
+	infobip: 'Infobip/Infobip',
+	infopromo: 'Infopromo/Infopromo',
+	txtCoop: 'TxtCoop/TxtCoop',
+};
+
+// The node types, for the defaults a saved workflow leaves out (the resource and operation).
+knowNodeTypes((type) => {
+	const path = SOURCES[type];
+	if (!path) throw new Error(`No action node ${type}`);
+	const module = require(`../../nodes/${path}.node`) as Record<string, new () => never>;
+	const name = path.split('/')[1];
+	return new module[name]();
+});
+
+export function checkWorkflowRun(nodes: WorkflowNode[], runData: ExecutionData['data']['resultData']['runData']): void {
+	for (const node of nodes) {
+		if (!node.type.startsWith(PREFIX)) continue;
+		const type = node.type.slice(PREFIX.length);
+		const parameters = node.parameters ?? {};
+		const runs = runData[node.name] ?? [];
+		const outputs = runs.flatMap((run) => (run.data?.main ?? []).flatMap((items) => items ?? []));
+		if (!outputs.length) continue;
+		try {
+			if (type.endsWith('Trigger')) {
+				if (node.typeVersion >= 1.1 && parameters.simplify !== false) expectAllValid('common-event', outputs);
+			} else if (isSendOperation({ type, parameters, typeVersion: node.typeVersion })) {
+				expectAllValid('send-result', outputs);
+			}
+		} catch (error) {
+			throw new Error(`Node "${node.name}" (${type} ${node.typeVersion}): ${(error as Error).message}`);
+		}
+	}
+}
+
+N8n.checkRun = checkWorkflowRun;
