@@ -1,26 +1,31 @@
 // Jest-only: every run the e2e reads from a real n8n has each of this package's send nodes' outputs
 // checked against docs/schemas/send-result.schema.json and each trigger's (version 1.1, Simplify on)
 // against common-event.schema.json. Imported for this effect by the lanes.
+import type { INodeType } from 'n8n-workflow';
+
+import { InfiniReach } from '../../nodes/InfiniReach/InfiniReach.node';
+import { Infobip } from '../../nodes/Infobip/Infobip.node';
+import { Infopromo } from '../../nodes/Infopromo/Infopromo.node';
+import { TxtCoop } from '../../nodes/TxtCoop/TxtCoop.node';
+import { WhatsInfinity } from '../../nodes/WhatsInfinity/WhatsInfinity.node';
 import { isSendOperation, knowNodeTypes } from '../harness/common-shapes';
 import { expectAllValid } from '../harness/json-schema';
 import { N8n, type ExecutionData, type WorkflowNode } from './n8n';
 
 const PREFIX = 'n8n-nodes-message-gateways.';
-const SOURCES: Record<string, string> = {
-	infiniReach: 'InfiniReach/InfiniReach',
-	whatsInfinity: 'WhatsInfinity/WhatsInfinity',
-	infobip: 'Infobip/Infobip',
-	infopromo: 'Infopromo/Infopromo',
-	txtCoop: 'TxtCoop/TxtCoop',
+const NODE_TYPES: Record<string, () => INodeType> = {
+	infiniReach: () => new InfiniReach(),
+	whatsInfinity: () => new WhatsInfinity(),
+	infobip: () => new Infobip(),
+	infopromo: () => new Infopromo(),
+	txtCoop: () => new TxtCoop(),
 };
 
 // The node types, for the defaults a saved workflow leaves out (the resource and operation).
 knowNodeTypes((type) => {
-	const path = SOURCES[type];
-	if (!path) throw new Error(`No action node ${type}`);
-	const module = require(`../../nodes/${path}.node`) as Record<string, new () => never>;
-	const name = path.split('/')[1];
-	return new module[name]();
+	const make = NODE_TYPES[type];
+	if (!make) throw new Error(`No action node ${type}`);
+	return make();
 });
 
 export function checkWorkflowRun(nodes: WorkflowNode[], runData: ExecutionData['data']['resultData']['runData']): void {

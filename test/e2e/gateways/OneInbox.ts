@@ -2,8 +2,7 @@
 // gateways that receive messages, and opt-outs kept in an n8n Data Table that a campaign respects.
 import axios from 'axios';
 
-import { ONE_INBOX, WEBHOOK_SECRET } from '../../gateways';
-import { INFOBIP_WEBHOOK_SECRET } from '../../gateways';
+import { INFOBIP_WEBHOOK_SECRET, ONE_INBOX, WEBHOOK_SECRET } from '../../gateways';
 import { nodeOutput, type ApiExecution } from '../n8n';
 import { waitFor } from '../processes';
 import type { Stack } from '../stack';
