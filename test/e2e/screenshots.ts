@@ -1,6 +1,6 @@
 // `npm run screenshots`: the README's pictures, taken in headless Chromium (Debian's, driven by
 // puppeteer-core) from the stack `npm run dev` starts, with the example workflows it imports. Written to
-// docs/images/; run again after a change a user would see.
+// docs/images/; run again after a change a user would see (`npm run screenshots -- <file.png> …` takes only those).
 import { mkdirSync } from 'fs';
 import { join } from 'path';
 import type { Page } from 'puppeteer-core';
@@ -69,7 +69,25 @@ const SHOTS: Shot[] = [
 		what: "InfiniReach Trigger's setup: its URL, events and signature",
 		take: async (page, base) => await openNode(page, base, 'irAutoReply00001', 'a0000000-0000-4000-8000-000000000001'),
 	},
+	{
+		file: 'one-inbox.png',
+		what: 'one inbox: four gateways into one auto-reply, opt-outs into a Data Table',
+		take: async (page, base) => await openWorkflow(page, base, 'oneInbox00000001'),
+	},
+	{
+		file: 'opt-out-campaign.png',
+		what: 'a campaign that skips whoever opted out',
+		take: async (page, base) => await openWorkflow(page, base, 'oneInboxCampaign'),
+	},
+	{
+		file: 'whatsapp-failover.png',
+		what: 'WhatsApp first, SMS as failover, under one Campaign Key',
+		take: async (page, base) => await openWorkflow(page, base, 'whatsAppFailover'),
+	},
 ];
+
+/** `npm run screenshots -- one-inbox.png …`: only those pictures; none named, all. */
+const wanted = process.argv.slice(2);
 
 async function main(): Promise<void> {
 	await runOrFail('bash', [join(ROOT, 'test/e2e/install-chromium.sh')]);
@@ -85,7 +103,7 @@ async function main(): Promise<void> {
 	const browser = await launchChromium();
 	try {
 		const page = await signedInPage(browser, stack.n8n.baseUrl, E2E_OWNER);
-		for (const shot of SHOTS) {
+		for (const shot of SHOTS.filter(({ file }) => !wanted.length || wanted.includes(file))) {
 			await shot.take(page, stack.n8n.baseUrl).catch(async (error: Error) => {
 				// What the page showed instead, to see why.
 				await page.screenshot({ path: join(WORK, `failed-${shot.file}`) });

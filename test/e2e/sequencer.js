@@ -3,7 +3,13 @@
 // earlier run on this machine) would make a long one wait behind a short one in a clean clone.
 const Sequencer = require('@jest/test-sequencer').default;
 
-const LONGEST_FIRST = ['QueueMode.e2e.ts', 'minute-paced.e2e.ts', 'sends-and-webhooks.e2e.ts', 'dev-keeps.e2e.ts'];
+const LONGEST_FIRST = [
+	'whatsapp-failover.e2e.ts',
+	'QueueMode.e2e.ts',
+	'minute-paced.e2e.ts',
+	'sends-and-webhooks.e2e.ts',
+	'dev-keeps.e2e.ts',
+];
 
 class LongestFirst extends Sequencer {
 	sort(tests) {

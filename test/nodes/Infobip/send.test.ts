@@ -15,6 +15,21 @@ describe('Infobip → Message → Send: all items as few requests as possible', 
 	});
 	afterEach(() => fakeClock.restore());
 
+	it('sends a number given as sender with its + as Infobip writes numbers (digits), and a name as it is', async () => {
+		const bodies: Json[] = [];
+		gateway()
+			.post('/messages-api/1/messages', (b) => (bodies.push(b), true))
+			.times(2)
+			.reply(200, (_uri, b) => accepted(b as Json));
+		for (const sender of ['+447860099299', 'InfoSMS']) {
+			const { error } = await runNode({ type: 'infobip', parameters: sendParameters({ sender }), credentials }, [
+				{ to: '+447491163443', text: 'hi' },
+			]);
+			expect(error).toBeUndefined();
+		}
+		expect(bodies.map((body) => body.messages[0].sender)).toEqual(['447860099299', 'InfoSMS']);
+	});
+
 	it('packs shared texts into one message with many destinations and personalised ones into messages of their own, in one request', async () => {
 		const bodies: Json[] = [];
 		gateway()
