@@ -109,7 +109,8 @@ const idOrNull = (value: unknown): string | null =>
 export function withSendResult(output: INodeExecutionData, itemIndex: number, spec: SendResultSpec): INodeExecutionData {
 	const json = output.json;
 	const base = { gateway: spec.gateway };
-	const error = json.error;
+	// An error that is only words (not this package's errorJson): a failure all the same, never "sent".
+	const error = typeof json.error === 'string' ? { message: json.error, reason: 'rejected', permanent: PERMANENT.rejected } : json.error;
 	if (error && typeof error === 'object') {
 		const { reason } = error as { reason?: FailureReason };
 		const rest = { ...json };

@@ -3,6 +3,8 @@
 // the failed items, each with the input item's fields, so a workflow routes them (WhatsApp → SMS).
 import nock from 'nock';
 
+import { STATUSES } from '../../nodes/InfiniReach/helpers/common';
+import { withSendResult } from '../../nodes/shared/send-result';
 import { useFakeClock, type FakeClock } from '../harness/fake-clock';
 import { errorOf } from '../harness/common-shapes';
 import { runNode } from '../harness/n8n';
@@ -124,5 +126,15 @@ describe('why a send failed, for each kind of failure', () => {
 		);
 		expect(errorOf(items[0])).toMatchObject({ reason: 'unknownFate', permanent: false });
 		expect(items[0].json.details).toMatchObject({ fate: 'unknown', status: null, messageId: null });
+	});
+});
+
+describe('an output that is a failure in words only', () => {
+	it('is a failure, never "sent"', () => {
+		const spec = { gateway: 'infinireach' as const, statuses: STATUSES, toOfItem: () => '+14155550123' };
+		expect(withSendResult({ json: { error: 'The service was not available' }, pairedItem: { item: 0 } }, 0, spec).json).toEqual({
+			error: { message: 'The service was not available', reason: 'rejected', permanent: true },
+			details: { gateway: 'infinireach', messageId: null, to: '+14155550123', fate: 'notSent', status: 'rejected' },
+		});
 	});
 });
