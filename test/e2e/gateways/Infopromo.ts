@@ -76,10 +76,17 @@ export function infopromoScenarios(stack: () => Stack): void {
 					.slice(5)
 					.map((r) => (r.body as { api_token?: string }).api_token),
 			).toEqual(['<redacted>', '<redacted>']);
-			// Each item is the recipient's own record: the platform's status for the message, and its uid.
-			expect(nodeOutput(data.data, 'Send Each Type').map((i) => [i.recipient, i.status, typeof i.uid])).toEqual(
-				Array(5).fill(['31612345678', 'Delivered', 'string']),
-			);
+			// Each item is the recipient's own record: the platform's status for the message (and in the vocabulary), and its uid.
+			expect(
+				nodeOutput(data.data, 'Send Each Type').map((i) => [
+					i.recipient,
+					i.gatewayStatus,
+					i.status,
+					i.fate,
+					typeof i.uid,
+					i.messageId === i.uid,
+				]),
+			).toEqual(Array(5).fill(['31612345678', 'Delivered', 'delivered', 'sent', 'string', true]));
 		});
 
 		it('sends 300 recipients with one text in 3 requests: each exactly once', async () => {
