@@ -10,7 +10,7 @@ import { TxtCoop } from '../../nodes/TxtCoop/TxtCoop.node';
 import { WhatsInfinity } from '../../nodes/WhatsInfinity/WhatsInfinity.node';
 import { isSendOperation, knowNodeTypes } from '../harness/common-shapes';
 import { expectAllValid } from '../harness/json-schema';
-import { N8n, type ExecutionData, type WorkflowNode } from './n8n';
+import { N8n, type ExecutionData, type OutputItem, type WorkflowNode } from './n8n';
 
 const PREFIX = 'n8n-nodes-message-gateways.';
 const NODE_TYPES: Record<string, () => INodeType> = {
@@ -28,13 +28,21 @@ knowNodeTypes((type) => {
 	return make();
 });
 
+/** What the node itself put in an item of its error output: n8n routes only items with these fields there. */
+function ownFields(item: OutputItem): OutputItem {
+	return { ...item, json: Object.fromEntries(Object.entries(item.json).filter(([key]) => ['error', 'message', 'details'].includes(key))) };
+}
+
 export function checkWorkflowRun(nodes: WorkflowNode[], runData: ExecutionData['data']['resultData']['runData']): void {
 	for (const node of nodes) {
 		if (!node.type.startsWith(PREFIX)) continue;
 		const type = node.type.slice(PREFIX.length);
 		const parameters = node.parameters ?? {};
 		const runs = runData[node.name] ?? [];
-		const outputs = runs.flatMap((run) => (run.data?.main ?? []).flatMap((items) => items ?? []));
+		// On the error output n8n adds the input item's fields beside the node's own `error` and `details`.
+		const outputs = runs.flatMap((run) =>
+			(run.data?.main ?? []).flatMap((items, index) => (index === 0 ? (items ?? []) : (items ?? []).map(ownFields))),
+		);
 		if (!outputs.length) continue;
 		try {
 			if (type.endsWith('Trigger')) {
