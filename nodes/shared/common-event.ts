@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties, INode } from 'n8n-workflow';
 
 import { intentOf, type Intent } from './intent';
+import { textOrNull } from './json';
 import { commonStatus, type MessageStatus, type StatusTable } from './statuses';
 
 /** The gateways, as the common event and send result name them. */
@@ -54,9 +55,6 @@ export interface EventParts {
 	error?: { code?: unknown; message?: unknown; permanent?: unknown } | null;
 	at?: unknown;
 }
-
-const textOrNull = (value: unknown): string | null =>
-	value === undefined || value === null || value === '' || typeof value === 'object' ? null : String(value);
 
 /** An ISO time from what gateways send: ISO text, epoch seconds or milliseconds; else undefined. */
 export function isoTime(value: unknown): string | undefined {

@@ -9,3 +9,8 @@ export function asObject(value: unknown): IDataObject {
 export function textOf(value: unknown): string | undefined {
 	return typeof value === 'string' && value ? value : undefined;
 }
+
+/** A scalar a gateway or a field gave, as text; null for nothing, an empty string, an object or a list. */
+export function textOrNull(value: unknown): string | null {
+	return value === undefined || value === null || value === '' || typeof value === 'object' ? null : String(value);
+}

@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { GatewayName } from './common-event';
 import { fateUnknown } from './failures';
-import { asObject } from './json';
+import { asObject, textOrNull } from './json';
 import { commonStatus, type MessageStatus, type StatusTable } from './statuses';
 
 /**
@@ -98,9 +98,6 @@ function recipientOf(spec: SendResultSpec, itemIndex: number): unknown {
 	}
 }
 
-const idOrNull = (value: unknown): string | null =>
-	value === undefined || value === null || value === '' || typeof value === 'object' ? null : String(value);
-
 /**
  * The common send result of one output item of a send operation. A sent or skipped item: the result's
  * fields over the gateway's own. A failed one: its `error` (with `reason`), the result in `details`
@@ -119,20 +116,21 @@ export function withSendResult(output: INodeExecutionData, itemIndex: number, sp
 		delete rest.details;
 		const status: MessageStatus | null = reason === 'rejected' || reason === 'notOnChannel' ? 'rejected' : null;
 		const fate: SendFate = reason === 'unknownFate' ? 'unknown' : 'notSent';
-		const to = idOrNull(rest.to) ?? (Array.isArray(output.pairedItem) ? null : idOrNull(recipientOf(spec, itemIndex)));
+		const to = textOrNull(rest.to) ?? (Array.isArray(output.pairedItem) ? null : textOrNull(recipientOf(spec, itemIndex)));
 		return {
 			...output,
 			json: { error, details: { ...details, ...rest, ...base, messageId: null, to, fate, status } },
 		};
 	}
 	if (json.skipped === true || json.dryRun === true) {
-		const to = idOrNull(json.to) ?? idOrNull(recipientOf(spec, itemIndex));
-		return { ...output, json: { ...json, ...base, messageId: idOrNull(json.messageId), to, fate: 'skipped', status: null } };
+		const to = textOrNull(json.to) ?? textOrNull(recipientOf(spec, itemIndex));
+		return { ...output, json: { ...json, ...base, messageId: textOrNull(json.messageId), to, fate: 'skipped', status: null } };
 	}
 	const gatewayStatus = spec.statusOf ? spec.statusOf(json) : json.status;
 	// A bulk job's output stands for all the items it pairs to: it names no one recipient.
 	const to =
-		idOrNull(spec.toOf ? spec.toOf(json) : json.to) ?? (Array.isArray(output.pairedItem) ? null : idOrNull(recipientOf(spec, itemIndex)));
+		textOrNull(spec.toOf ? spec.toOf(json) : json.to) ??
+		(Array.isArray(output.pairedItem) ? null : textOrNull(recipientOf(spec, itemIndex)));
 	return {
 		...output,
 		json: {
@@ -140,12 +138,12 @@ export function withSendResult(output: INodeExecutionData, itemIndex: number, sp
 			// The gateway's own status, where it says more than a word (Infobip's group, name and description).
 			...(json.status && typeof json.status === 'object' ? { statusDetails: json.status } : {}),
 			...base,
-			messageId: idOrNull(spec.messageIdOf ? spec.messageIdOf(json) : json.messageId),
+			messageId: textOrNull(spec.messageIdOf ? spec.messageIdOf(json) : json.messageId),
 			to,
 			fate: 'sent',
 			// A sent message's status is at least "queued": the gateway took it.
 			status: commonStatus(spec.statuses, gatewayStatus) ?? 'queued',
-			gatewayStatus: idOrNull(gatewayStatus),
+			gatewayStatus: textOrNull(gatewayStatus),
 		},
 	};
 }
