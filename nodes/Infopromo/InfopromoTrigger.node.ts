@@ -1,9 +1,8 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { clock } from '../shared/clock';
-import { asCommonEvents, simplifies, simplifyField } from '../shared/common-event';
-import { pollMemory } from '../shared/polling';
+import { simplifyField } from '../shared/common-event';
+import { pollMemory, polledItems } from '../shared/polling';
 import { optionsCollection } from '../shared/fields';
 import { DEFAULT_MAX_PAGES, newestSample, pollMessages, type WatchMemory } from './helpers/message-poll';
 import { events as commonEvents } from './helpers/common';
@@ -68,19 +67,16 @@ export class InfopromoTrigger implements INodeType {
 		const maxPages = Number((this.getNodeParameter('options', {}) as IDataObject).maxPages ?? DEFAULT_MAX_PAGES);
 		const memory = pollMemory<WatchMemory>(this);
 
-		const present = (found: IDataObject[]) =>
-			simplifies(this.getNode(), this.getNodeParameter('simplify', true)) ? asCommonEvents(commonEvents, found, clock.now()) : found;
-
 		// A manual test shows what a run would get, without touching the memory of the active workflow.
 		if (this.getMode() === 'manual') {
 			const sample = await newestSample(this, events, memory.previous);
-			return sample.length ? [this.helpers.returnJsonArray(present(sample))] : null;
+			return polledItems(this, commonEvents, sample);
 		}
 
 		const { items, memory: next, notice } = await pollMessages(this, events, memory.previous, maxPages);
 		// n8n saves this memory with the execution it starts (in one transaction where its durable poll cursors are on).
 		memory.save(next);
 		if (notice) this.logger.warn(`Infopromo Trigger: ${notice}`);
-		return items.length ? [this.helpers.returnJsonArray(present(items))] : null;
+		return polledItems(this, commonEvents, items);
 	}
 }

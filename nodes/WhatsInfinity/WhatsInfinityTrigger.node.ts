@@ -2,10 +2,10 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { clock } from '../shared/clock';
-import { asCommonEvents, simplifies, simplifyField } from '../shared/common-event';
+import { simplifyField } from '../shared/common-event';
 import { optionsCollection } from '../shared/fields';
 import { eventIdOf, eventKey } from '../shared/event-id';
-import { pollMemory } from '../shared/polling';
+import { pollMemory, polledItems } from '../shared/polling';
 import { events as commonEvents, SESSION_STATES } from './helpers/common';
 import { checkSession } from './helpers/session';
 import { CREDENTIAL_TYPE } from './transport';
@@ -71,13 +71,10 @@ export class WhatsInfinityTrigger implements INodeType {
 		const queueAbove = threshold !== undefined && queueSize > threshold;
 		const checkedAt = new Date(clock.now()).toISOString();
 
-		const present = (found: IDataObject[]) =>
-			simplifies(this.getNode(), this.getNodeParameter('simplify', true)) ? asCommonEvents(commonEvents, found, clock.now()) : found;
-
 		// A manual test shows what a run would get, without touching the memory of the active workflow.
 		if (this.getMode() === 'manual') {
 			const eventId = eventIdOf(eventKey('status', session.sessionId, { status, queueSize, checkedAt }));
-			return [this.helpers.returnJsonArray(present([{ event: 'status', previousStatus: null, ...session, checkedAt, eventId }]))];
+			return polledItems(this, commonEvents, [{ event: 'status', previousStatus: null, ...session, checkedAt, eventId }]);
 		}
 
 		const memory = pollMemory<LastPoll>(this);
@@ -94,6 +91,6 @@ export class WhatsInfinityTrigger implements INodeType {
 		}
 		// One poll, one observation: what changed and when it was seen identifies it.
 		for (const event of events) event.eventId = eventIdOf(eventKey(event.event, session.sessionId, { status, queueSize, checkedAt }));
-		return events.length ? [this.helpers.returnJsonArray(present(events))] : null;
+		return polledItems(this, commonEvents, events);
 	}
 }
