@@ -82,8 +82,15 @@ export function whatsInfinityScenarios(stack: () => Stack): void {
 				90_000,
 				2_000,
 			);
+			// Version 1.1: the common event, the session's own fields in raw.
 			expect(nodeOutput(execution.data, 'Session Status')).toEqual([
-				expect.objectContaining({ event: 'statusChanged', previousStatus: 'active', status: 'disconnected', sessionId: 'sandbox' }),
+				expect.objectContaining({
+					gateway: 'whatsinfinity',
+					event: 'session.status',
+					status: null,
+					gatewayStatus: 'disconnected',
+					raw: expect.objectContaining({ event: 'statusChanged', previousStatus: 'active', status: 'disconnected', sessionId: 'sandbox' }),
+				}),
 			]);
 		});
 	});
