@@ -244,6 +244,22 @@ export class CampaignRecord {
 	}
 
 	/**
+	 * Where messages stand, for a dry run, leaving the record as it was: the check adds what is not
+	 * there and takes it back in the same turn of this process's lane. (Another worker's claim in that
+	 * instant may find such a message in flight: it then reports it of unknown fate, never sends it twice.)
+	 */
+	async peek(identities: string[]): Promise<Map<string, 'new' | 'sent' | 'unknown'>> {
+		const unique = [...new Set(identities)];
+		const added = await this.lane.check(this.store, [...unique.map(claimed), ...unique.map(awaiting)], (mine) => [...mine]);
+		return new Map(
+			unique.map((identity) => {
+				if (added.has(claimed(identity)) && added.has(awaiting(identity))) return [identity, 'new'];
+				return [identity, added.has(awaiting(identity)) && !added.has(claimed(identity)) ? 'sent' : 'unknown'];
+			}),
+		);
+	}
+
+	/**
 	 * Takes over messages of unknown fate, to send them again (the user asked to, or the gateway's
 	 * idempotency key makes it safe): all but those this process is sending right now.
 	 */

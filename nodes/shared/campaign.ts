@@ -5,7 +5,8 @@
 // idempotency key makes it safe). The record is campaign-record.ts.
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { CampaignRun, type CampaignMessage } from './campaign-run';
+import { CampaignRecord } from './campaign-record';
+import { CampaignRun, messageIdentity, type CampaignMessage } from './campaign-run';
 import { fateUnknown } from './failures';
 import { withItemIndex, type Outcome } from './items';
 import { markReason } from './send-result';
@@ -145,3 +146,64 @@ export async function finishCampaignRun(
 		if (note && !output.json.error) output.json.campaignRecord = note;
 	}
 }
+
+/**
+ * What a real run would do with these messages under their Campaign Keys, for a dry run, without
+ * claiming any: per item, why it would not be sent (sent before, a repeat of an earlier item, of
+ * unknown fate); items that would be sent are not in the map.
+ */
+export async function peekCampaign(context: IExecuteFunctions, messages: CampaignMessage[]): Promise<Map<number, IDataObject>> {
+	const keyed = messages
+		.map((message) => ({ message, key: String(message.campaignKey ?? '').trim() }))
+		.filter(({ key }) => key)
+		.map(({ message, key }) => ({ message, key, identity: messageIdentity(key, message.to, message.content) }));
+	const fates = new Map<number, IDataObject>();
+	if (!keyed.length) return fates;
+	let standings: Map<string, string>;
+	try {
+		standings = await CampaignRecord.of(context).peek(keyed.map(({ identity }) => identity));
+	} catch (error) {
+		const problem = {
+			message: `${STORE_UNREADABLE}: ${(error as Error)?.message ?? String(error)}`,
+			reason: 'unknownFate',
+			permanent: false,
+		};
+		for (const { message } of keyed) fates.set(message.itemIndex, { wouldBe: 'notSent', problem });
+		return fates;
+	}
+	const first = new Map<string, number>();
+	for (const { message, key, identity } of keyed) {
+		const earlier = first.get(identity);
+		if (earlier !== undefined) {
+			fates.set(message.itemIndex, {
+				skippedBecause: 'duplicate',
+				duplicateOf: earlier,
+				campaignKey: key,
+				reason: `The same message to the same recipient as item ${earlier}: sent once, with item ${earlier}`,
+			});
+			continue;
+		}
+		first.set(identity, message.itemIndex);
+		const standing = standings.get(identity);
+		if (standing === 'sent') {
+			fates.set(message.itemIndex, {
+				skippedBecause: 'sentBefore',
+				campaignKey: key,
+				reason: `Sent before in campaign "${key}": this recipient already got this message from this node`,
+			});
+		} else if (standing === 'unknown' && !message.resendUnknown) {
+			fates.set(message.itemIndex, {
+				wouldBe: 'notSent',
+				campaignKey: key,
+				problem: {
+					message: `Another run of campaign "${key}" sent this message to ${message.to}, and its fate is unknown`,
+					reason: 'unknownFate',
+					permanent: false,
+				},
+			});
+		}
+	}
+	return fates;
+}
+
+const STORE_UNREADABLE = "n8n's deduplication store, which keeps the Campaign Key's record, did not answer";

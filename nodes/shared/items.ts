@@ -132,9 +132,14 @@ export interface CollectedItems<T> {
 
 /**
  * Reads every input item for an operation that sends them together (a bulk job): a bad item stops
- * the run before anything is sent, or, with Continue On Fail, is reported and left out.
+ * the run before anything is sent, or, with Continue On Fail, is reported and left out. `instead`:
+ * an output for a bad item in place of its error (a dry run's verdict), or undefined.
  */
-export async function collectItems<T>(context: IExecuteFunctions, read: (itemIndex: number) => T | Promise<T>): Promise<CollectedItems<T>> {
+export async function collectItems<T>(
+	context: IExecuteFunctions,
+	read: (itemIndex: number) => T | Promise<T>,
+	instead?: (itemIndex: number, error: Error) => IDataObject | undefined,
+): Promise<CollectedItems<T>> {
 	const collected: CollectedItems<T> = { entries: [], failed: [] };
 	const count = context.getInputData().length;
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
@@ -142,6 +147,11 @@ export async function collectItems<T>(context: IExecuteFunctions, read: (itemInd
 			collected.entries.push({ itemIndex, value: await read(itemIndex) });
 		} catch (caught) {
 			const error = withItemIndex(context, caught, itemIndex);
+			const json = instead?.(itemIndex, error);
+			if (json) {
+				collected.failed.push({ json, pairedItem: { item: itemIndex } });
+				continue;
+			}
 			if (!context.continueOnFail()) throw error;
 			collected.failed.push(errorItem(error, itemIndex));
 		}

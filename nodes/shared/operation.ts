@@ -1,13 +1,14 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { forEachItem, itemError, type ItemResult } from './items';
+import { forEachItem, itemError, withItemIndex, type ItemResult } from './items';
 import { credentialIdentity, runCredentials } from './credentials';
 import { finishCampaignRun } from './campaign';
 import { CampaignRun, type CampaignMessage } from './campaign-run';
 import { pacerFor, type PacedSend } from './pacing';
 import type { Gateway } from './gateway';
 import { withSendResult, type SendResultSpec } from './send-result';
+import { careOf, dryRunFailure, guardItems, type GuardedItem } from './send-guard';
 
 /**
  * Items a per-item operation handles at once. Sends to a gateway take most of their time waiting
@@ -98,7 +99,21 @@ export interface BatchOperation {
 export interface CampaignOperation<T> {
 	read: (this: IExecuteFunctions, itemIndex: number) => T;
 	campaign: (read: T, itemIndex: number) => CampaignMessage;
-	send: (this: IExecuteFunctions, itemIndex: number, run: RunState, read: T) => Promise<ItemResult>;
+	/** `sendAt`: where the gateway schedules (`guard.schedules`), when Quiet Hours want it sent. */
+	send: (this: IExecuteFunctions, itemIndex: number, run: RunState, read: T, sendAt?: number) => Promise<ItemResult>;
+	/** Quiet Hours and Dry Run (send-guard.ts): the item's recipient and the fields its outputs carry. */
+	guard?: SendGuard<T>;
+}
+
+export interface SendGuard<T> {
+	/** Whether the gateway schedules a message for later (else Quiet Hours defer it to a later run). */
+	schedules: boolean;
+	/** The collection holding Quiet Hours and Dry Run (default `options`). */
+	options?: string;
+	/** The recipient whose zone counts (default: the Campaign Key message's `to`), and the fields to show. */
+	of?(read: T): { to?: string; shown?: IDataObject; reference?: number };
+	/** A dry run's check with the gateway, where it has one and the item asks for it: its answer joins the output. */
+	dryRunCheck?(this: IExecuteFunctions, itemIndex: number, read: T): Promise<IDataObject | undefined>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each operation reads its own shape
@@ -112,25 +127,45 @@ export type OperationMap = Record<string, Record<string, Operation>>;
  */
 export type OperationTable<Names extends Record<string, string>> = { [Resource in keyof Names]: { [Name in Names[Resource]]: Operation } };
 
-/** Every item's read, then one plan of the run's Campaign Key messages; then each item sends from its read. */
+type Read<T> = { value: T; message: CampaignMessage; shown?: IDataObject } | { error: unknown } | { json: IDataObject };
+
+/**
+ * Every item's read; then what Quiet Hours and Dry Run do with each (send-guard.ts); then one plan of
+ * the Campaign Key messages that are to go now; then each item sends from its read.
+ */
 async function readAndPlan<T>(context: IExecuteFunctions, operation: CampaignOperation<T>): Promise<OperationExecute> {
-	const reads: Array<{ value: T } | { error: unknown }> = [];
-	const messages: CampaignMessage[] = [];
+	const reads: Array<Read<T>> = [];
+	const guarded: GuardedItem[] = [];
 	for (let itemIndex = 0; itemIndex < context.getInputData().length; itemIndex++) {
+		const options = context.getNodeParameter(operation.guard?.options ?? 'options', itemIndex, {}) as IDataObject;
 		try {
+			const care = careOf(context, itemIndex, options);
 			const value = operation.read.call(context, itemIndex);
-			reads.push({ value });
 			const message = operation.campaign(value, itemIndex);
-			if (String(message.campaignKey ?? '').trim()) messages.push(message);
+			const { to, shown, reference } = operation.guard?.of?.(value) ?? {};
+			reads.push({ value, message, shown });
+			const keyed = String(message.campaignKey ?? '').trim() ? message : undefined;
+			guarded.push({ itemIndex, care, to: to ?? message.to, message: keyed, shown, reference });
 		} catch (error) {
-			reads.push({ error });
+			// A dry run says what a real run would fail with, and goes on.
+			reads.push(options.dryRun === true ? { json: dryRunFailure(withItemIndex(context, error, itemIndex), {}) } : { error });
 		}
 	}
+	const { outcomes, sendAt } = await guardItems(context, guarded, operation.guard?.schedules ?? false);
+	const messages = guarded.flatMap(({ itemIndex, message }) => (message && !outcomes.has(itemIndex) ? [message] : []));
 	if (messages.length) await CampaignRun.of(context).plan(messages);
 	return async function (this: IExecuteFunctions, itemIndex: number, run: RunState): Promise<ItemResult> {
 		const read = reads[itemIndex];
 		if ('error' in read) throw read.error;
-		return await operation.send.call(this, itemIndex, run, read.value);
+		if ('json' in read) return read.json;
+		const outcome = outcomes.get(itemIndex);
+		if (outcome) {
+			if ('error' in outcome) throw outcome.error;
+			const check = outcome.json.dryRun === true ? await operation.guard?.dryRunCheck?.call(this, itemIndex, read.value) : undefined;
+			return check ? { ...outcome.json, ...check } : outcome.json;
+		}
+		const result = await operation.send.call(this, itemIndex, run, read.value, sendAt.get(itemIndex));
+		return read.shown && !Array.isArray(result) && !('json' in result) ? { ...result, ...read.shown } : result;
 	};
 }
 

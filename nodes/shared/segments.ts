@@ -45,10 +45,13 @@ function sizes(text: string, encoding: SmsEncoding): number[] {
 	return result;
 }
 
-/** The encoding, parts and size of an SMS text. An empty text is one (empty) part. */
-export function segmentsOf(text: string): Segments {
+/**
+ * The encoding, parts and size of an SMS text. An empty text is one (empty) part. `sentAs`: where the
+ * message type fixes the encoding (a gateway's "Unicode SMS").
+ */
+export function segmentsOf(text: string, sentAs?: SmsEncoding): Segments {
 	const forcedUcs2 = nonGsmCharacters(text);
-	const encoding: SmsEncoding = forcedUcs2.length ? 'UCS-2' : 'GSM-7';
+	const encoding: SmsEncoding = sentAs ?? (forcedUcs2.length ? 'UCS-2' : 'GSM-7');
 	const each = sizes(text, encoding);
 	const units = each.reduce((sum, size) => sum + size, 0);
 	if (units <= SINGLE[encoding]) return { encoding, segments: 1, units, forcedUcs2 };

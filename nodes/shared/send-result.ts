@@ -11,7 +11,7 @@ import { commonStatus, type MessageStatus, type StatusTable } from './statuses';
  * gateway's own fields (docs/schemas/send-result.schema.json): a workflow routes on `fate` and, for a
  * failure (n8n's "On Error: Continue (using error output)"), on `error.reason`.
  */
-export type SendFate = 'sent' | 'notSent' | 'unknown' | 'skipped';
+export type SendFate = 'sent' | 'notSent' | 'unknown' | 'skipped' | 'deferred';
 
 export const FAILURE_REASONS = [
 	'invalidNumber',
@@ -122,9 +122,13 @@ export function withSendResult(output: INodeExecutionData, itemIndex: number, sp
 			json: { error, details: { ...details, ...rest, ...base, messageId: null, to, fate, status } },
 		};
 	}
-	if (json.skipped === true || json.dryRun === true) {
+	if (json.skipped === true || json.dryRun === true || json.deferred === true) {
 		const to = textOrNull(json.to) ?? textOrNull(recipientOf(spec, itemIndex));
-		return { ...output, json: { ...json, ...base, messageId: textOrNull(json.messageId), to, fate: 'skipped', status: null } };
+		const fate: SendFate = json.deferred === true ? 'deferred' : 'skipped';
+		// A dry run sends nothing: skipped, whatever a real run would do (wouldBe).
+		const because = json.dryRun === true ? { skippedBecause: 'dryRun' } : {};
+		const messageId = fate === 'deferred' ? null : textOrNull(json.messageId);
+		return { ...output, json: { ...json, ...because, ...base, messageId, to, fate, status: null } };
 	}
 	const gatewayStatus = spec.statusOf ? spec.statusOf(json) : json.status;
 	// A bulk job's output stands for all the items it pairs to: it names no one recipient.

@@ -1,5 +1,5 @@
 // A JSON Schema checker for the keywords docs/schemas use (type, enum, const, required, properties,
-// additionalProperties, items, minLength, pattern, format date-time, oneOf, allOf, if/then/else, not):
+// additionalProperties, items, minLength, minimum, pattern, format date-time, oneOf, allOf, if/then/else, not):
 // the project's schemas are the contract, and this reads them as any draft 2020-12 validator would.
 import { readFileSync } from 'fs';
 import { join } from 'path';
@@ -15,6 +15,7 @@ export interface Schema {
 	additionalProperties?: boolean;
 	items?: Schema;
 	minLength?: number;
+	minimum?: number;
 	pattern?: string;
 	format?: string;
 	oneOf?: Schema[];
@@ -40,6 +41,7 @@ const KNOWN = new Set([
 	'additionalProperties',
 	'items',
 	'minLength',
+	'minimum',
 	'pattern',
 	'format',
 	'oneOf',
@@ -80,6 +82,7 @@ export function schemaErrors(schema: Schema, value: unknown, path = '$', root: S
 		errors.push(`${path}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
 	if ('const' in schema && JSON.stringify(schema.const) !== JSON.stringify(value))
 		errors.push(`${path}: ${JSON.stringify(value)} is not ${JSON.stringify(schema.const)}`);
+	if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum) errors.push(`${path}: less than ${schema.minimum}`);
 	if (typeof value === 'string') {
 		if (schema.minLength !== undefined && value.length < schema.minLength) errors.push(`${path}: shorter than ${schema.minLength}`);
 		if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value)) errors.push(`${path}: "${value}" does not match ${schema.pattern}`);

@@ -70,6 +70,17 @@ describe('the schema checker of docs/schemas', () => {
 			'is not "unknownFate"',
 		],
 		['a reason outside the list', { error: { message: 'x', reason: 'oops', permanent: true }, details: {} }, 'is not one of'],
+		[
+			'a deferred item without sendAfter',
+			{ gateway: 'infinireach', messageId: null, to: '+1', fate: 'deferred', status: null, recipientZones: ['America/Chicago'] },
+			'$: lacks sendAfter',
+		],
+		[
+			'a dry run that says it sent',
+			{ gateway: 'infinireach', messageId: null, to: '+1', fate: 'sent', status: 'queued', wouldBe: 'sent' },
+			'$.fate: "sent" is not "skipped"',
+		],
+		['no segments', { gateway: 'infobip', messageId: 'm', to: '+1', fate: 'sent', status: 'queued', segments: 0 }, '$.segments: less than 1'],
 	])('refuses a send result with %s', (_case, value, said) => {
 		expect(schemaErrors(result, value).join('\n')).toContain(said);
 	});

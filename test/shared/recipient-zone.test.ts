@@ -297,11 +297,12 @@ function numbersOf(
  * Right: the zones found show one clock at every instant, the truth's (for a prefix of several zones,
  * one of them: the data knows the exchange). Strictest: several that disagree, whose clocks span
  * every zone the recipient may be in. Wrong: any other answer, above all one zone that is not the
- * recipient's.
+ * recipient's. A mobile number belongs to no place: only the strictest answer is right for it.
  */
-function verdict(found: string[], truth: string[]): 'right' | 'strictest' | 'wrong' {
+function verdict(found: string[], truth: string[], mobile: boolean): 'right' | 'strictest' | 'wrong' {
 	if (!found.length) return 'wrong';
 	const agree = INSTANTS.every((ms) => new Set(found.map((zone) => offsetAt(ms, zone))).size === 1);
+	if (agree && mobile) return 'wrong';
 	if (agree) return truth.some((zone) => INSTANTS.every((ms) => offsetAt(ms, found[0]) === offsetAt(ms, zone))) ? 'right' : 'wrong';
 	const spans = INSTANTS.every((ms) => {
 		const offsets = found.map((zone) => offsetAt(ms, zone));

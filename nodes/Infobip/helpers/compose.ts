@@ -4,11 +4,12 @@ import { itemError, parseInput } from '../../shared/items';
 import { checkText, fixedEntries } from '../../shared/parameters';
 import { phoneOptionsFrom } from '../../shared/fields';
 import { normalizePhoneNumber } from '../../shared/phone';
+import { smsText } from '../../shared/sms-text';
 import { isHttpUrl } from '../../shared/url';
 import { CHANNELS, MAX_VALIDITY_SECONDS, type Channel } from './fields';
 
 /** Channels whose recipients are phone numbers: checked with libphonenumber before any request. */
-const PHONE_CHANNELS: Channel[] = ['SMS', 'MMS', 'WHATSAPP', 'VIBER_BM', 'RCS'];
+export const PHONE_CHANNELS: Channel[] = ['SMS', 'MMS', 'WHATSAPP', 'VIBER_BM', 'RCS'];
 
 /** One item's message, ready to be packed: what it shares with others (`message`) and its own recipient. */
 export interface ItemMessage {
@@ -17,6 +18,8 @@ export interface ItemMessage {
 	to: string;
 	/** The item's own messageId, when the user gave one. */
 	messageId?: string;
+	/** An SMS's encoding and segments, which its output shows (sms-text.ts). */
+	shown?: IDataObject;
 }
 
 const SECONDS: Record<string, number> = { SECONDS: 1, MINUTES: 60, HOURS: 3600 };
@@ -118,7 +121,13 @@ export function composeMessage(context: IExecuteFunctions, itemIndex: number): I
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const to = recipient(context, itemIndex, channel, options);
 
-	const message: IDataObject = { channel, sender, content: content(context, itemIndex, options) };
+	const built = content(context, itemIndex, options);
+	// An SMS's text as it will go: Smart Encoding is a campaign option of Send.
+	const smartEncoding = (context.getNodeParameter('campaign', itemIndex, {}) as IDataObject).smartEncoding === true;
+	const body = built.body as IDataObject;
+	const sms = channel === 'SMS' && body.type === 'TEXT' ? smsText(String(body.text), smartEncoding) : undefined;
+	if (sms) built.body = { ...body, text: sms.text };
+	const message: IDataObject = { channel, sender, content: built };
 	const messageOptions: IDataObject = {};
 	const platform = Object.fromEntries(
 		['entityId', 'applicationId'].map((key) => [key, String(options[key] ?? '').trim()]).filter(([, value]) => value),
@@ -161,5 +170,5 @@ export function composeMessage(context: IExecuteFunctions, itemIndex: number): I
 
 	const messageId = String(options.messageId ?? '').trim();
 	if (messageId.length > 200) throw itemError(context, itemIndex, 'Message ID is longer than 200 characters', 'Shorten it.');
-	return { message, to, ...(messageId ? { messageId } : {}) };
+	return { message, to, ...(messageId ? { messageId } : {}), ...(sms ? { shown: sms.fields } : {}) };
 }

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { campaignKeyOption, resendUnknownOption } from '../../shared/campaign';
+import { dryRunOption, quietHoursOption, smartEncodingOption } from '../../shared/care-options';
 import { numberOptions, optionsCollection } from '../../shared/fields';
 
 /** The seed's channel enum, in its order. */
@@ -350,6 +351,7 @@ export const messageFields: INodeProperties[] = [
 			},
 			// Validate sends nothing, so has nothing to skip.
 			{ ...campaignKeyOption(), displayOptions: { show: { '/operation': ['send'] } } },
+			{ ...dryRunOption(), displayOptions: { show: { '/operation': ['send'] } } },
 			{
 				displayName: 'Messages Per Request',
 				name: 'messagesPerRequest',
@@ -358,6 +360,7 @@ export const messageFields: INodeProperties[] = [
 				default: DEFAULT_MESSAGES_PER_REQUEST,
 				description: 'Most recipients in one request (Infobip documents no maximum)',
 			},
+			{ ...quietHoursOption(true), displayOptions: { show: { '/operation': ['send'] } } },
 			{ ...resendUnknownOption(), displayOptions: { show: { '/operation': ['send'] } } },
 			{
 				displayName: 'Send At',
@@ -400,6 +403,7 @@ export const messageFields: INodeProperties[] = [
 					},
 				],
 			},
+			{ ...smartEncodingOption(), displayOptions: { show: { '/operation': ['send'] } } },
 			{
 				displayName: 'URL Tracking',
 				name: 'tracking',

@@ -6,6 +6,8 @@ import { itemError, parseInput } from '../../shared/items';
 import { checkText } from '../../shared/parameters';
 import { phoneOptionsFrom } from '../../shared/fields';
 import { normalizePhoneNumber } from '../../shared/phone';
+import type { SmsEncoding } from '../../shared/segments';
+import { smsText } from '../../shared/sms-text';
 import { isHttpUrl } from '../../shared/url';
 import { SEND_TYPES, type SendType } from './fields';
 
@@ -63,12 +65,28 @@ export function contentOf(context: IExecuteFunctions, itemIndex: number): IDataO
 	return content;
 }
 
+/** Types that go as SMS: they have segments and an encoding. A Unicode SMS goes as UCS-2 whatever its text. */
+const SMS_TYPES: Record<string, SmsEncoding | undefined> = { plain: undefined, otp: undefined, unicode: 'UCS-2' };
+
+/** An SMS's text as it will go (Smart Encoding) and the fields its outputs carry; other types as they are. */
+export function smsContent(content: IDataObject, options: IDataObject): { content: IDataObject; shown?: IDataObject } {
+	const type = String(content.type);
+	if (!(type in SMS_TYPES)) return { content };
+	const sms = smsText(String(content.message), options.smartEncoding === true, SMS_TYPES[type]);
+	return { content: { ...content, message: sms.text }, shown: sms.fields };
+}
+
 /**
  * The zone Schedule Time is written in for the platform, whose documents do not say which zone it
  * reads `Y-m-d H:i` in: the Time Zone option (the account's zone on the platform), else the workflow's.
  */
 export function scheduleTimeZone(context: IExecuteFunctions, options: IDataObject): string {
 	return String(options.timezone ?? '').trim() || context.getTimezone();
+}
+
+/** The platform's `schedule_time` for an instant: to the minute (never early), in the Schedule Time's zone. */
+export function scheduleTimeAt(context: IExecuteFunctions, options: IDataObject, ms: number): string {
+	return platformDateTime(Math.ceil(ms / 60_000) * 60_000, scheduleTimeZone(context, options));
 }
 
 /** Schedule Time and DLT template from an item's options, in the platform's form. */

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { campaignOptions } from '../../shared/campaign';
+import { careOptions } from '../../shared/care-options';
 import { numberOptions, optionsCollection } from '../../shared/fields';
 
 export const SEND_TYPES = ['plain', 'unicode', 'voice', 'mms', 'whatsapp', 'viber', 'otp'] as const;
@@ -121,5 +122,6 @@ export function sendOptions(): INodeProperties {
 		},
 		scheduleOptions[1],
 		scheduleOptions[2],
+		...careOptions({ schedules: true, sms: true }),
 	]);
 }

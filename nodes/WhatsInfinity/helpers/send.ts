@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeApiError } from 'n8n-workflow';
 
 import { campaignOptions, sendOnce, type CampaignMessage } from '../../shared/campaign';
+import { careOptions } from '../../shared/care-options';
 import { numberOptions, optionsCollection, perMinuteOption, phoneOptionsFrom } from '../../shared/fields';
 import { parseInput, withItemIndex } from '../../shared/items';
-import { takeSendSlot, type CampaignOperation, type RunState } from '../../shared/operation';
+import { SendOrder, takeSendSlot, type CampaignOperation, type RunState } from '../../shared/operation';
 import { normalizePhoneNumber, PhoneNumberError, type PhoneOptions } from '../../shared/phone';
 import { markReason } from '../../shared/send-result';
 import { requestRecord } from '../../shared/transport';
@@ -29,12 +30,14 @@ export function sendOptions(extra: INodeProperties[] = []): INodeProperties {
 	return optionsCollection([
 		...campaignOptions(),
 		...numberOptions(),
+		...careOptions({ schedules: false, sms: false }),
 		{
-			displayName: 'Dry Run',
-			name: 'dryRun',
+			displayName: 'Check With WhatsInfinity',
+			name: 'gatewayCheck',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to only validate the message with WhatsInfinity, without sending it',
+			description:
+				"Whether a Dry Run also asks WhatsInfinity to validate each message (the gateway's own dry run: one request per item, paced by nothing, nothing sent)",
 		},
 		perMinuteOption({
 			name: 'messagesPerMinute',
@@ -69,11 +72,11 @@ export function readSend(context: IExecuteFunctions, itemIndex: number, content:
 	return { options, to, content };
 }
 
-/** The send as its Campaign Key knows it: a dry run sends nothing, so it is in no campaign. */
+/** The send as its Campaign Key knows it. */
 export function sessionCampaign({ options, to, content }: SessionSend, itemIndex: number): CampaignMessage {
 	return {
 		itemIndex,
-		campaignKey: options.dryRun === true ? '' : options.campaignKey,
+		campaignKey: options.campaignKey,
 		to,
 		content,
 		resendUnknown: options.resendUnknownFate === true,
@@ -82,18 +85,18 @@ export function sessionCampaign({ options, to, content }: SessionSend, itemIndex
 }
 
 /**
- * One send through the credential's session: paced per session (dry runs send nothing, so they do
- * not wait), and the gateway's answer with its requestId.
+ * One send through the credential's session: paced per session (the gateway's own dry run sends
+ * nothing, so it does not wait), and the gateway's answer with its requestId.
  */
 export async function sendThroughSession(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	run: RunState,
 	item: SessionSend,
+	dryRun = false,
 ): Promise<IDataObject> {
 	const { options, to, content } = item;
 	const { sessionId } = await sessionCredentials.call(context, itemIndex);
-	const dryRun = options.dryRun === true;
 	const send = async (): Promise<IDataObject> => {
 		// The limit is the session's: the pacer is the account's and session's (see takeSendSlot).
 		const paced = dryRun
@@ -134,6 +137,15 @@ export async function sendThroughSession(
 	return dryRun ? await send() : await sendOnce(context, options, sessionCampaign(item, itemIndex), send);
 }
 
+/** The gateway's own check of a dry run's item (Check With WhatsInfinity): what it said, beside the dry run's verdict. */
+async function gatewayCheck(this: IExecuteFunctions, itemIndex: number, item: SessionSend): Promise<IDataObject | undefined> {
+	if (item.options.gatewayCheck !== true) return undefined;
+	const answer = await sendThroughSession(this, itemIndex, { order: new SendOrder() }, item, true);
+	// Its fields, but those a dry run's output already has a say on.
+	for (const field of ['messageId', 'queued', 'dryRun']) delete answer[field];
+	return { gatewayCheck: answer };
+}
+
 /** A send operation of the session, from how it reads an item's content: what the router runs. */
 export function sessionOperation(contentOf: (this: IExecuteFunctions, itemIndex: number) => IDataObject): CampaignOperation<SessionSend> {
 	return {
@@ -144,5 +156,6 @@ export function sessionOperation(contentOf: (this: IExecuteFunctions, itemIndex:
 		async send(itemIndex, run, item) {
 			return await sendThroughSession(this, itemIndex, run, item);
 		},
+		guard: { schedules: false, dryRunCheck: gatewayCheck },
 	};
 }

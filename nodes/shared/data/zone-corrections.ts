@@ -66,7 +66,9 @@ export const ZONE_CORRECTIONS: Record<string, string[]> = {
 	'5581': ['America/Recife', 'America/Noronha'],
 	'5597': ['America/Manaus', 'America/Eirunepe'],
 	// Mexico: Chihuahua left Mountain time in 2022.
-	...Object.fromEntries(['614', '625', '627', '628', '629', '635', '636', '639', '648', '649'].map((code) => [`52${code}`, ['America/Chihuahua']])),
+	...Object.fromEntries(
+		['614', '625', '627', '628', '629', '635', '636', '639', '648', '649'].map((code) => [`52${code}`, ['America/Chihuahua']]),
+	),
 	// Mobile ranges, which belong to no place.
 	'614': ['Australia/Perth', 'Australia/Darwin', 'Australia/Adelaide', 'Australia/Brisbane', 'Australia/Sydney'],
 	'628': ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'],

@@ -52,6 +52,10 @@ describe('InfiniReach → Send with a Campaign Key', () => {
 				messageId: null,
 				fate: 'skipped',
 				status: null,
+				// An SMS's output says how it travels, skipped or not.
+				encoding: 'GSM-7',
+				segments: 1,
+				ucs2Characters: [],
 			})),
 		);
 		expect(second.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);

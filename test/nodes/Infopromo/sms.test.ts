@@ -72,6 +72,9 @@ describe('Infopromo → SMS → Send', () => {
 			fate: 'sent',
 			status: 'queued',
 			gatewayStatus: 'success',
+			encoding: 'GSM-7',
+			segments: 1,
+			ucs2Characters: [],
 		});
 	});
 

@@ -162,7 +162,7 @@ describe('WhatsInfinity → Message', () => {
 		expect(departures.map((d) => (d.at - departures[0].at) / 1000)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 61, 61]);
 	});
 
-	it('does not pace dry runs, which send nothing', async () => {
+	it('does not pace the gateway’s own check of a dry run, which sends nothing', async () => {
 		const bodies: IDataObject[] = [];
 		gateway()
 			.post('/send', (b) => (bodies.push(b), true))
@@ -170,13 +170,21 @@ describe('WhatsInfinity → Message', () => {
 			.reply(200, ok({ queued: true, dryRun: true, to: '919999999999@s.whatsapp.net' }));
 
 		const { items } = await runNode(
-			{ type: 'whatsInfinity', parameters: textParameters({ options: { dryRun: true } }), credentials },
-			Array.from({ length: 12 }, () => ({ to: '+919999999999', text: 'test' })),
+			{ type: 'whatsInfinity', parameters: textParameters({ options: { dryRun: true, gatewayCheck: true } }), credentials },
+			Array.from({ length: 12 }, (_, index) => ({ to: `+9199999999${String(index).padStart(2, '0')}`, text: 'test' })),
 		);
 
 		expect(fakeClock.sleeps).toEqual([]);
+		expect(bodies).toHaveLength(12);
 		expect(bodies.every((b) => b.dryRun === true)).toBe(true);
-		expect(items[0].json).toMatchObject({ dryRun: true, messageId: null, queued: true });
+		expect(items[0].json).toMatchObject({
+			dryRun: true,
+			wouldBe: 'sent',
+			fate: 'skipped',
+			skippedBecause: 'dryRun',
+			messageId: null,
+			gatewayCheck: { to: '919999999999@s.whatsapp.net' },
+		});
 	});
 
 	it('waits out a 429 for the retryAfter in its body, then sends', async () => {

@@ -3,6 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { campaignKeyOption, sendOnce, type CampaignMessage } from '../../../shared/campaign';
+import { careOptions } from '../../../shared/care-options';
+import { smsText } from '../../../shared/sms-text';
 import { idLocator, numberOptions, optionsCollection, perMinuteOption, phoneOptionsFrom } from '../../../shared/fields';
 import { itemError, parseInput, type ItemResult } from '../../../shared/items';
 import { takeSendSlot, type RunState, type CampaignOperation } from '../../../shared/operation';
@@ -74,6 +76,7 @@ const properties: INodeProperties[] = [
 	optionsCollection([
 		campaignKeyOption(),
 		...numberOptions(),
+		...careOptions({ schedules: false, sms: true }),
 		{
 			displayName: 'External ID',
 			name: 'externalId',
@@ -125,16 +128,19 @@ export function read(this: IExecuteFunctions, itemIndex: number) {
 			'Choose one of your registered device numbers in "From", or type it in international format (e.g. +15559876543).',
 		);
 	}
-	const text = checkText(this, itemIndex, this.getNodeParameter('message', itemIndex, ''), {
+	const typed = checkText(this, itemIndex, this.getNodeParameter('message', itemIndex, ''), {
 		field: 'Message',
 		max: MAX_MESSAGE_LENGTH,
 		gateway: 'InfiniReach',
 	});
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	// Only an SMS has segments and an encoding (WhatsApp carries any text as it is).
+	const sms = channel === 'sms' ? smsText(typed, options.smartEncoding === true) : undefined;
+	const text = sms?.text ?? typed;
 	const to = parseInput(this, itemIndex, 'Invalid "To"', () =>
 		normalizeRecipient(this.getNodeParameter('to', itemIndex, ''), channel, phoneOptionsFrom(options)),
 	);
-	return { channel, from, text, options, to };
+	return { channel, from, text, options, to, shown: sms?.fields };
 }
 
 type Read = ReturnType<typeof read>;
@@ -190,4 +196,4 @@ export async function send(this: IExecuteFunctions, itemIndex: number, run: RunS
 }
 
 /** What the router runs: each item read once, its message claimed under its Campaign Key, then sent. */
-export const operation: CampaignOperation<Read> = { read, campaign, send };
+export const operation: CampaignOperation<Read> = { read, campaign, send, guard: { schedules: false, of: ({ shown }) => ({ shown }) } };

@@ -6,7 +6,9 @@ import { optionsCollection } from '../../../shared/fields';
 import { itemError, type ItemResult } from '../../../shared/items';
 import type { RunState, CampaignOperation } from '../../../shared/operation';
 import { requestAnswer } from '../../../shared/transport';
-import { contentOf, scheduleOf } from '../../helpers/compose';
+import { careOptions } from '../../../shared/care-options';
+import { dateTimeMs } from '../../../shared/dates';
+import { contentOf, scheduleOf, scheduleTimeAt, smsContent } from '../../helpers/compose';
 import { contentFields, scheduleOptions } from '../../helpers/fields';
 import { BEYOND_SMS_HINTS, infopromo } from '../../transport';
 
@@ -21,7 +23,7 @@ const properties: INodeProperties[] = [
 		description: 'The contact lists (groups) on the platform to send to, separated by commas',
 	},
 	...contentFields(),
-	optionsCollection([...campaignOptions(), ...scheduleOptions]),
+	optionsCollection([...campaignOptions(), ...scheduleOptions, ...careOptions({ schedules: true, sms: true })]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['campaign'], operation: ['create'] } }, properties);
@@ -30,6 +32,9 @@ interface Read {
 	body: IDataObject;
 	options: IDataObject;
 	message: CampaignMessage;
+	shown?: IDataObject;
+	/** The Schedule Time the user chose (epoch ms), from which Quiet Hours count. */
+	scheduled?: number;
 }
 
 /** The item's request, checked, and the message as its Campaign Key knows it. */
@@ -41,28 +46,30 @@ export function read(this: IExecuteFunctions, itemIndex: number): Read {
 	if (!lists.length)
 		throw itemError(this, itemIndex, 'No contact list is set', "Give the IDs of the platform's contact lists, separated by commas.");
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const content = contentOf(this, itemIndex);
-	const body = { contact_list_id: lists.join(','), ...content, ...scheduleOf(this, itemIndex, options) };
+	const { content, shown } = smsContent(contentOf(this, itemIndex), options);
+	const body: IDataObject = { contact_list_id: lists.join(','), ...content, ...scheduleOf(this, itemIndex, options) };
 	// Under a Campaign Key, the lists are the recipient and the message what they get (not the sender ID).
 	const received = { ...content };
 	delete received.sender_id;
 	const message = {
 		itemIndex,
 		campaignKey: options.campaignKey,
-		to: body.contact_list_id,
+		to: String(body.contact_list_id),
 		content: received,
 		resendUnknown: options.resendUnknownFate === true,
 	};
-	return { body, options, message };
+	const scheduled = body.schedule_time ? dateTimeMs(options.scheduleTime, this.getTimezone()) : undefined;
+	return { body, options, message, shown, scheduled };
 }
 
 export function campaign(item: Read): CampaignMessage {
 	return item.message;
 }
 
-/** A campaign to contact lists on the platform, now or at its Schedule Time. */
-export async function send(this: IExecuteFunctions, itemIndex: number, _run: RunState, item: Read): Promise<ItemResult> {
-	const { body, options, message } = item;
+/** A campaign to contact lists on the platform, now or at its Schedule Time (or when Quiet Hours open: `sendAt`). */
+export async function send(this: IExecuteFunctions, itemIndex: number, _run: RunState, item: Read, sendAt?: number): Promise<ItemResult> {
+	const { options, message } = item;
+	const body = sendAt === undefined ? item.body : { ...item.body, schedule_time: scheduleTimeAt(this, options, sendAt) };
 	return await sendOnce(this, options, message, async () => {
 		const { data } = await requestAnswer.call(this, infopromo, {
 			method: 'POST',
@@ -71,9 +78,16 @@ export async function send(this: IExecuteFunctions, itemIndex: number, _run: Run
 			itemIndex,
 			hints: BEYOND_SMS_HINTS,
 		});
-		return data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : ({ details: data } as IDataObject);
+		const answer = data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : ({ details: data } as IDataObject);
+		return sendAt === undefined ? answer : { ...answer, scheduleTime: body.schedule_time, sendAt: new Date(sendAt).toISOString() };
 	});
 }
 
 /** What the router runs: each item read once, its message claimed under its Campaign Key, then sent. */
-export const operation: CampaignOperation<Read> = { read, campaign, send };
+export const operation: CampaignOperation<Read> = {
+	read,
+	campaign,
+	send,
+	// Contact lists tell no zone: Quiet Hours need the Recipient Time Zone.
+	guard: { schedules: true, of: ({ shown, scheduled }) => ({ shown, reference: scheduled }) },
+};

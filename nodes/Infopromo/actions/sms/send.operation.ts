@@ -5,7 +5,9 @@ import { batchOnce } from '../../../shared/campaign';
 import { fateUnknown } from '../../../shared/failures';
 import { collectItems, outputsInOrder, withItemIndex, type Outcome } from '../../../shared/items';
 import { requestAnswer } from '../../../shared/transport';
-import { contentOf, recipientOf, scheduleOf, scheduleTimeZone } from '../../helpers/compose';
+import { dateTimeMs } from '../../../shared/dates';
+import { dryRunInstead, guardEntries } from '../../../shared/send-guard';
+import { contentOf, recipientOf, scheduleOf, scheduleTimeAt, scheduleTimeZone, smsContent } from '../../helpers/compose';
 import { contentFields, DEFAULT_RECIPIENTS_PER_REQUEST, sendOptions } from '../../helpers/fields';
 import { answeredWithoutEnvelope, refusedBecause, resultFor } from '../../helpers/results';
 import { infopromo } from '../../transport';
@@ -35,6 +37,7 @@ const SEVERAL_RECIPIENTS_HINT =
 interface Planned {
 	itemIndex: number;
 	recipient: string;
+	shown?: IDataObject;
 	/** Where the request holds a schedule_time: the zone it is written in, said on the output. */
 	scheduleTimeZone?: string;
 }
@@ -42,7 +45,7 @@ interface Planned {
 /** An item's message: what it shares with others (the request but its recipients) and its own recipient. */
 function readItem(context: IExecuteFunctions, itemIndex: number) {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const content = contentOf(context, itemIndex);
+	const { content, shown } = smsContent(contentOf(context, itemIndex), options);
 	const recipient = recipientOf(context, itemIndex, context.getNodeParameter('recipient', itemIndex, ''), options);
 	const perRequest = Number(options.recipientsPerRequest ?? DEFAULT_RECIPIENTS_PER_REQUEST);
 	const received = { ...content };
@@ -50,7 +53,11 @@ function readItem(context: IExecuteFunctions, itemIndex: number) {
 	const shared: IDataObject = { ...content, ...scheduleOf(context, itemIndex, options) };
 	return {
 		shared,
+		options,
 		recipient,
+		shown,
+		// Quiet Hours count from the Schedule Time, when it has one.
+		scheduled: shared.schedule_time ? dateTimeMs(options.scheduleTime, context.getTimezone()) : undefined,
 		scheduleTimeZone: shared.schedule_time ? scheduleTimeZone(context, options) : undefined,
 		perRequest: Number.isInteger(perRequest) && perRequest > 0 ? perRequest : DEFAULT_RECIPIENTS_PER_REQUEST,
 		// A campaign's message is what the recipient gets (not which sender ID sends it).
@@ -86,13 +93,26 @@ function refused(context: IExecuteFunctions, planned: Planned, status: string): 
  * recipients (chunked); the others one request each. One output item per input item, in input order.
  */
 export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const collected = await collectItems(this, (itemIndex) => readItem(this, itemIndex));
-	const once = await batchOnce(this, collected.entries, (value) => value.campaign);
+	const collected = await collectItems(this, (itemIndex) => readItem(this, itemIndex), dryRunInstead(this));
+	const guarded = await guardEntries(this, collected.entries, {
+		schedules: true,
+		of: (value, itemIndex) => ({
+			to: value.recipient,
+			message: { itemIndex, ...value.campaign },
+			shown: value.shown,
+			reference: value.scheduled,
+		}),
+	});
+	const once = await batchOnce(this, guarded.entries, (value) => value.campaign);
 	const groups = new Map<string, { shared: IDataObject; perRequest: number; planned: Planned[] }>();
 	for (const { itemIndex, value } of once.entries) {
-		const key = JSON.stringify(value.shared);
-		const group = groups.get(key) ?? { shared: value.shared, perRequest: value.perRequest, planned: [] };
-		group.planned.push({ itemIndex, recipient: value.recipient, scheduleTimeZone: value.scheduleTimeZone });
+		// Quiet Hours schedule an item for its window's opening: its own schedule_time, so its own request.
+		const at = guarded.sendAt.get(itemIndex);
+		const shared = at === undefined ? value.shared : { ...value.shared, schedule_time: scheduleTimeAt(this, value.options, at) };
+		const key = JSON.stringify(shared);
+		const group = groups.get(key) ?? { shared, perRequest: value.perRequest, planned: [] };
+		const zone = at === undefined ? value.scheduleTimeZone : scheduleTimeZone(this, value.options);
+		group.planned.push({ itemIndex, recipient: value.recipient, shown: value.shown, scheduleTimeZone: zone });
 		groups.set(key, group);
 	}
 	const outcomes = new Map<number, Outcome>();
@@ -128,12 +148,13 @@ export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData
 					entry.itemIndex,
 					status
 						? { error: refused(this, entry, status) }
-						: { json: { recipient: entry.recipient, status: 'success', ...result, ...scheduled(shared, entry) } },
+						: { json: { recipient: entry.recipient, status: 'success', ...result, ...scheduled(shared, entry), ...entry.shown } },
 				);
 				(status ? once.refused : once.accepted)([entry.itemIndex]);
 			}
 		}
 	}
 	for (const [itemIndex, outcome] of once.skipped) outcomes.set(itemIndex, outcome);
+	for (const [itemIndex, outcome] of guarded.outcomes) outcomes.set(itemIndex, outcome);
 	return outputsInOrder(this, outcomes, collected.failed);
 }

@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { batchOnce, campaignOptions } from '../../../shared/campaign';
+import { careOptions } from '../../../shared/care-options';
+import { dryRunInstead, guardEntries } from '../../../shared/send-guard';
 import { fateUnknown } from '../../../shared/failures';
 import { numberOptions, optionsCollection, phoneOptionsFrom } from '../../../shared/fields';
 import { collectItems, errorItem, errorJson, parseInput, withItemIndex } from '../../../shared/items';
@@ -39,6 +41,7 @@ const properties: INodeProperties[] = [
 	},
 	optionsCollection([
 		...campaignOptions(),
+		...careOptions({ schedules: false, sms: false }),
 		...numberOptions(),
 		{
 			displayName: 'Recipients Per Job',
@@ -75,17 +78,18 @@ function readMessage(context: IExecuteFunctions, itemIndex: number): BulkMessage
 
 /** One job per chunk of the input; each output item names its job and pairs to the items in it. */
 export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const collected = await collectItems(this, (itemIndex) => readMessage(this, itemIndex));
-	const once = await batchOnce(this, collected.entries, ({ campaignKey, to, body, resendUnknown }) => ({
-		campaignKey,
-		to,
-		content: body,
-		resendUnknown,
-	}));
+	const collected = await collectItems(this, (itemIndex) => readMessage(this, itemIndex), dryRunInstead(this));
+	const messageOf = ({ campaignKey, to, body, resendUnknown }: BulkMessage) => ({ campaignKey, to, content: body, resendUnknown });
+	// Outside Quiet Hours an item waits for a later run (jobs cannot be scheduled); a dry run sends no job.
+	const guarded = await guardEntries(this, collected.entries, {
+		schedules: false,
+		of: (value, itemIndex) => ({ to: value.to, message: { itemIndex, ...messageOf(value) } }),
+	});
+	const once = await batchOnce(this, guarded.entries, messageOf);
 	const { entries } = once;
 	const jobSize = Math.max(1, Number((this.getNodeParameter('options', 0, {}) as IDataObject).jobSize ?? DEFAULT_JOB_SIZE));
-	// Items the campaign sent before are in no job: one output item each, saying so.
-	const skipped = [...once.skipped].map(([itemIndex, outcome]) => {
+	// Items the campaign sent before, deferred ones and a dry run's are in no job: one output item each, saying so.
+	const skipped = [...once.skipped, ...guarded.outcomes].map(([itemIndex, outcome]) => {
 		if ('json' in outcome) return { json: outcome.json, pairedItem: { item: itemIndex } };
 		// Of unknown fate, or the store failed: an error, never an empty item.
 		const error = withItemIndex(this, outcome.error, itemIndex);

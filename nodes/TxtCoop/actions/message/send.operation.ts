@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { campaignOptions, sendOnce, type CampaignMessage } from '../../../shared/campaign';
+import { careOptions } from '../../../shared/care-options';
 import { numberOptions, optionsCollection, phoneOptionsFrom } from '../../../shared/fields';
 import { itemError, parseInput, type ItemResult } from '../../../shared/items';
 import { normalizePhoneNumber } from '../../../shared/phone';
@@ -42,6 +43,7 @@ const properties: INodeProperties[] = [
 			description: 'Up to 10 public http(s) URLs, separated by commas or new lines (or an array, by expression)',
 		},
 		...campaignOptions(),
+		...careOptions({ schedules: false, sms: false }),
 		...numberOptions(),
 		{
 			displayName: 'From Number',
@@ -137,4 +139,4 @@ export async function send(this: IExecuteFunctions, itemIndex: number, run: RunS
 }
 
 /** What the router runs: each item read once, its message claimed under its Campaign Key, then sent. */
-export const operation: CampaignOperation<Read> = { read, campaign, send };
+export const operation: CampaignOperation<Read> = { read, campaign, send, guard: { schedules: false } };
