@@ -176,7 +176,7 @@ export async function peekCampaign(context: IExecuteFunctions, messages: Campaig
 		const earlier = first.get(identity);
 		if (earlier !== undefined) {
 			fates.set(message.itemIndex, {
-				skippedBecause: 'duplicate',
+				wouldSkipBecause: 'duplicate',
 				duplicateOf: earlier,
 				campaignKey: key,
 				reason: `The same message to the same recipient as item ${earlier}: sent once, with item ${earlier}`,
@@ -187,7 +187,7 @@ export async function peekCampaign(context: IExecuteFunctions, messages: Campaig
 		const standing = standings.get(identity);
 		if (standing === 'sent') {
 			fates.set(message.itemIndex, {
-				skippedBecause: 'sentBefore',
+				wouldSkipBecause: 'sentBefore',
 				campaignKey: key,
 				reason: `Sent before in campaign "${key}": this recipient already got this message from this node`,
 			});

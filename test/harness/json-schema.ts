@@ -82,7 +82,8 @@ export function schemaErrors(schema: Schema, value: unknown, path = '$', root: S
 		errors.push(`${path}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
 	if ('const' in schema && JSON.stringify(schema.const) !== JSON.stringify(value))
 		errors.push(`${path}: ${JSON.stringify(value)} is not ${JSON.stringify(schema.const)}`);
-	if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum) errors.push(`${path}: less than ${schema.minimum}`);
+	if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum)
+		errors.push(`${path}: less than ${schema.minimum}`);
 	if (typeof value === 'string') {
 		if (schema.minLength !== undefined && value.length < schema.minLength) errors.push(`${path}: shorter than ${schema.minLength}`);
 		if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value)) errors.push(`${path}: "${value}" does not match ${schema.pattern}`);

@@ -80,7 +80,11 @@ describe('the schema checker of docs/schemas', () => {
 			{ gateway: 'infinireach', messageId: null, to: '+1', fate: 'sent', status: 'queued', wouldBe: 'sent' },
 			'$.fate: "sent" is not "skipped"',
 		],
-		['no segments', { gateway: 'infobip', messageId: 'm', to: '+1', fate: 'sent', status: 'queued', segments: 0 }, '$.segments: less than 1'],
+		[
+			'no segments',
+			{ gateway: 'infobip', messageId: 'm', to: '+1', fate: 'sent', status: 'queued', segments: 0 },
+			'$.segments: less than 1',
+		],
 	])('refuses a send result with %s', (_case, value, said) => {
 		expect(schemaErrors(result, value).join('\n')).toContain(said);
 	});

@@ -96,7 +96,9 @@ export async function batch(this: IExecuteFunctions): Promise<INodeExecutionData
 		if (!this.continueOnFail()) throw error;
 		return errorItem(error, itemIndex);
 	});
-	const output: INodeExecutionData[] = [...collected.failed, ...skipped];
+	// Items in no job, in input order (a dry run's are all of them); the jobs after them.
+	const itemOf = (entry: INodeExecutionData) => (entry.pairedItem as { item: number }).item;
+	const output: INodeExecutionData[] = [...collected.failed, ...skipped].sort((a, b) => itemOf(a) - itemOf(b));
 	for (let start = 0; start < entries.length; start += jobSize) {
 		const chunk = entries.slice(start, start + jobSize);
 		const pairedItem = chunk.map(({ itemIndex }) => ({ item: itemIndex }));
