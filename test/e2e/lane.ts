@@ -9,7 +9,7 @@ import { E2E_OWNER, ensureRuntime, startStack, type Stack, type StackOptions } f
  * One stack for the scenarios of one e2e file (a lane): started once before them, stopped after them.
  * Lanes run side by side (jest workers), each on its own ports and folder.
  */
-export function laneStack(lane: string, options: Pick<StackOptions, 'port' | 'sandbox'>): () => Stack {
+export function laneStack(lane: string, options: Pick<StackOptions, 'port' | 'sandbox' | 'env'>): () => Stack {
 	let stack: Stack | undefined;
 	beforeAll(async () => {
 		await ensureRuntime();
@@ -19,6 +19,7 @@ export function laneStack(lane: string, options: Pick<StackOptions, 'port' | 'sa
 			brokerPort: options.port + 2,
 			owner: E2E_OWNER,
 			sandbox: options.sandbox,
+			env: options.env,
 		});
 	});
 	afterAll(async () => await stack?.stop());
