@@ -9,6 +9,7 @@ import { pacerFor, type PacedSend } from './pacing';
 import type { Gateway } from './gateway';
 import { withSendResult, type SendResultSpec } from './send-result';
 import { careOf, dryRunFailure, guardItems, type GuardedItem } from './send-guard';
+import { itemOptions } from './parameters';
 
 /**
  * Items a per-item operation handles at once. Sends to a gateway take most of their time waiting
@@ -137,7 +138,7 @@ async function readAndPlan<T>(context: IExecuteFunctions, operation: CampaignOpe
 	const reads: Array<Read<T>> = [];
 	const guarded: GuardedItem[] = [];
 	for (let itemIndex = 0; itemIndex < context.getInputData().length; itemIndex++) {
-		const options = context.getNodeParameter(operation.guard?.options ?? 'options', itemIndex, {}) as IDataObject;
+		const options = itemOptions(context, itemIndex, operation.guard?.options);
 		try {
 			const care = careOf(context, itemIndex, options);
 			const value = operation.read.call(context, itemIndex);

@@ -86,3 +86,19 @@ export function savedParameter<T>(context: IWebhookFunctions, name: string, fall
 	if (holdsExpression(value)) return context.getNodeParameter(name, fallback) as T;
 	return value as T;
 }
+
+/** Collections already read in a run, by context: evaluating one with expressions costs more than anything a dry run does. */
+const collections = new WeakMap<IExecuteFunctions, Map<string, IDataObject>>();
+
+/**
+ * An item's collection parameter ("Options", Infobip's "Campaign Options"), read once per run and
+ * item however many steps ask (reading it, Quiet Hours, the Campaign Key). Not to be changed.
+ */
+export function itemOptions(context: IExecuteFunctions, itemIndex: number, name = 'options'): IDataObject {
+	let read = collections.get(context);
+	if (!read) collections.set(context, (read = new Map()));
+	const key = `${name}\u0000${itemIndex}`;
+	let value = read.get(key);
+	if (!value) read.set(key, (value = context.getNodeParameter(name, itemIndex, {}) as IDataObject));
+	return value;
+}

@@ -7,7 +7,7 @@ import { failureOf } from './send-result';
 import { itemError, withItemIndex, type Outcome } from './items';
 import { ALL_DAYS, clockText, minutesOf, nextOpening, type Window } from './quiet-hours';
 import { zonesOfNumber } from './recipient-zone';
-import { fixedEntries } from './parameters';
+import { fixedEntries, itemOptions } from './parameters';
 
 /**
  * What every send does for the recipient before anything leaves (care-options.ts): Quiet Hours
@@ -222,7 +222,7 @@ export async function guardEntries<T>(
 	const unreadable = new Map<number, Outcome>();
 	for (const { itemIndex, value } of entries) {
 		try {
-			const care = careOf(context, itemIndex, context.getNodeParameter(guard.options ?? 'options', itemIndex, {}) as IDataObject);
+			const care = careOf(context, itemIndex, itemOptions(context, itemIndex, guard.options));
 			const { to, message, shown, reference } = guard.of(value, itemIndex);
 			const keyed = message && String(message.campaignKey ?? '').trim() ? message : undefined;
 			items.push({ itemIndex, care, to: to ?? message?.to, message: keyed, shown, reference });
@@ -238,5 +238,5 @@ export async function guardEntries<T>(
 /** For collectItems: a dry run's item that a real run would fail is output as such, not failed. */
 export function dryRunInstead(context: IExecuteFunctions, collection = 'options') {
 	return (itemIndex: number, error: Error): IDataObject | undefined =>
-		(context.getNodeParameter(collection, itemIndex, {}) as IDataObject).dryRun === true ? dryRunFailure(error, {}) : undefined;
+		itemOptions(context, itemIndex, collection).dryRun === true ? dryRunFailure(error, {}) : undefined;
 }

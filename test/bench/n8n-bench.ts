@@ -41,6 +41,7 @@ const FORGED = 200;
 const CAMPAIGN = 250;
 const CAMPAIGN_LIMIT = 100;
 const INFOBIP_RECIPIENTS = 10_000;
+const DRY_RUN_ITEMS = 10_000;
 const PORT = 6188;
 const SECRET = 'bench-webhook-secret';
 const OWNER = { email: 'bench@example.com', password: 'Bench-password-1' };
@@ -554,6 +555,40 @@ async function startN8n(expressionEngine?: string): Promise<N8n> {
 	return n8n;
 }
 
+// --- (8) Dry Run ----------------------------------------------------------------------------------
+
+/**
+ * A dry run of 10,000 items against a real run of the same items, in the node's own time: the
+ * per-item path (InfiniReach, through the stub that answers at once) and the batch path (Infobip).
+ * A dry run that sends a single request fails the bench.
+ */
+async function dryRun(n8n: N8n, stub: Awaited<ReturnType<typeof startStub>>, emulator: InfobipEmulator): Promise<Row[]> {
+	const timed = async (id: string) => {
+		const result = await n8n.execute(id);
+		if (!result.ok) throw new Error(`The run ${id} failed: ${result.output.slice(-2000)}`);
+		return executionTime(result.data, 'Send');
+	};
+	const infobipPosts = () => emulator.server.log.filter((r) => r.method === 'POST').length;
+	const before = stub.posts();
+	const irDry = await timed('benchDryRunIr001');
+	if (stub.posts() !== before) throw new Error(`An InfiniReach dry run sent ${stub.posts() - before} requests`);
+	const irReal = await timed('benchRealRunIr01');
+	if (stub.posts() - before !== DRY_RUN_ITEMS)
+		throw new Error(`The real InfiniReach run sent ${stub.posts() - before} of ${DRY_RUN_ITEMS}`);
+	emulator.server.reset();
+	const ibDry = await timed('benchDryRunIb001');
+	if (infobipPosts()) throw new Error(`An Infobip dry run sent ${infobipPosts()} requests`);
+	const ibReal = await timed('benchInfobip1000');
+	log(
+		`Dry Run, ${DRY_RUN_ITEMS} items: InfiniReach ${irDry} ms (real run ${irReal} ms), Infobip ${ibDry} ms (real run ${ibReal} ms); 0 requests`,
+	);
+	const scenario = `8. Dry Run, ${DRY_RUN_ITEMS.toLocaleString('en-US')} items, 0 requests`;
+	return [
+		row({ scenario, measure: 'InfiniReach node ms', package: irDry, peer: irReal, peerName: 'a real run of the same items' }),
+		row({ scenario, measure: 'Infobip node ms', package: ibDry, peer: ibReal, peerName: 'a real run of the same items' }),
+	];
+}
+
 async function main(): Promise<void> {
 	await ensureRuntime();
 	// BENCH_ONLY=queue: scenario 7 alone, which brings its own stack.
@@ -586,6 +621,9 @@ async function main(): Promise<void> {
 			httpSends('benchCampHttp001', CAMPAIGN, urls.peer, SANDBOX_API_KEY, 'json', { batchSize: CAMPAIGN_LIMIT, batchInterval: 60_000 }),
 			infobipSends('benchInfobip1000', INFOBIP_RECIPIENTS, 'benchInfobip0001', 1000),
 			infobipSends('benchInfobip0001', INFOBIP_RECIPIENTS, 'benchInfobip0001', 1),
+			nodeSends('benchDryRunIr001', DRY_RUN_ITEMS, 'benchIrStub00001', 1_000_000, { dryRun: true }),
+			nodeSends('benchRealRunIr01', DRY_RUN_ITEMS, 'benchIrStub00001', 1_000_000),
+			infobipSends('benchDryRunIb001', DRY_RUN_ITEMS, 'benchInfobip0001', 1000, { dryRun: true }),
 			...triggerWorkflows,
 		];
 		for (const workflow of workflows) writeFileSync(join(FOLDER, 'workflows', `${workflow.id}.json`), JSON.stringify(workflow));
@@ -619,6 +657,11 @@ async function main(): Promise<void> {
 
 		log(`starting n8n (default expression engine) at ${setup.baseUrl}`);
 		n8n = await startN8n();
+
+		log(`Dry Run: ${DRY_RUN_ITEMS} items on InfiniReach and Infobip, beside a real run of the same items`);
+		rows.push(...(await dryRun(n8n, stub, infobipEmulator)));
+		// BENCH_ONLY=dry-run: this scenario alone (with the package rows above).
+		if (process.env.BENCH_ONLY === 'dry-run') return report(rows, {});
 
 		log(`Campaign Key: ${KEY_ROUNDS} rounds of ${SENDS} sends with and without a key, at ${KEY_SIZES.join(', ')} earlier messages`);
 		rows.push(...(await campaignKeyCost(n8n, stub, keyed)));

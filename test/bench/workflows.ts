@@ -107,7 +107,7 @@ export function httpSends(
 }
 
 /** Infobip's send for `count` recipients, `perRequest` messages in each request. */
-export function infobipSends(id: string, count: number, credentialId: string, perRequest: number): Workflow {
+export function infobipSends(id: string, count: number, credentialId: string, perRequest: number, campaign: object = {}): Workflow {
 	return chain(id, `bench: Infobip node, ${count} recipients`, [
 		...recipients(count, '+4474911'),
 		node(
@@ -121,7 +121,7 @@ export function infobipSends(id: string, count: number, credentialId: string, pe
 				sender: 'InfoSMS',
 				to: '={{ $json.to }}',
 				text: '={{ $json.text }}',
-				campaign: { bulkId: `={{ 'bench-${perRequest}-' + $execution.id }}`, messagesPerRequest: perRequest },
+				campaign: { bulkId: `={{ 'bench-${perRequest}-' + $execution.id }}`, messagesPerRequest: perRequest, ...campaign },
 			},
 			{ credentials: { infobipApi: { id: credentialId, name: credentialId } } },
 		),

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { itemError, parseInput } from '../../shared/items';
-import { checkText, fixedEntries } from '../../shared/parameters';
+import { checkText, fixedEntries, itemOptions } from '../../shared/parameters';
 import { phoneOptionsFrom } from '../../shared/fields';
 import { normalizePhoneNumber } from '../../shared/phone';
 import { smsText } from '../../shared/sms-text';
@@ -118,12 +118,12 @@ export function composeMessage(context: IExecuteFunctions, itemIndex: number): I
 	const sender = senderId(context.getNodeParameter('sender', itemIndex, ''));
 	if (!sender)
 		throw itemError(context, itemIndex, 'No sender is set', 'Give the sender ID registered for the channel (a number or a name).');
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = itemOptions(context, itemIndex);
 	const to = recipient(context, itemIndex, channel, options);
 
 	const built = content(context, itemIndex, options);
 	// An SMS's text as it will go: Smart Encoding is a campaign option of Send.
-	const smartEncoding = (context.getNodeParameter('campaign', itemIndex, {}) as IDataObject).smartEncoding === true;
+	const smartEncoding = itemOptions(context, itemIndex, 'campaign').smartEncoding === true;
 	const body = built.body as IDataObject;
 	const sms = channel === 'SMS' && body.type === 'TEXT' ? smsText(String(body.text), smartEncoding) : undefined;
 	if (sms) built.body = { ...body, text: sms.text };

@@ -10,6 +10,7 @@ import { normalizePhoneNumber, PhoneNumberError, type PhoneOptions } from '../..
 import { markReason } from '../../shared/send-result';
 import { requestRecord } from '../../shared/transport';
 import { sessionCredentials, whatsInfinity } from '../transport';
+import { itemOptions } from '../../shared/parameters';
 
 const DEFAULT_MESSAGES_PER_MINUTE = 10;
 
@@ -65,7 +66,7 @@ export interface SessionSend {
 }
 
 export function readSend(context: IExecuteFunctions, itemIndex: number, content: IDataObject): SessionSend {
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = itemOptions(context, itemIndex);
 	const to = parseInput(context, itemIndex, 'Invalid "To"', () =>
 		recipientDigits(context.getNodeParameter('to', itemIndex, ''), phoneOptionsFrom(options)),
 	);

@@ -8,7 +8,7 @@ import { smsText } from '../../../shared/sms-text';
 import { idLocator, numberOptions, optionsCollection, perMinuteOption, phoneOptionsFrom } from '../../../shared/fields';
 import { itemError, parseInput, type ItemResult } from '../../../shared/items';
 import { takeSendSlot, type RunState, type CampaignOperation } from '../../../shared/operation';
-import { checkText } from '../../../shared/parameters';
+import { checkText, itemOptions } from '../../../shared/parameters';
 import { requestRecord } from '../../../shared/transport';
 import { CHANNELS, normalizeRecipient, type Channel } from '../../helpers/recipient';
 import { infiniReach } from '../../transport';
@@ -133,7 +133,7 @@ export function read(this: IExecuteFunctions, itemIndex: number) {
 		max: MAX_MESSAGE_LENGTH,
 		gateway: 'InfiniReach',
 	});
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = itemOptions(this, itemIndex);
 	// Only an SMS has segments and an encoding (WhatsApp carries any text as it is).
 	const sms = channel === 'sms' ? smsText(typed, options.smartEncoding === true) : undefined;
 	const text = sms?.text ?? typed;

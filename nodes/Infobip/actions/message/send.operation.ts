@@ -10,6 +10,7 @@ import { composeMessage, PHONE_CHANNELS, type ItemMessage } from '../../helpers/
 import { destinationVerdict, dispatch } from '../../helpers/send-batches';
 import { messageFields, type Channel } from '../../helpers/fields';
 import { planRequests, type PlannedRequest } from '../../helpers/batch-requests';
+import { itemOptions } from '../../../shared/parameters';
 
 const properties: INodeProperties[] = [
 	{
@@ -26,7 +27,7 @@ export const description = updateDisplayOptions({ show: { resource: ['message'],
 
 /** A campaign's message is what the recipient gets: its channel and content (not the sender). Each item has its own key. */
 function campaignMessage(context: IExecuteFunctions, itemIndex: number, { to, message }: ItemMessage): CampaignMessage {
-	const settings = context.getNodeParameter('campaign', itemIndex, {}) as IDataObject;
+	const settings = itemOptions(context, itemIndex, 'campaign');
 	return {
 		itemIndex,
 		campaignKey: settings.campaignKey,

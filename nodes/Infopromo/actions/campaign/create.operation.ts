@@ -11,6 +11,7 @@ import { dateTimeMs } from '../../../shared/dates';
 import { contentOf, scheduleOf, scheduleTimeAt, smsContent } from '../../helpers/compose';
 import { contentFields, scheduleOptions } from '../../helpers/fields';
 import { BEYOND_SMS_HINTS, infopromo } from '../../transport';
+import { itemOptions } from '../../../shared/parameters';
 
 const properties: INodeProperties[] = [
 	{
@@ -45,7 +46,7 @@ export function read(this: IExecuteFunctions, itemIndex: number): Read {
 		.filter(Boolean);
 	if (!lists.length)
 		throw itemError(this, itemIndex, 'No contact list is set', "Give the IDs of the platform's contact lists, separated by commas.");
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = itemOptions(this, itemIndex);
 	const { content, shown } = smsContent(contentOf(this, itemIndex), options);
 	const body: IDataObject = { contact_list_id: lists.join(','), ...content, ...scheduleOf(this, itemIndex, options) };
 	// Under a Campaign Key, the lists are the recipient and the message what they get (not the sender ID).

@@ -12,6 +12,7 @@ import { contentFields, DEFAULT_RECIPIENTS_PER_REQUEST, sendOptions } from '../.
 import { answeredWithoutEnvelope, refusedBecause, resultFor } from '../../helpers/results';
 import { infopromo } from '../../transport';
 import { markReason } from '../../../shared/send-result';
+import { itemOptions } from '../../../shared/parameters';
 
 const properties: INodeProperties[] = [
 	{
@@ -44,7 +45,7 @@ interface Planned {
 
 /** An item's message: what it shares with others (the request but its recipients) and its own recipient. */
 function readItem(context: IExecuteFunctions, itemIndex: number) {
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = itemOptions(context, itemIndex);
 	const { content, shown } = smsContent(contentOf(context, itemIndex), options);
 	const recipient = recipientOf(context, itemIndex, context.getNodeParameter('recipient', itemIndex, ''), options);
 	const perRequest = Number(options.recipientsPerRequest ?? DEFAULT_RECIPIENTS_PER_REQUEST);

@@ -7,7 +7,7 @@ import { dryRunInstead, guardEntries } from '../../../shared/send-guard';
 import { fateUnknown } from '../../../shared/failures';
 import { numberOptions, optionsCollection, phoneOptionsFrom } from '../../../shared/fields';
 import { collectItems, errorItem, errorJson, parseInput, withItemIndex } from '../../../shared/items';
-import { checkText } from '../../../shared/parameters';
+import { checkText, itemOptions } from '../../../shared/parameters';
 import { requestRecord } from '../../../shared/transport';
 import { normalizeRecipient } from '../../helpers/recipient';
 import { txtCoop } from '../../transport';
@@ -64,7 +64,7 @@ interface BulkMessage {
 }
 
 function readMessage(context: IExecuteFunctions, itemIndex: number): BulkMessage {
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = itemOptions(context, itemIndex);
 	const to = parseInput(context, itemIndex, 'Invalid "To"', () =>
 		normalizeRecipient(context.getNodeParameter('to', itemIndex, ''), phoneOptionsFrom(options)),
 	);

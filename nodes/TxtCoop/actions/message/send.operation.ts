@@ -7,7 +7,7 @@ import { numberOptions, optionsCollection, phoneOptionsFrom } from '../../../sha
 import { itemError, parseInput, type ItemResult } from '../../../shared/items';
 import { normalizePhoneNumber } from '../../../shared/phone';
 import { takeSendTurn, type RunState, type CampaignOperation } from '../../../shared/operation';
-import { plainText } from '../../../shared/parameters';
+import { itemOptions, plainText } from '../../../shared/parameters';
 import { requestRecord } from '../../../shared/transport';
 import { isHttpUrl } from '../../../shared/url';
 import { normalizeRecipient } from '../../helpers/recipient';
@@ -79,7 +79,7 @@ interface Read {
 
 /** The item's request body, checked, and the message as its Campaign Key knows it. */
 export function read(this: IExecuteFunctions, itemIndex: number): Read {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = itemOptions(this, itemIndex);
 	const to = parseInput(this, itemIndex, 'Invalid "To"', () =>
 		normalizeRecipient(this.getNodeParameter('to', itemIndex, ''), phoneOptionsFrom(options)),
 	);

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { checkText } from '../../../shared/parameters';
+import { checkText, itemOptions } from '../../../shared/parameters';
 import { sendOptions, sessionOperation, toField } from '../../helpers/send';
 
 const MAX_TEXT_LENGTH = 65_000;
@@ -38,7 +38,7 @@ function contentOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
 		max: MAX_TEXT_LENGTH,
 		gateway: 'WhatsInfinity',
 	});
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = itemOptions(this, itemIndex);
 	const content: IDataObject = { type: 'text', message };
 	if (options.typing === true) content.typing = true;
 	return content;
