@@ -555,7 +555,7 @@ async function startN8n(expressionEngine?: string): Promise<N8n> {
 	return n8n;
 }
 
-// --- (8) Dry Run ----------------------------------------------------------------------------------
+// --- (9) Dry Run ----------------------------------------------------------------------------------
 
 /**
  * A dry run of 10,000 items against a real run of the same items, in the node's own time: the
@@ -582,7 +582,7 @@ async function dryRun(n8n: N8n, stub: Awaited<ReturnType<typeof startStub>>, emu
 	log(
 		`Dry Run, ${DRY_RUN_ITEMS} items: InfiniReach ${irDry} ms (real run ${irReal} ms), Infobip ${ibDry} ms (real run ${ibReal} ms); 0 requests`,
 	);
-	const scenario = `8. Dry Run, ${DRY_RUN_ITEMS.toLocaleString('en-US')} items, 0 requests`;
+	const scenario = `9. Dry Run, ${DRY_RUN_ITEMS.toLocaleString('en-US')} items, 0 requests`;
 	return [
 		row({ scenario, measure: 'InfiniReach node ms', package: irDry, peer: irReal, peerName: 'a real run of the same items' }),
 		row({ scenario, measure: 'Infobip node ms', package: ibDry, peer: ibReal, peerName: 'a real run of the same items' }),

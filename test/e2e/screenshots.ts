@@ -80,6 +80,11 @@ const SHOTS: Shot[] = [
 		take: async (page, base) => await openWorkflow(page, base, 'oneInboxCampaign'),
 	},
 	{
+		file: 'quiet-hours.png',
+		what: "a campaign's Quiet Hours: 8:00–21:00 where each recipient is, under a Campaign Key",
+		take: async (page, base) => await openNode(page, base, 'quietHoursIr0001', 'b1000000-0000-4000-8000-000000000005'),
+	},
+	{
 		file: 'whatsapp-failover.png',
 		what: 'WhatsApp first, SMS as failover, under one Campaign Key',
 		take: async (page, base) => await openWorkflow(page, base, 'whatsAppFailover'),

@@ -6,6 +6,7 @@ const Sequencer = require('@jest/test-sequencer').default;
 const LONGEST_FIRST = [
 	'whatsapp-failover.e2e.ts',
 	'QueueMode.e2e.ts',
+	'quiet-hours.e2e.ts',
 	'minute-paced.e2e.ts',
 	'sends-and-webhooks.e2e.ts',
 	'dev-keeps.e2e.ts',

@@ -97,6 +97,24 @@ describe('Quiet Hours on a gateway that cannot schedule (InfiniReach)', () => {
 		expect(sentTo).toEqual([]);
 	});
 
+	it('fails a number whose zones are too far apart for the window to open in all at once, naming them', async () => {
+		const scope = gateway();
+		const { items } = await runNode(
+			{
+				type: 'infiniReach',
+				parameters: infiniReachSend({ options: { quietHours: { window: { from: '09:00', until: '10:00' } } } }),
+				credentials: infiniReachCredentials,
+				continueOnFail: true,
+			},
+			[{ to: '+79161234567', text: 'a' }],
+		);
+		expect(errorOf(items[0])).toMatchObject({
+			message: expect.stringMatching(/09:00–10:00 never open at once in every zone .*Europe\/Kaliningrad.*Asia\/Kamchatka/),
+			description: expect.stringContaining('Recipient Time Zone'),
+		});
+		expect(scope.isDone()).toBe(false);
+	});
+
 	it('keeps to the allowed days', async () => {
 		gateway();
 		const weekend = { window: { ...EIGHT_TO_NINE.window, days: [0, 6] } };
